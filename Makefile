@@ -1,0 +1,162 @@
+# iothunt - one Makefile; cross settings in config.mak, third-party builds
+# in toolchain/toolchain.mk, the collector in collector/collector.mk, and
+# per-feature fragments in mk/*.mk.
+#
+#   make            MIPS agent: build/mips/iothunt (static, stripped)
+#   make host       host agent (ASan+UBSan) and collector
+#   make check      lint, banned functions, host tests, MIPS tests under qemu
+#   make bench      benchmarks, results in docs/BENCHMARKS.md
+#   make fuzz       build the fuzz targets (clang libFuzzer)
+#   make demo       the end-to-end demonstration
+#   make clean      remove build outputs (keeps downloaded sources)
+
+.DEFAULT_GOAL := mips
+SHELL := /bin/bash
+
+include config.mak
+include toolchain/toolchain.mk
+
+VERSION    := $(shell cat VERSION)
+# The build time is the commit time: reproducible, and the agent's floor
+# for a believable clock (DESIGN.md section 5).
+BUILD_TIME := $(or $(shell git log -1 --format=%ct 2>/dev/null),0)
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wpointer-arith -Wcast-qual -Wwrite-strings -Wformat=2 -Wvla
+DEFS := -std=c11 -D_GNU_SOURCE -DIOTHUNT_VERSION='"$(VERSION)"' -DIOTHUNT_BUILD_TIME=$(BUILD_TIME)LL \
+        -Iagent -Ibuild/gen $(MBEDTLS_INC)
+
+SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+HOST_CFLAGS := -O1 -g $(WARN) $(DEFS) $(SANITIZE)
+MIPS_CFLAGS := $(MIPS_BASE_CFLAGS) $(WARN) $(DEFS)
+BENCH_CFLAGS := -O2 -g $(WARN) $(DEFS)
+
+# Agent sources: every agent/*.c; main.c is the program, the rest is the
+# library that tests and fuzzers link.  GEN_SRCS (generated C, from
+# fragments) are compiled from build/gen.
+AGENT_SRCS := $(wildcard agent/*.c)
+GEN_SRCS   ?=
+AGENT_LIB_SRCS := $(filter-out agent/main.c,$(AGENT_SRCS)) $(GEN_SRCS)
+
+obj = $(patsubst %.c,$(1)/obj/%.o,$(patsubst build/gen/%,gen/%,$(2)))
+
+HOST_LIB_OBJS  := $(call obj,build/host,$(AGENT_LIB_SRCS))
+MIPS_LIB_OBJS  := $(call obj,build/mips,$(AGENT_LIB_SRCS))
+BENCH_LIB_OBJS := $(call obj,build/bench,$(AGENT_LIB_SRCS))
+
+-include $(sort $(wildcard mk/*.mk))
+-include collector/collector.mk
+
+build/host/obj/%.o: %.c build/host/mbedtls/.built
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+build/host/obj/gen/%.o: build/gen/%.c build/host/mbedtls/.built
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+build/bench/obj/%.o: %.c build/host/mbedtls/.built
+	@mkdir -p $(@D)
+	$(HOST_CC) $(BENCH_CFLAGS) -MMD -MP -c $< -o $@
+build/bench/obj/gen/%.o: build/gen/%.c build/host/mbedtls/.built
+	@mkdir -p $(@D)
+	$(HOST_CC) $(BENCH_CFLAGS) -MMD -MP -c $< -o $@
+build/mips/obj/%.o: %.c build/mips/mbedtls/.built $(MIPS_SYSROOT)/lib/libc.a
+	@mkdir -p $(@D)
+	$(MIPS_CC) $(MIPS_CFLAGS) -MMD -MP -c $< -o $@
+build/mips/obj/gen/%.o: build/gen/%.c build/mips/mbedtls/.built $(MIPS_SYSROOT)/lib/libc.a
+	@mkdir -p $(@D)
+	$(MIPS_CC) $(MIPS_CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(shell find build/host/obj build/mips/obj build/bench/obj -name '*.d' 2>/dev/null)
+
+# Static MIPS link without libgcc or gcc's crtbegin/crtend: see
+# toolchain/rt/rt.c and toolchain/README.md.
+define mips_link
+$(MIPS_CC) $(MIPS_ARCH) -static -nostdlib -Wl,--gc-sections -Wl,-Map,$(1).map -o $(1) \
+    $(MIPS_CRT_BEGIN) $(2) $(MIPS_MBEDTLS_LIBS) \
+    -Wl,--start-group $(MIPS_SYSROOT)/lib/libc.a build/mips/rt/rt.o -Wl,--end-group $(MIPS_CRT_END)
+endef
+MIPS_LINK_DEPS := build/mips/rt/rt.o $(MIPS_SYSROOT)/lib/libc.a build/mips/mbedtls/.built
+
+build/mips/iothunt.unstripped: build/mips/obj/agent/main.o $(MIPS_LIB_OBJS) $(MIPS_LINK_DEPS)
+	$(call mips_link,$@,build/mips/obj/agent/main.o $(MIPS_LIB_OBJS))
+build/mips/iothunt: build/mips/iothunt.unstripped scripts/check-mips-isa.sh
+	$(CROSS)strip -o $@ $<
+	scripts/check-mips-isa.sh $@ >/dev/null
+
+build/host/iothunt: build/host/obj/agent/main.o $(HOST_LIB_OBJS) build/host/mbedtls/.built
+	$(HOST_CC) $(SANITIZE) -o $@ build/host/obj/agent/main.o $(HOST_LIB_OBJS) $(HOST_MBEDTLS_LIBS)
+build/bench/iothunt: build/bench/obj/agent/main.o $(BENCH_LIB_OBJS) build/host/mbedtls/.built
+	$(HOST_CC) -o $@ build/bench/obj/agent/main.o $(BENCH_LIB_OBJS) $(HOST_MBEDTLS_LIBS)
+
+# Unit tests: tests/unit/test_NAME.c, one cmocka program each, built for the
+# host (sanitizers) and for MIPS (run under qemu on every CPU in QEMU_CPUS).
+UNIT_SRCS  := $(wildcard tests/unit/test_*.c)
+UNIT_NAMES := $(patsubst tests/unit/%.c,%,$(UNIT_SRCS))
+HOST_TESTS := $(addprefix build/host/tests/,$(UNIT_NAMES))
+MIPS_TESTS := $(addprefix build/mips/tests/,$(UNIT_NAMES))
+
+build/host/tests/%: build/host/obj/tests/unit/%.o $(HOST_LIB_OBJS) build/host/cmocka/cmocka.o
+	@mkdir -p $(@D)
+	$(HOST_CC) $(SANITIZE) -o $@ $< $(HOST_LIB_OBJS) build/host/cmocka/cmocka.o $(HOST_MBEDTLS_LIBS)
+build/host/obj/tests/unit/%.o: tests/unit/%.c build/host/mbedtls/.built build/src/cmocka/.unpacked
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_CFLAGS) $(CMOCKA_INC) -Wno-missing-prototypes -MMD -MP -c $< -o $@
+build/mips/tests/%: build/mips/obj/tests/unit/%.o $(MIPS_LIB_OBJS) build/mips/cmocka/cmocka.o $(MIPS_LINK_DEPS)
+	@mkdir -p $(@D)
+	$(call mips_link,$@,$< $(MIPS_LIB_OBJS) build/mips/cmocka/cmocka.o)
+build/mips/obj/tests/unit/%.o: tests/unit/%.c build/mips/mbedtls/.built build/src/cmocka/.unpacked $(MIPS_SYSROOT)/lib/libc.a
+	@mkdir -p $(@D)
+	$(MIPS_CC) $(MIPS_CFLAGS) $(CMOCKA_INC) -Wno-missing-prototypes -MMD -MP -c $< -o $@
+
+# Fuzz targets: tests/fuzz/fuzz_NAME.c with LLVMFuzzerTestOneInput; each
+# also links a replay main (tests/fuzz/replay.c) into build/fuzz/replay_NAME
+# so a crash file can be replayed under gdb without libFuzzer.
+FUZZ_SRCS  := $(filter-out tests/fuzz/fuzz_collector%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES := $(patsubst tests/fuzz/%.c,%,$(FUZZ_SRCS))
+FUZZ_FLAGS := -O1 -g $(DEFS) -fsanitize=fuzzer-no-link,address,undefined
+FUZZ_LIB_OBJS := $(call obj,build/fuzz,$(AGENT_LIB_SRCS))
+build/fuzz/obj/%.o: %.c build/host/mbedtls/.built
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -c $< -o $@
+build/fuzz/obj/gen/%.o: build/gen/%.c build/host/mbedtls/.built
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -c $< -o $@
+build/fuzz/%: build/fuzz/obj/tests/fuzz/%.o $(FUZZ_LIB_OBJS)
+	$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $@ $^ $(HOST_MBEDTLS_LIBS)
+build/fuzz/replay_%: build/fuzz/obj/tests/fuzz/%.o build/fuzz/obj/tests/fuzz/replay.o $(FUZZ_LIB_OBJS)
+	$(FUZZ_CC) -fsanitize=address,undefined -o $@ $^ $(HOST_MBEDTLS_LIBS)
+
+.PHONY: mips host check test-host test-mips lint fuzz fuzz-run bench demo clean distclean toolchain-check
+
+mips: build/mips/iothunt
+host: build/host/iothunt $(if $(wildcard collector/collector.mk),build/host/iothunt-collector)
+
+lint:
+	scripts/check-banned.sh
+	cppcheck --quiet --error-exitcode=1 --std=c11 --inline-suppr \
+	    --suppress=missingIncludeSystem --suppress=unusedFunction -Iagent agent collector 2>&1
+
+test-host: $(HOST_TESTS) build/host/iothunt
+	scripts/run-tests.sh host $(HOST_TESTS)
+
+test-mips: $(MIPS_TESTS) build/mips/iothunt
+	scripts/check-mips-isa.sh build/mips/iothunt $(MIPS_TESTS)
+	scripts/run-tests.sh mips $(MIPS_TESTS)
+
+# Extra check targets from fragments (integration tests) are collected in
+# CHECK_EXTRA; their results are counted by scripts/run-tests.sh too.
+CHECK_EXTRA ?=
+check: lint test-host test-mips $(CHECK_EXTRA)
+	scripts/run-tests.sh summary
+
+fuzz: $(addprefix build/fuzz/,$(FUZZ_NAMES)) $(addprefix build/fuzz/replay_,$(FUZZ_NAMES))
+
+# One fuzzer at a time (the machine has two cores); FUZZ_TIME seconds each.
+fuzz-run: fuzz
+	for f in $(FUZZ_NAMES); do scripts/fuzz-run.sh $$f $(FUZZ_TIME) || exit 1; done
+
+clean:
+	rm -rf build/host build/mips/obj build/mips/tests build/mips/iothunt* build/bench build/fuzz build/gen build/test-out
+
+distclean:
+	rm -rf build

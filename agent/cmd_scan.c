@@ -1,0 +1,166 @@
+/*
+ * cmd_scan.c - `iothunt scan`: one hunt, printed for a person (verdict
+ * first) or as NDJSON (--json).
+ */
+#include "cmd.h"
+#include "finding.h"
+#include "scan.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Human output holds the finding lines until the verdict is known. */
+#define SCAN_SCREEN_MAX 200
+
+struct scan_out {
+    int json;
+    unsigned long shown, hidden;
+    char (*lines)[200];
+};
+
+static int scan_out_emit(void *ctx, const struct finding *f)
+{
+    struct scan_out *o = ctx;
+
+    if (o->json) {
+        char buf[2048];
+        size_t len;
+
+        if (finding_to_json(f, 0, buf, sizeof buf, &len) != IH_OK) {
+            return IH_ETRUNC;
+        }
+        fwrite(buf, 1, len, stdout);
+        fputc('\n', stdout);
+        return IH_OK;
+    }
+    if (o->shown >= SCAN_SCREEN_MAX) {
+        o->hidden++;
+        return IH_OK;
+    }
+    (void)util_fmt(o->lines[o->shown], sizeof o->lines[0], "%-8s %-20s %s",
+                   finding_severity_name(f->severity), finding_type_name(f->type), f->summary);
+    o->shown++;
+    return IH_OK;
+}
+
+static int scan_usage(void)
+{
+    fputs("usage: iothunt scan [--root DIR] [--rules PATH]... [--iocs PATH]... "
+          "[--allow PATH] [--json] [--sockets]\n", stderr);
+    return EXIT_ERROR;
+}
+
+static void scan_print_screen(const struct scan_out *o, const struct scan_summary *s)
+{
+    int color = isatty(1) && !getenv("NO_COLOR");
+    const char *on = "", *off = color ? "\033[0m" : "";
+    unsigned long i;
+
+    if (color) {
+        on = s->verdict == VERDICT_INFECTED ? "\033[1;31m" :
+             s->verdict == VERDICT_SUSPICIOUS ? "\033[1;33m" : "\033[1;32m";
+    }
+    printf("%s%s%s  (%lu processes, %lu sockets inspected; /proc/net byte order %s by %s)\n",
+           on, scan_verdict_name(s->verdict), off, s->processes, s->sockets,
+           s->byte_order, s->byte_order_how);
+    for (i = 0; i < o->shown; i++) {
+        printf("  %s\n", o->lines[i]);
+    }
+    if (o->hidden) {
+        printf("  ... and %lu more (use --json for all)\n", o->hidden);
+    }
+    if (s->suppressed) {
+        printf("  %lu finding(s) suppressed by the allowlist\n", s->suppressed);
+    }
+    if (s->bad_records || s->errors) {
+        printf("  note: %lu malformed record(s) skipped, %lu source(s) unreadable\n",
+               s->bad_records, s->errors);
+    }
+    switch (s->verdict) {
+    case VERDICT_INFECTED:
+        puts("next: isolate the device, keep it powered (evidence lives in RAM), report the findings "
+             "(iothunt report), then reflash firmware and change all passwords.");
+        break;
+    case VERDICT_SUSPICIOUS:
+        puts("next: review the findings above; if they are expected, add them to the allowlist.");
+        break;
+    default:
+        puts("next: nothing to do.");
+        break;
+    }
+}
+
+int cmd_scan(int argc, char **argv)
+{
+    struct scan_opts opts;
+    struct scan_summary sum;
+    struct scan_out out = { 0 };
+    struct finding_sink sink = { scan_out_emit, &out };
+    int i, rc, code;
+
+    scan_opts_init(&opts);
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+
+        if (strcmp(a, "--json") == 0) {
+            out.json = 1;
+        } else if (strcmp(a, "--sockets") == 0) {
+            opts.sockets = 1;
+        } else if (i + 1 < argc && strcmp(a, "--root") == 0) {
+            opts.root = argv[++i];
+        } else if (i + 1 < argc && strcmp(a, "--rules") == 0) {
+            if (opts.n_rules == SCAN_MAX_PATHS) {
+                fprintf(stderr, "iothunt: too many --rules (max %d)\n", SCAN_MAX_PATHS);
+                return EXIT_ERROR;
+            }
+            opts.rules[opts.n_rules++] = argv[++i];
+        } else if (i + 1 < argc && strcmp(a, "--iocs") == 0) {
+            if (opts.n_iocs == SCAN_MAX_PATHS) {
+                fprintf(stderr, "iothunt: too many --iocs (max %d)\n", SCAN_MAX_PATHS);
+                return EXIT_ERROR;
+            }
+            opts.iocs[opts.n_iocs++] = argv[++i];
+        } else if (i + 1 < argc && strcmp(a, "--allow") == 0) {
+            opts.allow = argv[++i];
+        } else {
+            fprintf(stderr, "iothunt scan: unknown or incomplete option '%s'\n", a);
+            return scan_usage();
+        }
+    }
+    opts.now = (int64_t)time(NULL);
+    if (!out.json) {
+        out.lines = calloc(SCAN_SCREEN_MAX, sizeof *out.lines);
+        if (!out.lines) {
+            fputs("iothunt: out of memory\n", stderr);
+            return EXIT_ERROR;
+        }
+    }
+    rc = scan_run(&opts, &sink, &sum);
+    if (rc != IH_OK) {
+        fprintf(stderr, "iothunt scan: %s\n", util_strerror(rc));
+        code = EXIT_ERROR;
+        goto out;
+    }
+    if (out.json) {
+        char buf[1024];
+        size_t len;
+
+        if (scan_summary_to_json(&sum, 0, 0, buf, sizeof buf, &len) == IH_OK) {
+            fwrite(buf, 1, len, stdout);
+            fputc('\n', stdout);
+        }
+    } else {
+        scan_print_screen(&out, &sum);
+    }
+    code = sum.verdict == VERDICT_CLEAN && sum.by_severity[SEV_LOW] == 0 ? EXIT_CLEAN : EXIT_FINDINGS;
+out:
+    free(out.lines);
+    if (fflush(stdout) != 0) {
+        code = EXIT_ERROR;
+    }
+    return code;
+}

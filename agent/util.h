@@ -1,0 +1,78 @@
+/*
+ * util.h - small shared helpers: error codes, bounded file reading,
+ * overflow-checked number parsing, checked string formatting, diagnostics.
+ *
+ * Conventions (see docs/DEVELOPING.md): functions return 0 on success or a
+ * negative IH_E* code; only main() exits.
+ */
+#ifndef IOTHUNT_UTIL_H
+#define IOTHUNT_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
+
+#define IH_OK           0
+#define IH_EIO         (-1)  /* read/open failed (errno kept) */
+#define IH_EPARSE      (-2)  /* malformed input */
+#define IH_ENOMEM      (-3)
+#define IH_ETOOBIG     (-4)  /* input over a hard cap */
+#define IH_EUNSUPP     (-5)  /* construct or feature not supported */
+#define IH_ENOENT      (-6)  /* file or process vanished: normal on /proc */
+#define IH_ETRUNC      (-7)  /* output buffer too small */
+#define IH_EINVAL      (-8)  /* bad argument or option */
+#define IH_ENET        (-9)  /* network or TLS failure */
+#define IH_EAUTH       (-10) /* peer certificate or identity rejected */
+
+/* Return a static human string for an IH_E* code. */
+const char *util_strerror(int code);
+
+/*
+ * Open PATH read-only with O_NOFOLLOW|O_CLOEXEC and fstat it.  Fails with
+ * IH_ENOENT if it does not exist, IH_EIO otherwise, IH_EINVAL if it is not a
+ * regular file (when REGULAR_ONLY is set).  On success *FD is open and owned
+ * by the caller, and *ST (if not NULL) holds the fstat result.
+ */
+int util_open_ro(const char *path, int regular_only, int *fd, struct stat *st);
+
+/*
+ * Read at most MAX bytes of PATH into a fresh NUL-terminated buffer *BUF
+ * (caller frees), length in *LEN.  A file longer than MAX gives IH_ETOOBIG
+ * (nothing returned).  /proc files report size 0, so the size is learnt by
+ * reading, never from fstat.  Regular files and /proc pseudo-files only.
+ */
+int util_read_file(const char *path, size_t max, char **buf, size_t *len);
+
+/*
+ * Parse the decimal digits S[0..N) into *OUT.  No sign, no spaces, at
+ * least one digit; IH_EPARSE on anything else or on overflow of MAX.
+ */
+int util_parse_dec(const char *s, size_t n, uint64_t max, uint64_t *out);
+
+/* Parse hexadecimal digits S[0..N) (no 0x) into *OUT, N <= 16. */
+int util_parse_hex(const char *s, size_t n, uint64_t *out);
+
+/*
+ * Copy SRC into DST of size N, always NUL-terminating when N > 0.
+ * Returns IH_ETRUNC if SRC did not fit (DST then holds a prefix).
+ */
+int util_strlcpy(char *dst, const char *src, size_t n);
+
+/* snprintf that returns IH_ETRUNC instead of silently truncating. */
+int util_fmt(char *dst, size_t n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/*
+ * Print "FILE:LINE: message" to stderr (LINE 0: "FILE: message").  Used for
+ * every rejected input so the person at the screen knows what to fix.
+ */
+void util_diag(const char *file, unsigned long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Quiet util_diag() (fuzzers and tests that feed bad input on purpose). */
+extern int util_diag_quiet;
+
+/* Constant-time-free memmem (musl and glibc both have one, but not C11). */
+const void *util_memmem(const void *hay, size_t hn, const void *needle, size_t nn);
+
+#endif

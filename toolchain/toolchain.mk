@@ -1,0 +1,89 @@
+# toolchain.mk - third-party source, fetched pinned (fetch.sh), built into
+# build/.  Every output is a file target, so a second `make` rebuilds nothing.
+#
+#   build/mips/sysroot        musl libc, MIPS32 BE soft-float, static
+#   build/mips/mbedtls        Mbed TLS static libraries for MIPS
+#   build/host/mbedtls        the same for the host (tests, fuzzing)
+#   build/{host,mips}/cmocka  cmocka unit-test library
+#   build/mips/rt/rt.o        compiler helpers replacing libgcc (see rt/rt.c)
+
+TC_DIR        := toolchain
+SRC_DIR       := build/src
+MIPS_SYSROOT  := build/mips/sysroot
+MIPS_CC       := $(CROSS)gcc
+MIPS_GCC_INC  := $(shell $(MIPS_CC) -print-file-name=include 2>/dev/null)
+MBEDTLS_CFG   := -I$(CURDIR)/$(TC_DIR) '-DMBEDTLS_CONFIG_FILE=<mbedtls_config.h>'
+MBEDTLS_INC   := -I$(SRC_DIR)/mbedtls/include $(MBEDTLS_CFG)
+
+# Flags shared by everything compiled for the device.
+MIPS_BASE_CFLAGS := -Os $(MIPS_ARCH) -nostdinc -isystem $(CURDIR)/$(MIPS_SYSROOT)/include \
+                    -isystem $(MIPS_GCC_INC) -ffunction-sections -fdata-sections \
+                    -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-ident
+
+$(SRC_DIR)/%/.unpacked: $(TC_DIR)/sources.txt $(TC_DIR)/SHA256SUMS $(TC_DIR)/fetch.sh
+	$(TC_DIR)/fetch.sh $* $(SRC_DIR)
+	touch $@
+
+# musl: configure detects soft-float from the flags and picks the mips-sf
+# subarch; only the static library is built.
+$(MIPS_SYSROOT)/lib/libc.a: $(SRC_DIR)/musl/.unpacked
+	rm -rf build/mips/musl-build && mkdir -p build/mips/musl-build
+	cd build/mips/musl-build && $(CURDIR)/$(SRC_DIR)/musl/configure \
+	    --target=mips-linux-gnu CC=$(MIPS_CC) \
+	    CFLAGS='-Os $(MIPS_ARCH) -ffunction-sections -fdata-sections' \
+	    --disable-shared --prefix=$(CURDIR)/$(MIPS_SYSROOT) >configure.log
+	grep -q 'mips_soft_float... true' build/mips/musl-build/config.log || \
+	    grep -q 'soft_float... true' build/mips/musl-build/configure.log
+	$(MAKE) -C build/mips/musl-build >/dev/null
+	$(MAKE) -C build/mips/musl-build install >/dev/null
+
+MIPS_CRT_BEGIN := $(MIPS_SYSROOT)/lib/crt1.o $(MIPS_SYSROOT)/lib/crti.o
+MIPS_CRT_END   := $(MIPS_SYSROOT)/lib/crtn.o
+
+build/mips/rt/rt.o: $(TC_DIR)/rt/rt.c $(MIPS_SYSROOT)/lib/libc.a
+	@mkdir -p $(@D)
+	$(MIPS_CC) $(MIPS_BASE_CFLAGS) -std=c11 -Wall -Wextra -Werror -c $< -o $@
+
+# Mbed TLS: built out of the shared unpacked tree by copying the library
+# sources per target, so host and MIPS objects never mix.
+MBEDTLS_LIBS_NAMES := libmbedtls.a libmbedx509.a libmbedcrypto.a
+
+build/mips/mbedtls/.built: $(SRC_DIR)/mbedtls/.unpacked $(TC_DIR)/mbedtls_config.h $(MIPS_SYSROOT)/lib/libc.a
+	rm -rf build/mips/mbedtls && mkdir -p build/mips/mbedtls
+	cp -a $(SRC_DIR)/mbedtls/. build/mips/mbedtls/
+	$(MAKE) -C build/mips/mbedtls/library CC=$(MIPS_CC) AR=$(CROSS)ar \
+	    CFLAGS="$(MIPS_BASE_CFLAGS) $(MBEDTLS_CFG)" $(MBEDTLS_LIBS_NAMES) >/dev/null
+	touch $@
+
+build/host/mbedtls/.built: $(SRC_DIR)/mbedtls/.unpacked $(TC_DIR)/mbedtls_config.h
+	rm -rf build/host/mbedtls && mkdir -p build/host/mbedtls
+	cp -a $(SRC_DIR)/mbedtls/. build/host/mbedtls/
+	$(MAKE) -C build/host/mbedtls/library CC=$(HOST_CC) \
+	    CFLAGS="-O2 -g -fPIC $(MBEDTLS_CFG)" $(MBEDTLS_LIBS_NAMES) >/dev/null
+	touch $@
+
+MIPS_MBEDTLS_LIBS := $(addprefix build/mips/mbedtls/library/,$(MBEDTLS_LIBS_NAMES))
+HOST_MBEDTLS_LIBS := $(addprefix build/host/mbedtls/library/,$(MBEDTLS_LIBS_NAMES))
+$(MIPS_MBEDTLS_LIBS): build/mips/mbedtls/.built ;
+$(HOST_MBEDTLS_LIBS): build/host/mbedtls/.built ;
+
+# cmocka: one C file; compiled per target with the target's flags.
+CMOCKA_INC := -I$(SRC_DIR)/cmocka/include
+CMOCKA_DEFS := -DHAVE_SIGNAL_H -DHAVE_STRSIGNAL -DHAVE_INTTYPES_H -DHAVE_SIGLONGJMP
+# cmocka sums test run times in a double even when it does not measure
+# them; the MIPS agent runtime has no floating point (rt/rt.c traps it), so
+# the MIPS copy keeps those sums in a long.  Only the (unused) timing
+# figures of XML output are affected.
+CMOCKA_MIPS_DEFS := $(CMOCKA_DEFS) -Ddouble=long
+
+build/host/cmocka/cmocka.o: $(SRC_DIR)/cmocka/.unpacked
+	@mkdir -p $(@D)
+	$(HOST_CC) -O1 -g $(CMOCKA_DEFS) $(CMOCKA_INC) $(SANITIZE) -c $(SRC_DIR)/cmocka/src/cmocka.c -o $@
+
+build/mips/cmocka/cmocka.o: $(SRC_DIR)/cmocka/.unpacked $(MIPS_SYSROOT)/lib/libc.a
+	@mkdir -p $(@D)
+	$(MIPS_CC) $(MIPS_BASE_CFLAGS) $(CMOCKA_MIPS_DEFS) $(CMOCKA_INC) -c $(SRC_DIR)/cmocka/src/cmocka.c -o $@
+
+.PHONY: toolchain
+toolchain: $(MIPS_SYSROOT)/lib/libc.a build/mips/rt/rt.o build/mips/mbedtls/.built \
+           build/host/mbedtls/.built build/host/cmocka/cmocka.o build/mips/cmocka/cmocka.o
