@@ -145,9 +145,15 @@ test-mips: $(MIPS_TESTS) build/mips/iothunt
 
 # Extra check targets from fragments (integration tests) are collected in
 # CHECK_EXTRA; their results are counted by scripts/run-tests.sh too.
+# Every part runs even when an earlier one failed, so one run shows all.
 CHECK_EXTRA ?=
-check: lint test-host test-mips $(CHECK_EXTRA)
-	scripts/run-tests.sh summary
+check:
+	@scripts/run-tests.sh reset
+	@st=0; for t in lint test-host test-mips $(CHECK_EXTRA); do \
+	    echo "== make $$t"; \
+	    if $(MAKE) --no-print-directory $$t; then scripts/run-tests.sh record "make $$t" pass; \
+	    else scripts/run-tests.sh record "make $$t" fail; st=1; fi; \
+	done; scripts/run-tests.sh summary && exit $$st
 
 fuzz: $(addprefix build/fuzz/,$(FUZZ_NAMES)) $(addprefix build/fuzz/replay_,$(FUZZ_NAMES))
 
