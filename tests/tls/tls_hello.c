@@ -1,0 +1,252 @@
+/*
+ * tls_hello.c - the smallest program that proves the agent's TLS stack:
+ * connect to HOST:PORT, complete a TLS handshake (1.3 unless told
+ * otherwise), verify the server against a pinned CA and a server name,
+ * optionally present a client certificate, send one line, close.
+ *
+ *   tls_hello HOST PORT CA.crt SERVER_NAME [CLIENT.crt CLIENT.key] [--tls12]
+ *
+ * Prints "tls_hello: TLSv1.3 TLS1-3-AES-128-GCM-SHA256" on success, exit 0;
+ * any failure prints the step and the Mbed TLS code, exit 1.  Built static
+ * for MIPS with the agent's Mbed TLS configuration (no net module: plain
+ * sockets, as the agent does), it gives the size floor of the agent's TLS
+ * client (build/bench/tls.md).
+ */
+#include <mbedtls/ctr_drbg.h>
+#include <mbedtls/entropy.h>
+#include <mbedtls/error.h>
+#include <mbedtls/pk.h>
+#include <mbedtls/ssl.h>
+#include <mbedtls/x509_crt.h>
+#include <psa/crypto.h>
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+static int hello_send(void *ctx, const unsigned char *buf, size_t len)
+{
+    int fd = *(int *)ctx;
+    ssize_t r = send(fd, buf, len, MSG_NOSIGNAL);
+
+    if (r < 0) {
+        return (errno == EINTR || errno == EAGAIN) ? MBEDTLS_ERR_SSL_WANT_WRITE : -1;
+    }
+    return (int)r;
+}
+
+static int hello_recv(void *ctx, unsigned char *buf, size_t len)
+{
+    int fd = *(int *)ctx;
+    ssize_t r = recv(fd, buf, len, 0);
+
+    if (r < 0) {
+        return (errno == EINTR || errno == EAGAIN) ? MBEDTLS_ERR_SSL_WANT_READ : -1;
+    }
+    return (int)r;
+}
+
+static int hello_fail(const char *step, int code)
+{
+    fprintf(stderr, "tls_hello: %s failed: -0x%04x\n", step, (unsigned)-code);
+    return 1;
+}
+
+/* Decimal port 1..65535; 0 if malformed. */
+static uint16_t hello_port(const char *s)
+{
+    unsigned long v = 0;
+
+    if (!*s) {
+        return 0;
+    }
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9' || v > 65535) {
+            return 0;
+        }
+        v = v * 10 + (unsigned long)(*s - '0');
+    }
+    return v > 65535 ? 0 : (uint16_t)v;
+}
+
+/* Read the whole of PATH into a NUL-terminated buffer (PEM needs the NUL). */
+static int hello_load(const char *path, unsigned char *buf, size_t cap, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    size_t n;
+
+    if (!f) {
+        return -1;
+    }
+    n = fread(buf, 1, cap - 1, f);
+    fclose(f);
+    if (n == cap - 1) {
+        return -1;
+    }
+    buf[n] = '\0';
+    *len = n + 1;
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    static unsigned char pem[8192];
+    mbedtls_entropy_context entropy;
+    mbedtls_ctr_drbg_context drbg;
+    mbedtls_ssl_context ssl;
+    mbedtls_ssl_config conf;
+    mbedtls_x509_crt ca, own;
+    mbedtls_pk_context key;
+    struct sockaddr_in sa;
+    struct timeval tv = { 20, 0 };
+    int fd = -1, rc, status = 1, tls12 = 0, have_own = 0;
+    size_t len;
+    uint32_t flags;
+
+    if (argc > 1 && strcmp(argv[argc - 1], "--tls12") == 0) {
+        tls12 = 1;
+        argc--;
+    }
+    if (argc != 5 && argc != 7) {
+        fputs("usage: tls_hello HOST PORT CA.crt SERVER_NAME [CLIENT.crt CLIENT.key] [--tls12]\n",
+              stderr);
+        return 2;
+    }
+    mbedtls_entropy_init(&entropy);
+    mbedtls_ctr_drbg_init(&drbg);
+    mbedtls_ssl_init(&ssl);
+    mbedtls_ssl_config_init(&conf);
+    mbedtls_x509_crt_init(&ca);
+    mbedtls_x509_crt_init(&own);
+    mbedtls_pk_init(&key);
+
+    if (psa_crypto_init() != PSA_SUCCESS) {
+        status = hello_fail("psa_crypto_init", -1);
+        goto out;
+    }
+    rc = mbedtls_ctr_drbg_seed(&drbg, mbedtls_entropy_func, &entropy,
+                               (const unsigned char *)"tls_hello", 9);
+    if (rc != 0) {
+        status = hello_fail("drbg seed", rc);
+        goto out;
+    }
+    if (hello_load(argv[3], pem, sizeof pem, &len) != 0) {
+        status = hello_fail("read CA", -1);
+        goto out;
+    }
+    rc = mbedtls_x509_crt_parse(&ca, pem, len);
+    if (rc != 0) {
+        status = hello_fail("parse CA", rc);
+        goto out;
+    }
+    if (argc == 7) {
+        if (hello_load(argv[5], pem, sizeof pem, &len) != 0) {
+            status = hello_fail("read client cert", -1);
+            goto out;
+        }
+        rc = mbedtls_x509_crt_parse(&own, pem, len);
+        if (rc != 0) {
+            status = hello_fail("parse client cert", rc);
+            goto out;
+        }
+        if (hello_load(argv[6], pem, sizeof pem, &len) != 0) {
+            status = hello_fail("read client key", -1);
+            goto out;
+        }
+        rc = mbedtls_pk_parse_key(&key, pem, len, NULL, 0, mbedtls_ctr_drbg_random, &drbg);
+        if (rc != 0) {
+            status = hello_fail("parse client key", rc);
+            goto out;
+        }
+        have_own = 1;
+    }
+    rc = mbedtls_ssl_config_defaults(&conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM,
+                                     MBEDTLS_SSL_PRESET_DEFAULT);
+    if (rc != 0) {
+        status = hello_fail("config", rc);
+        goto out;
+    }
+    mbedtls_ssl_conf_rng(&conf, mbedtls_ctr_drbg_random, &drbg);
+    mbedtls_ssl_conf_authmode(&conf, MBEDTLS_SSL_VERIFY_REQUIRED);
+    mbedtls_ssl_conf_ca_chain(&conf, &ca, NULL);
+    mbedtls_ssl_conf_min_tls_version(&conf, MBEDTLS_SSL_VERSION_TLS1_2);
+    mbedtls_ssl_conf_max_tls_version(&conf, tls12 ? MBEDTLS_SSL_VERSION_TLS1_2
+                                                   : MBEDTLS_SSL_VERSION_TLS1_3);
+    if (have_own) {
+        rc = mbedtls_ssl_conf_own_cert(&conf, &own, &key);
+        if (rc != 0) {
+            status = hello_fail("own cert", rc);
+            goto out;
+        }
+    }
+    rc = mbedtls_ssl_setup(&ssl, &conf);
+    if (rc != 0) {
+        status = hello_fail("ssl setup", rc);
+        goto out;
+    }
+    rc = mbedtls_ssl_set_hostname(&ssl, argv[4]);
+    if (rc != 0) {
+        status = hello_fail("hostname", rc);
+        goto out;
+    }
+
+    memset(&sa, 0, sizeof sa);
+    sa.sin_family = AF_INET;
+    sa.sin_port = htons(hello_port(argv[2]));
+    if (sa.sin_port == 0) {
+        status = hello_fail("port", -1);
+        goto out;
+    }
+    if (inet_pton(AF_INET, argv[1], &sa.sin_addr) != 1) {
+        status = hello_fail("address", -1);
+        goto out;
+    }
+    fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        status = hello_fail("socket", -1);
+        goto out;
+    }
+    (void)setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    (void)setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    if (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+        status = hello_fail("connect", -errno);
+        goto out;
+    }
+    mbedtls_ssl_set_bio(&ssl, &fd, hello_send, hello_recv, NULL);
+    while ((rc = mbedtls_ssl_handshake(&ssl)) != 0) {
+        if (rc != MBEDTLS_ERR_SSL_WANT_READ && rc != MBEDTLS_ERR_SSL_WANT_WRITE) {
+            flags = mbedtls_ssl_get_verify_result(&ssl);
+            fprintf(stderr, "tls_hello: verify flags 0x%08x\n", (unsigned)flags);
+            status = hello_fail("handshake", rc);
+            goto out;
+        }
+    }
+    do {
+        rc = mbedtls_ssl_write(&ssl, (const unsigned char *)"iothunt tls_hello\n", 18);
+    } while (rc == MBEDTLS_ERR_SSL_WANT_WRITE || rc == MBEDTLS_ERR_SSL_WANT_READ);
+    if (rc < 0) {
+        status = hello_fail("write", rc);
+        goto out;
+    }
+    printf("tls_hello: %s %s\n", mbedtls_ssl_get_version(&ssl), mbedtls_ssl_get_ciphersuite(&ssl));
+    (void)mbedtls_ssl_close_notify(&ssl);
+    status = 0;
+out:
+    if (fd >= 0) {
+        close(fd);
+    }
+    mbedtls_pk_free(&key);
+    mbedtls_x509_crt_free(&own);
+    mbedtls_x509_crt_free(&ca);
+    mbedtls_ssl_free(&ssl);
+    mbedtls_ssl_config_free(&conf);
+    mbedtls_ctr_drbg_free(&drbg);
+    mbedtls_entropy_free(&entropy);
+    mbedtls_psa_crypto_free();
+    return status;
+}
