@@ -139,7 +139,7 @@ int cmd_scan(int argc, char **argv)
             return EXIT_ERROR;
         }
     }
-    rc = scan_run(&opts, &sink, &sum);
+    rc = scan_once(&opts, &sink, &sum);
     if (rc != IH_OK) {
         fprintf(stderr, "iothunt scan: %s\n", util_strerror(rc));
         code = EXIT_ERROR;
@@ -156,7 +156,7 @@ int cmd_scan(int argc, char **argv)
     } else {
         scan_print_screen(&out, &sum);
     }
-    code = sum.verdict == VERDICT_CLEAN && sum.by_severity[SEV_LOW] == 0 ? EXIT_CLEAN : EXIT_FINDINGS;
+    code = scan_exit_code(&sum) ? EXIT_FINDINGS : EXIT_CLEAN;
 out:
     free(out.lines);
     if (fflush(stdout) != 0) {

@@ -4,7 +4,13 @@
 #include "sockets.h"
 #include "util.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+struct scan_ctx {
+    struct root root;
+    int sockets;
+};
 
 void scan_opts_init(struct scan_opts *o)
 {
@@ -56,20 +62,60 @@ static int scan_socket_inventory(struct sock_table *t, int64_t now, struct findi
     return IH_OK;
 }
 
-int scan_run(const struct scan_opts *o, struct finding_sink *sink, struct scan_summary *sum)
+int scan_open(const struct scan_opts *o, struct scan_ctx **ctx)
 {
-    struct sock_table socks;
-    struct root root;
+    struct scan_ctx *c;
+    int rc;
+
+    *ctx = NULL;
+    c = calloc(1, sizeof *c);
+    if (!c) {
+        return IH_ENOMEM;
+    }
+    rc = root_init(&c->root, o->root);
+    if (rc != IH_OK) {
+        util_diag(o->root, 0, "root directory path too long");
+        free(c);
+        return rc;
+    }
+    c->sockets = o->sockets;
+    *ctx = c;
+    return IH_OK;
+}
+
+void scan_close(struct scan_ctx *ctx)
+{
+    free(ctx);
+}
+
+int scan_once(const struct scan_opts *o, struct finding_sink *sink, struct scan_summary *sum)
+{
+    struct scan_ctx *c;
     int rc;
 
     memset(sum, 0, sizeof *sum);
-    sum->ts = o->now;
-    rc = root_init(&root, o->root);
+    rc = scan_open(o, &c);
     if (rc != IH_OK) {
-        util_diag(o->root, 0, "root directory path too long");
         return rc;
     }
-    rc = sockets_load(&root, &socks);
+    rc = scan_run(c, o->now, sink, sum);
+    scan_close(c);
+    return rc;
+}
+
+int scan_exit_code(const struct scan_summary *s)
+{
+    return (s->by_severity[0] + s->by_severity[1] + s->by_severity[2] + s->by_severity[3]) ? 1 : 0;
+}
+
+int scan_run(struct scan_ctx *c, int64_t now, struct finding_sink *sink, struct scan_summary *sum)
+{
+    struct sock_table socks;
+    int rc;
+
+    memset(sum, 0, sizeof *sum);
+    sum->ts = now;
+    rc = sockets_load(&c->root, &socks);
     sum->sockets = socks.n;
     sum->bad_records += socks.bad;
     sum->errors += socks.missing;
@@ -77,8 +123,8 @@ int scan_run(const struct scan_opts *o, struct finding_sink *sink, struct scan_s
                        sizeof sum->byte_order);
     (void)util_strlcpy(sum->byte_order_how, socks.order_how ? socks.order_how : "",
                        sizeof sum->byte_order_how);
-    if (rc == IH_OK && o->sockets) {
-        rc = scan_socket_inventory(&socks, o->now, sink, sum);
+    if (rc == IH_OK && c->sockets) {
+        rc = scan_socket_inventory(&socks, now, sink, sum);
     }
     sockets_free(&socks);
     if (sum->by_severity[SEV_CRITICAL] || sum->by_severity[SEV_HIGH]) {

@@ -1,9 +1,18 @@
 /*
- * scan.h - one pass of the hunt over a device (live, or a --root image).
+ * scan.h - the hunt over a device (live, or a --root image).
  *
- * scan_run() reads the device, produces findings into a sink, and fills a
- * summary with the verdict and counts.  The same call serves `scan`
- * (printing), `report` and `daemon` (spooling).
+ * Life cycle, for one-shot `scan` and for the `report`/`daemon` loop alike:
+ *
+ *   scan_open()   load rules, IOCs and the allowlist once (errors name the
+ *                 file and line); set up the hash cache
+ *   scan_run()    one cycle: read the device, send every reported finding
+ *                 to a sink, fill a summary with the verdict and counts;
+ *                 call it as often as wanted on the same context
+ *   scan_close()  free everything
+ *
+ * The hash cache is keyed by (dev, inode, size, mtime) and lives in the
+ * context, so an unchanged binary is hashed (and rule-scanned) once per
+ * daemon lifetime.  scan_once() is open + run + close.
  */
 #ifndef IOTHUNT_SCAN_H
 #define IOTHUNT_SCAN_H
@@ -28,7 +37,9 @@ struct scan_opts {
     unsigned n_iocs;
     const char *allow;                      /* --allow file or NULL */
     int sockets;                            /* also emit FT_SOCKET inventory */
-    int64_t now;                            /* scan time (unix seconds) */
+    int no_builtin;                         /* skip the compiled-in rules and IOCs */
+    int no_resolve;                         /* never resolve IOC domains with DNS */
+    int64_t now;                            /* scan time for scan_once() (unix seconds) */
 };
 
 struct scan_summary {
@@ -41,24 +52,51 @@ struct scan_summary {
     unsigned long sockets;                  /* sockets parsed */
     unsigned long bad_records;              /* malformed input lines skipped */
     unsigned long errors;                   /* sources that could not be read */
+    unsigned long files_hashed;             /* images and files hashed this cycle */
+    unsigned long hash_cache_hits;          /* ... answered from the cache instead */
     int clock_unset;                        /* device time before build time */
     char byte_order[8];                     /* of /proc/net: "be" or "le" */
     char byte_order_how[32];                /* "probe", "elf", "guess", ... */
 };
 
-/* Zero O (all sources empty, live device). */
+/* Opaque: rules, IOCs, allowlist, hash cache and scan root. */
+struct scan_ctx;
+
+/* Zero O (all sources empty, live device, built-ins on, DNS on when live). */
 void scan_opts_init(struct scan_opts *o);
 
 /*
- * Run one scan with O, sending every reported finding to SINK and filling
- * *SUM.  Returns IH_OK when the scan ran (findings or not), a negative
- * IH_E* code when it could not (bad rule or IOC file: already reported on
- * stderr with file:line).
+ * Load everything O names (rules, IOCs, allowlist; the built-in rules and
+ * IOCs unless O->no_builtin) into a new context *CTX, owned by the caller
+ * (free with scan_close).  O's strings are copied; O may go away after.
+ * Returns IH_OK, or a negative IH_E* code when a file is missing or
+ * malformed (already reported on stderr with file:line).
  */
-int scan_run(const struct scan_opts *o, struct finding_sink *sink, struct scan_summary *sum);
+int scan_open(const struct scan_opts *o, struct scan_ctx **ctx);
+
+/*
+ * Run one cycle at time NOW (unix seconds), sending every reported finding
+ * to SINK and filling *SUM.  Returns IH_OK when the scan ran (findings or
+ * not; unreadable sources are counted in SUM->errors), or the first
+ * negative code SINK returned, or IH_ENOMEM.
+ */
+int scan_run(struct scan_ctx *ctx, int64_t now, struct finding_sink *sink,
+             struct scan_summary *sum);
+
+/* Free CTX and everything it holds.  NULL is fine. */
+void scan_close(struct scan_ctx *ctx);
+
+/* scan_open(O) + scan_run(O->now) + scan_close, for one-shot callers. */
+int scan_once(const struct scan_opts *o, struct finding_sink *sink, struct scan_summary *sum);
 
 /* "CLEAN", "SUSPICIOUS" or "INFECTED". */
 const char *scan_verdict_name(enum scan_verdict v);
+
+/*
+ * Process exit code for a summary (DESIGN.md section 2): 0 when nothing was
+ * reported, 1 when any finding was.
+ */
+int scan_exit_code(const struct scan_summary *s);
 
 /*
  * The summary as one JSON object ({"type":"summary",...}); SEQ > 0 adds
