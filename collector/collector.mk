@@ -72,7 +72,7 @@ collector-check: $(COLLECTOR_UNIT_BINS) $(COLLECTOR_ASAN_BIN) build/host/iothunt
 		ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 			timeout 120 $$t; \
 	done
-	COLLECTOR=$(COLLECTOR_ASAN_BIN) timeout 600 sh tests/collector/run.sh
+	COLLECTOR=$(COLLECTOR_ASAN_BIN) timeout 600 bash tests/collector/run.sh
 
 fuzz-collector: $(COLLECTOR_FUZZ_BIN)
 

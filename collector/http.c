@@ -395,7 +395,6 @@ http_start(const struct http_config *cfg, struct http_server **out)
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONN_MEMORY,
 	    MHD_OPTION_NOTIFY_CONNECTION, http_notify_connection, srv,
 	    MHD_OPTION_NOTIFY_COMPLETED, http_complete_request, srv,
-	    MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
 	    MHD_OPTION_END);
 	if (srv->daemon == NULL) {
 		gnutls_free(srv->ticket_key.data);
