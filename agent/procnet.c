@@ -168,7 +168,10 @@ int procnet_parse(const char *buf, size_t len, int ipv6, enum procnet_order orde
         if (lineno == 1 && pn_is_header(s, n)) {
             continue;
         }
-        if (n > PROCNET_MAX_LINE || pn_line(s, n, ipv6, order, &e) != IH_OK) {
+        /* the kernel ends every line with '\n': a last line without one
+         * was cut short (short read, truncated copy) and is dropped, never
+         * half-parsed (a cut inode "4001" would read as "40") */
+        if (!nl || n > PROCNET_MAX_LINE || pn_line(s, n, ipv6, order, &e) != IH_OK) {
             if (st->bad++ == 0) {
                 st->first_bad_line = lineno;
             }

@@ -50,7 +50,8 @@ struct procnet_stats {
  * Parse BUF[0..LEN) (the whole file; need not be NUL-terminated), written by
  * a machine of byte order ORDER (BE or LE), calling CB for every entry.
  * IPV6 selects 32-hex-digit addresses.  The header line is skipped; bad
- * lines are counted in *ST (if not NULL) and skipped.  Returns IH_OK, or the
+ * lines, and a last line without its newline (truncated), are counted in
+ * *ST (if not NULL) and skipped.  Returns IH_OK, or the
  * first non-zero value CB returned.
  */
 int procnet_parse(const char *buf, size_t len, int ipv6, enum procnet_order order,

@@ -20,7 +20,16 @@ MIPS_BASE_CFLAGS := -Os $(MIPS_ARCH) -nostdinc -isystem $(CURDIR)/$(MIPS_SYSROOT
                     -isystem $(MIPS_GCC_INC) -ffunction-sections -fdata-sections \
                     -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-ident
 
-$(SRC_DIR)/%/.unpacked: $(TC_DIR)/sources.txt $(TC_DIR)/SHA256SUMS $(TC_DIR)/fetch.sh
+# A package is fetched again only when its own pin (its line in sources.txt
+# and its sums) changes: pinning another package rebuilds nothing.
+.PHONY: FORCE
+FORCE:
+$(SRC_DIR)/%.pin: FORCE
+	@mkdir -p $(@D)
+	@{ grep -E '^$* ' $(TC_DIR)/sources.txt; grep -E ' $*_' $(TC_DIR)/SHA256SUMS; } > $@.new || true
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+.PRECIOUS: $(SRC_DIR)/%.pin $(SRC_DIR)/%/.unpacked
+$(SRC_DIR)/%/.unpacked: $(SRC_DIR)/%.pin
 	$(TC_DIR)/fetch.sh $* $(SRC_DIR)
 	touch $@
 
