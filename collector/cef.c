@@ -69,20 +69,26 @@ cef_put_raw(struct cef_out *o, const char *s)
 	}
 }
 
-/* Length of s cut to at most max bytes, not inside a UTF-8 sequence. */
+/*
+ * Length of s cut to at most max bytes, never inside a UTF-8 sequence: the
+ * cut goes before the last character that starts within the first max + 1
+ * bytes. Reads no further than s[max].
+ */
 static size_t
 cef_cut_utf8(const char *s, size_t max)
 {
-	size_t n = strlen(s);
+	size_t cut = 0;
+	size_t i;
 
-	if (n <= max) {
-		return n;
+	for (i = 0; i <= max && s[i] != '\0'; i++) {
+		if (((unsigned char)s[i] & 0xc0) != 0x80) {
+			cut = i;
+		}
 	}
-	n = max;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80) {
-		n--;
+	if (i <= max) {
+		return i;   /* the whole string fits */
 	}
-	return n;
+	return cut;
 }
 
 /* Header field: '\' and '|' escaped, CR/LF and other controls become SP. */

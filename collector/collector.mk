@@ -11,7 +11,7 @@ CC ?= cc
 CLANG ?= clang
 PKG_CONFIG ?= pkg-config
 
-COLLECTOR_VERSION ?= 0.1.0
+COLLECTOR_VERSION ?= $(or $(shell cat VERSION 2>/dev/null),0.1.0)
 COLLECTOR_PKGS := libmicrohttpd jansson sqlite3 gnutls
 COLLECTOR_HOST_CFLAGS ?= -O2 -g -Wall -Wextra -Werror -std=c11 -D_GNU_SOURCE
 COLLECTOR_SAN_FLAGS ?= -fsanitize=address,undefined -fno-omit-frame-pointer

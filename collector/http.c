@@ -26,6 +26,7 @@ enum http_route {
 struct http_server {
 	struct MHD_Daemon *daemon;
 	const struct http_config *cfg;
+	struct sockaddr_storage listen;
 	gnutls_datum_t ticket_key;
 };
 
@@ -62,10 +63,18 @@ http_reply_text(struct MHD_Connection *conn, unsigned status, const char *text)
 {
 	struct MHD_Response *resp;
 	enum MHD_Result ret;
+	size_t len = strlen(text);
+	char *copy;
 
-	resp = MHD_create_response_from_buffer(strlen(text), (void *)text,
-	    MHD_RESPMEM_MUST_COPY);
+	/* a private copy: the library frees it with the response */
+	copy = malloc(len + 1);
+	if (copy == NULL) {
+		return MHD_NO;
+	}
+	memcpy(copy, text, len + 1);
+	resp = MHD_create_response_from_buffer(len, copy, MHD_RESPMEM_MUST_FREE);
 	if (resp == NULL) {
+		free(copy);
 		return MHD_NO;
 	}
 	if (MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
@@ -375,6 +384,7 @@ http_start(const struct http_config *cfg, struct http_server **out)
 		return -ENOMEM;
 	}
 	srv->cfg = cfg;
+	srv->listen = cfg->listen;
 	/* session tickets let agents resume (a cheaper handshake); the key
 	 * lives only in memory, so a restart just costs full handshakes */
 	if (gnutls_session_ticket_key_generate(&srv->ticket_key) != 0) {
@@ -384,7 +394,7 @@ http_start(const struct http_config *cfg, struct http_server **out)
 	    MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_TLS | MHD_USE_ERROR_LOG,
 	    0, NULL, NULL, http_handle_request, srv,
 	    MHD_OPTION_EXTERNAL_LOGGER, http_log_library, srv,
-	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&cfg->listen,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&srv->listen,
 	    MHD_OPTION_HTTPS_MEM_CERT, cfg->cert_pem,
 	    MHD_OPTION_HTTPS_MEM_KEY, cfg->key_pem,
 	    MHD_OPTION_HTTPS_MEM_TRUST, cfg->ca_pem,

@@ -19,6 +19,8 @@
 #include "cef.h"
 #include "ingest.h"
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 static void
 fuzz_check_record(const char *rec, size_t len)
 {
