@@ -15,6 +15,9 @@
 #include "ingest.h"
 #include "num.h"
 
+/* Bytes of an oversized chunked body read (and dropped) before a close. */
+#define HTTP_DISCARD_FACTOR 4
+
 /* Headers of a request, before any body: generous for HTTP/1.1, small. */
 #define HTTP_CONN_MEMORY (16 * 1024)
 
@@ -37,6 +40,7 @@ struct http_request {
 	size_t len;
 	size_t cap;
 	int too_big;
+	size_t discarded;
 	int64_t started_ms;
 };
 
@@ -235,6 +239,8 @@ http_finish_findings(struct http_server *srv, struct MHD_Connection *conn,
 	int n;
 
 	if (req->too_big) {
+		clog_write(CLOG_WARN, "http: %s: chunked body over %zu bytes refused",
+		    req->agent, cfg->max_body);
 		return http_reply_error(conn, MHD_HTTP_CONTENT_TOO_LARGE,
 		    "body too large", 0);
 	}
@@ -307,11 +313,14 @@ http_handle_request(void *cls, struct MHD_Connection *conn, const char *url,
 			if (!req->too_big) {
 				return MHD_NO;
 			}
-			/* a body without Content-Length grew past the limit:
-			 * answer now if the library lets us, else close */
-			*upload_data_size = 0;
-			return http_reply_error(conn, MHD_HTTP_CONTENT_TOO_LARGE,
-			    "body too large", 0);
+			/* a body without Content-Length grew past the limit: read
+			 * and drop the rest to answer 413, but not forever */
+			req->discarded += *upload_data_size;
+			if (req->discarded > HTTP_DISCARD_FACTOR * srv->cfg->max_body) {
+				clog_write(CLOG_WARN, "http: %s: oversized chunked body, "
+				    "closed", req->agent);
+				return MHD_NO;
+			}
 		}
 		*upload_data_size = 0;
 		return MHD_YES;
