@@ -1,0 +1,514 @@
+/*
+ * netfilter.c - the iptables_tr069_block check: gathers live INPUT rules
+ * (kernel, iptables-save, nft; or a --root dump) and the persistent
+ * firewall configuration, and reports each blocking rule with a severity
+ * that says whether the configuration declares it.
+ *
+ * Text sources are streamed through a fixed line window (no whole-file
+ * buffers): the device's heap budget is small and an iptables-save of a
+ * busy router is not.
+ */
+#include "netfilter.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* A command gets this long to print its ruleset. */
+#define NF_CMD_TIMEOUT_MS 5000
+#define NF_WINDOW (NF_MAX_LINE + 512)
+
+enum nf_src {
+    NF_SRC_KERNEL,
+    NF_SRC_SAVE,
+    NF_SRC_NFT,
+    NF_SRC_ROOT_SAVE,
+    NF_SRC_ROOT_NFT
+};
+
+static const char *const nf_src_names[] = {
+    [NF_SRC_KERNEL] = "kernel",
+    [NF_SRC_SAVE] = "iptables-save",
+    [NF_SRC_NFT] = "nft",
+    [NF_SRC_ROOT_SAVE] = "root dump iptables-save.txt",
+    [NF_SRC_ROOT_NFT] = "root dump nft-ruleset.txt",
+};
+
+/* Persistent configuration that may declare a lockdown, by grammar. */
+static const struct {
+    const char *path;
+    enum nf_grammar g;
+} nf_configs[] = {
+    { "/etc/config/firewall", NF_G_UCI },
+    { "/etc/firewall.user", NF_G_SHELL },
+    { "/etc/iptables/rules.v4", NF_G_SAVE },
+    { "/etc/iptables/iptables.rules", NF_G_SAVE },
+    { "/etc/iptables.rules", NF_G_SAVE },
+    { "/etc/iptables.up.rules", NF_G_SAVE },
+    { "/etc/sysconfig/iptables", NF_G_SAVE },
+    { "/etc/nftables.conf", NF_G_NFT },
+    { "/etc/sysconfig/nftables.conf", NF_G_NFT },
+};
+#define NF_NCONFIGS (sizeof nf_configs / sizeof nf_configs[0])
+
+struct nf_decl {
+    unsigned ports;                 /* NF_PORT_* declared somewhere */
+    int cwmp_file, adb_file;        /* index into nf_configs, -1 none */
+};
+
+struct nf_state {
+    const struct root *r;
+    int64_t now;
+    struct finding_sink *sink;
+    struct netfilter_stats *st;
+    struct nf_decl decl;
+    unsigned reported[NF_MAX_BLOCKS * 4];   /* ports | verdict << 8 already sent */
+    unsigned n_reported;
+    struct nf_blocks blocks;
+};
+
+/*
+ * Feed FD line by line into P until EOF, at most NF_MAX_TEXT bytes and,
+ * when DEADLINE_MS > 0, no later than that many ms from now.  A line longer
+ * than the window is dropped (counted by the parser as too long).
+ */
+static int nf_feed_fd(int fd, struct nf_parser *p, int deadline_ms)
+{
+    char *w;
+    size_t have = 0, total = 0;
+    int skipping = 0, rc = IH_OK;
+    struct timespec t0;
+
+    w = malloc(NF_WINDOW);
+    if (!w) {
+        return IH_ENOMEM;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (;;) {
+        ssize_t r;
+        size_t i, start;
+
+        if (deadline_ms > 0) {
+            struct pollfd pf = { fd, POLLIN, 0 };
+            struct timespec t1;
+            long el;
+            int pr;
+
+            clock_gettime(CLOCK_MONOTONIC, &t1);
+            el = (long)(t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+            if (el >= deadline_ms) {
+                rc = IH_EIO;
+                goto out;
+            }
+            pr = poll(&pf, 1, (int)(deadline_ms - el));
+            if (pr < 0 && errno == EINTR) {
+                continue;
+            }
+            if (pr <= 0) {
+                rc = IH_EIO;
+                goto out;
+            }
+        }
+        r = read(fd, w + have, NF_WINDOW - have);
+        if (r < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            rc = IH_EIO;
+            goto out;
+        }
+        if (r == 0) {
+            break;
+        }
+        total += (size_t)r;
+        if (total > NF_MAX_TEXT) {
+            util_diag(p->file, 0, "larger than %u bytes", NF_MAX_TEXT);
+            rc = IH_ETOOBIG;
+            goto out;
+        }
+        have += (size_t)r;
+        start = 0;
+        for (i = 0; i < have; i++) {
+            if (w[i] != '\n') {
+                continue;
+            }
+            if (skipping) {
+                skipping = 0;
+            } else {
+                rc = netfilter_parser_line(p, w + start, i - start);
+                if (rc != IH_OK) {
+                    goto out;
+                }
+            }
+            start = i + 1;
+        }
+        if (start == 0 && have == NF_WINDOW) {
+            /* no newline in a full window: report once, drop the rest */
+            if (!skipping) {
+                (void)netfilter_parser_line(p, w, NF_MAX_LINE + 1);
+            }
+            skipping = 1;
+            have = 0;
+            continue;
+        }
+        memmove(w, w + start, have - start);
+        have -= start;
+    }
+    if (have > 0 && !skipping) {
+        rc = netfilter_parser_line(p, w, have);
+    }
+    if (rc == IH_OK) {
+        rc = netfilter_parser_end(p);
+    }
+out:
+    free(w);
+    return rc;
+}
+
+/*
+ * Parse device file ABS under R with grammar G into *OUT (zeroed).
+ * IH_ENOENT when it does not exist.
+ */
+static int nf_parse_file(const struct root *r, const char *abs, enum nf_grammar g,
+                         unsigned flags, struct nf_blocks *out)
+{
+    char path[ROOT_PATH_MAX];
+    struct nf_parser *p = NULL;
+    int fd = -1, rc;
+
+    memset(out, 0, sizeof *out);
+    rc = root_path(r, abs, path, sizeof path);
+    if (rc != IH_OK) {
+        return rc;
+    }
+    rc = util_open_ro(path, 1, &fd, NULL);
+    if (rc != IH_OK) {
+        return rc;
+    }
+    p = malloc(sizeof *p);
+    if (!p) {
+        rc = IH_ENOMEM;
+        goto out;
+    }
+    netfilter_parser_init(p, g, flags, abs, out);
+    rc = nf_feed_fd(fd, p, 0);
+out:
+    free(p);
+    close(fd);
+    return rc;
+}
+
+/* The first of PATHS that is an executable file, or NULL. */
+static const char *nf_find_prog(const char *const *paths, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (access(paths[i], X_OK) == 0) {
+            return paths[i];
+        }
+    }
+    return NULL;
+}
+
+/*
+ * Run PROG with ARGV (no shell, a fixed small environment, stdin and
+ * stderr on /dev/null) and parse its stdout with grammar G into *OUT.
+ * Bounded by NF_CMD_TIMEOUT_MS and NF_MAX_TEXT; the child is killed when
+ * it overruns.  IH_EIO when it fails or exits non-zero.
+ */
+static int nf_run(const char *prog, char *const argv[], enum nf_grammar g,
+                  struct nf_blocks *out)
+{
+    static char e_path[] = "PATH=/usr/sbin:/usr/bin:/sbin:/bin", e_lc[] = "LC_ALL=C";
+    static char *const envp[] = { e_path, e_lc, NULL };
+    struct nf_parser *p = NULL;
+    int pfd[2] = { -1, -1 }, status = 0, rc;
+    pid_t pid;
+
+    memset(out, 0, sizeof *out);
+    p = malloc(sizeof *p);
+    if (!p) {
+        return IH_ENOMEM;
+    }
+    if (pipe2(pfd, O_CLOEXEC) != 0) {
+        rc = IH_EIO;
+        goto out;
+    }
+    pid = fork();
+    if (pid < 0) {
+        rc = IH_EIO;
+        goto out;
+    }
+    if (pid == 0) {
+        int nul = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+        if (nul < 0 || dup2(nul, 0) < 0 || dup2(pfd[1], 1) < 0 || dup2(nul, 2) < 0) {
+            _exit(127);
+        }
+        execve(prog, argv, envp);
+        _exit(127);
+    }
+    close(pfd[1]);
+    pfd[1] = -1;
+    netfilter_parser_init(p, g, 0, prog, out);
+    rc = nf_feed_fd(pfd[0], p, NF_CMD_TIMEOUT_MS);
+    if (rc != IH_OK) {
+        kill(pid, SIGKILL);
+    }
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (rc == IH_OK && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+        rc = IH_EIO;
+    }
+out:
+    if (pfd[0] >= 0) {
+        close(pfd[0]);
+    }
+    if (pfd[1] >= 0) {
+        close(pfd[1]);
+    }
+    free(p);
+    return rc;
+}
+
+static void nf_add_source(struct netfilter_stats *st, const char *name)
+{
+    size_t l = strlen(st->sources);
+
+    (void)util_fmt(st->sources + l, sizeof st->sources - l, "%s%s", l ? "," : "", name);
+}
+
+static void nf_read_config(struct nf_state *s)
+{
+    size_t i;
+
+    s->decl.ports = 0;
+    s->decl.cwmp_file = -1;
+    s->decl.adb_file = -1;
+    for (i = 0; i < NF_NCONFIGS; i++) {
+        unsigned k;
+        int rc;
+
+        rc = nf_parse_file(s->r, nf_configs[i].path, nf_configs[i].g, NF_F_CONFIG, &s->blocks);
+        s->st->bad += s->blocks.bad;
+        if (rc == IH_ENOENT) {
+            continue;
+        }
+        if (rc != IH_OK) {
+            util_diag(nf_configs[i].path, 0, "not read: %s", util_strerror(rc));
+            s->st->errors++;
+        }
+        for (k = 0; k < s->blocks.n; k++) {
+            unsigned m = s->blocks.v[k].ports;
+
+            if ((m & NF_PORT_CWMP) && s->decl.cwmp_file < 0) {
+                s->decl.cwmp_file = (int)i;
+            }
+            if ((m & NF_PORT_ADB) && s->decl.adb_file < 0) {
+                s->decl.adb_file = (int)i;
+            }
+            s->decl.ports |= m;
+        }
+    }
+}
+
+static void nf_ports_text(unsigned m, char *out, size_t n)
+{
+    (void)util_fmt(out, n, "%s%s%s", (m & NF_PORT_CWMP) ? "7547" : "",
+                   (m & NF_PORT_CWMP) && (m & NF_PORT_ADB) ? "," : "",
+                   (m & NF_PORT_ADB) ? "5555" : "");
+}
+
+/* Report the blocks in s->blocks read from SRC. */
+static int nf_report(struct nf_state *s, enum nf_src src)
+{
+    unsigned i, j;
+    int rc;
+
+    s->st->rules += s->blocks.rules;
+    s->st->bad += s->blocks.bad;
+    for (i = 0; i < s->blocks.n; i++) {
+        const struct nf_block *b = &s->blocks.v[i];
+        unsigned key = b->ports | ((unsigned)b->verdict << 8);
+        struct finding f;
+        char ports[16];
+        int declared;
+
+        s->st->blocks++;
+        for (j = 0; j < s->n_reported; j++) {
+            if (s->reported[j] == key) {
+                break;
+            }
+        }
+        if (j < s->n_reported) {
+            continue;   /* the same rule seen through another source */
+        }
+        if (s->n_reported < sizeof s->reported / sizeof s->reported[0]) {
+            s->reported[s->n_reported++] = key;
+        }
+        declared = (b->ports & ~s->decl.ports) == 0;
+        finding_init(&f, FT_IPTABLES_TR069_BLOCK, declared ? SEV_LOW : SEV_HIGH, s->now);
+        nf_ports_text(b->ports, ports, sizeof ports);
+        (void)util_fmt(f.summary, sizeof f.summary, "INPUT %s tcp dport %s [%s]: %s",
+                       b->verdict == NF_VERDICT_REJECT ? "rejects" : "drops", ports,
+                       nf_src_names[src], b->text);
+        finding_set(f.rule, sizeof f.rule, b->text);
+        finding_set(f.proto, sizeof f.proto, "tcp");
+        if (declared) {
+            int fi = (b->ports & NF_PORT_CWMP) ? s->decl.cwmp_file : s->decl.adb_file;
+
+            s->st->declared++;
+            (void)util_fmt(f.reason, sizeof f.reason, "declared in %s", nf_configs[fi].path);
+        } else {
+            finding_set(f.reason, sizeof f.reason,
+                        "not declared in the persistent firewall config");
+        }
+        rc = s->sink->emit(s->sink->ctx, &f);
+        if (rc != IH_OK) {
+            return rc;
+        }
+    }
+    return IH_OK;
+}
+
+/* Under --root: the text dumps (DESIGN.md section 3). */
+static int nf_scan_root(struct nf_state *s)
+{
+    char path[ROOT_PATH_MAX];
+    int rc, filter_loaded = 0;
+
+    if (root_path(s->r, "/proc/net/ip_tables_names", path, sizeof path) == IH_OK) {
+        char *names = NULL;
+        size_t len = 0;
+
+        if (util_read_file(path, 4096, &names, &len) == IH_OK) {
+            const char *q = util_memmem(names, len, "filter", 6);
+
+            filter_loaded = q && (q == names || q[-1] == '\n') &&
+                            ((size_t)(q - names) + 6 == len || q[6] == '\n');
+            free(names);
+        }
+    }
+    rc = nf_parse_file(s->r, "/iptables-save.txt", NF_G_SAVE, 0, &s->blocks);
+    if (rc == IH_OK) {
+        nf_add_source(s->st, "root-save");
+        rc = nf_report(s, NF_SRC_ROOT_SAVE);
+        if (rc != IH_OK) {
+            return rc;
+        }
+    } else if (rc != IH_ENOENT || filter_loaded) {
+        util_diag("/iptables-save.txt", 0, "%s", rc == IH_ENOENT ?
+                  "missing, but the filter table is loaded" : util_strerror(rc));
+        s->st->errors++;
+        s->st->bad += s->blocks.bad;
+    }
+    rc = nf_parse_file(s->r, "/nft-ruleset.txt", NF_G_NFT, 0, &s->blocks);
+    if (rc == IH_OK) {
+        nf_add_source(s->st, "root-nft");
+        return nf_report(s, NF_SRC_ROOT_NFT);
+    }
+    if (rc != IH_ENOENT) {
+        util_diag("/nft-ruleset.txt", 0, "%s", util_strerror(rc));
+        s->st->errors++;
+        s->st->bad += s->blocks.bad;
+    }
+    return IH_OK;
+}
+
+static int nf_scan_live(struct nf_state *s)
+{
+    static const char *const saves[] = {
+        "/usr/sbin/iptables-save", "/sbin/iptables-save", "/usr/bin/iptables-save",
+        "/bin/iptables-save",
+    };
+    static const char *const nfts[] = { "/usr/sbin/nft", "/sbin/nft", "/usr/bin/nft" };
+    const char *prog;
+    uint8_t *blob = NULL;
+    size_t len = 0;
+    int rc;
+
+    rc = netfilter_kernel_read(&blob, &len);
+    if (rc == IH_OK) {
+        rc = netfilter_parse_capture(blob, len, procnet_order_native(), "kernel", &s->blocks);
+        free(blob);
+        if (rc == IH_OK) {
+            nf_add_source(s->st, "kernel");
+            rc = nf_report(s, NF_SRC_KERNEL);
+            if (rc != IH_OK) {
+                return rc;
+            }
+        } else {
+            s->st->bad += s->blocks.bad;
+        }
+    }
+    if (rc != IH_OK) {
+        prog = nf_find_prog(saves, sizeof saves / sizeof saves[0]);
+        if (prog) {
+            static char a0[] = "iptables-save", a1[] = "-c", a2[] = "-t", a3[] = "filter";
+            static char *const argv[] = { a0, a1, a2, a3, NULL };
+
+            rc = nf_run(prog, argv, NF_G_SAVE, &s->blocks);
+            if (rc == IH_OK) {
+                nf_add_source(s->st, "iptables-save");
+                rc = nf_report(s, NF_SRC_SAVE);
+                if (rc != IH_OK) {
+                    return rc;
+                }
+            } else {
+                util_diag(prog, 0, "failed: %s", util_strerror(rc));
+                s->st->errors++;
+            }
+        }
+    }
+    prog = nf_find_prog(nfts, sizeof nfts / sizeof nfts[0]);
+    if (prog) {
+        static char a0[] = "nft", a1[] = "list", a2[] = "ruleset";
+        static char *const argv[] = { a0, a1, a2, NULL };
+
+        rc = nf_run(prog, argv, NF_G_NFT, &s->blocks);
+        if (rc == IH_OK) {
+            nf_add_source(s->st, "nft");
+            return nf_report(s, NF_SRC_NFT);
+        }
+        util_diag(prog, 0, "failed: %s", util_strerror(rc));
+        s->st->errors++;
+    }
+    return IH_OK;
+}
+
+int netfilter_scan(const struct root *r, int64_t now, struct finding_sink *sink,
+                   struct netfilter_stats *st)
+{
+    struct netfilter_stats local;
+    struct nf_state *s;
+    int rc;
+
+    if (!st) {
+        st = &local;
+    }
+    memset(st, 0, sizeof *st);
+    s = calloc(1, sizeof *s);
+    if (!s) {
+        return IH_ENOMEM;
+    }
+    s->r = r;
+    s->now = now;
+    s->sink = sink;
+    s->st = st;
+    nf_read_config(s);
+    if (root_is_live(r)) {
+        rc = nf_scan_live(s);
+    } else {
+        rc = nf_scan_root(s);
+    }
+    free(s);
+    return rc;
+}

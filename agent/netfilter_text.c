@@ -1,0 +1,1103 @@
+/*
+ * netfilter_text.c - text parsers for firewall rules: iptables-save /
+ * iptables-restore, nft rulesets, OpenWrt UCI firewall config, and
+ * firewall.user shell lines.  Pure: lines in, struct nf_blocks out.
+ *
+ * Each parser recognises one thing: a rule that drops or rejects tcp
+ * destination port 7547 and/or 5555 on the way in.  Everything else in the
+ * text is read only as far as needed to know where a rule sits (table,
+ * chain) and skipped.  A negated port match (`! --dport 7547`,
+ * `tcp dport != 7547`) is not a block of that port.
+ */
+#include "netfilter.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct nf_tok {
+    const char *p;
+    size_t n;
+    int quoted;
+};
+
+/* Token-splitting modes. */
+#define TK_NFT   0x1    /* '{' '}' ',' ';' are tokens of their own */
+#define TK_HASH  0x2    /* '#' at the start of a token ends the line */
+
+/*
+ * Split S[0..N) into at most MAX tokens: words separated by blanks;
+ * '...' and "..." are one token without the quotes (inside "...", a
+ * backslash keeps the next byte).  IH_EPARSE on an unterminated quote,
+ * IH_ETOOBIG on too many tokens.
+ */
+static int nf_split(const char *s, size_t n, unsigned mode, struct nf_tok *t, size_t max,
+                    size_t *count)
+{
+    size_t i = 0, k = 0;
+
+    while (i < n) {
+        char c = s[i];
+
+        if (c == ' ' || c == '\t' || c == '\r') {
+            i++;
+            continue;
+        }
+        if ((mode & TK_HASH) && c == '#') {
+            break;
+        }
+        if (k == max) {
+            return IH_ETOOBIG;
+        }
+        if (c == '"' || c == '\'') {
+            size_t st = ++i;
+
+            while (i < n && s[i] != c) {
+                if (c == '"' && s[i] == '\\' && i + 1 < n) {
+                    i++;
+                }
+                i++;
+            }
+            if (i >= n) {
+                return IH_EPARSE;
+            }
+            t[k].p = s + st;
+            t[k].n = i - st;
+            t[k].quoted = 1;
+            k++;
+            i++;
+            continue;
+        }
+        if ((mode & TK_NFT) && (c == '{' || c == '}' || c == ',' || c == ';')) {
+            t[k].p = s + i;
+            t[k].n = 1;
+            t[k].quoted = 0;
+            k++;
+            i++;
+            continue;
+        }
+        {
+            size_t st = i;
+
+            while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '"' &&
+                   s[i] != '\'' &&
+                   !((mode & TK_NFT) && (s[i] == '{' || s[i] == '}' || s[i] == ',' ||
+                                         s[i] == ';'))) {
+                i++;
+            }
+            t[k].p = s + st;
+            t[k].n = i - st;
+            t[k].quoted = 0;
+            k++;
+        }
+    }
+    *count = k;
+    return IH_OK;
+}
+
+static int tok_is(const struct nf_tok *t, const char *s)
+{
+    size_t l = strlen(s);
+
+    return !t->quoted && t->n == l && memcmp(t->p, s, l) == 0;
+}
+
+static int tok_icase(const struct nf_tok *t, const char *s)
+{
+    size_t l = strlen(s), i;
+
+    if (t->n != l) {
+        return 0;
+    }
+    for (i = 0; i < l; i++) {
+        char a = t->p[i], b = s[i];
+
+        if (a >= 'A' && a <= 'Z') {
+            a = (char)(a - 'A' + 'a');
+        }
+        if (a != b) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* 1 if T (a chain name) holds "input" in any case. */
+static int tok_has_input(const struct nf_tok *t)
+{
+    size_t i;
+
+    for (i = 0; i + 5 <= t->n; i++) {
+        struct nf_tok sub = { t->p + i, 5, 0 };
+
+        if (tok_icase(&sub, "input")) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static unsigned nf_range_mask(uint64_t lo, uint64_t hi)
+{
+    unsigned m = 0;
+
+    if (lo <= NF_PORT_NUM_CWMP && NF_PORT_NUM_CWMP <= hi) {
+        m |= NF_PORT_CWMP;
+    }
+    if (lo <= NF_PORT_NUM_ADB && NF_PORT_NUM_ADB <= hi) {
+        m |= NF_PORT_ADB;
+    }
+    return m;
+}
+
+/*
+ * One port item S[0..N):  port | port SEP port, and with SEP ':' either
+ * side may be empty (":1024" is 0-1024, "1024:" is 1024-65535).  Ports are
+ * decimal, 0-65535; a reversed range is malformed.  Adds to *MASK.
+ */
+static int nf_port_item(const char *s, size_t n, char sep, unsigned *mask)
+{
+    uint64_t lo = 0, hi = 65535;
+    const char *d = memchr(s, sep, n);
+
+    if (n == 0) {
+        return IH_EPARSE;
+    }
+    if (!d) {
+        if (util_parse_dec(s, n, 65535, &lo) != IH_OK) {
+            return IH_EPARSE;
+        }
+        hi = lo;
+    } else {
+        size_t a = (size_t)(d - s), b = n - a - 1;
+
+        if ((a == 0 || b == 0) && sep != ':') {
+            return IH_EPARSE;
+        }
+        if (a == 0 && b == 0) {
+            return IH_EPARSE;
+        }
+        if (a > 0 && util_parse_dec(s, a, 65535, &lo) != IH_OK) {
+            return IH_EPARSE;
+        }
+        if (b > 0 && util_parse_dec(d + 1, b, 65535, &hi) != IH_OK) {
+            return IH_EPARSE;
+        }
+        if (lo > hi) {
+            return IH_EPARSE;
+        }
+    }
+    *mask |= nf_range_mask(lo, hi);
+    return IH_OK;
+}
+
+/* A list "a,b:c,d" of port items (multiport, at most 15 ports). */
+static int nf_port_list(const char *s, size_t n, char sep, unsigned *mask)
+{
+    size_t i = 0, items = 0;
+
+    while (i <= n) {
+        size_t st = i;
+
+        while (i < n && s[i] != ',') {
+            i++;
+        }
+        if (++items > 15 || nf_port_item(s + st, i - st, sep, mask) != IH_OK) {
+            return IH_EPARSE;
+        }
+        i++;
+    }
+    return IH_OK;
+}
+
+static void nf_add_block(struct nf_blocks *out, unsigned ports, enum nf_verdict v,
+                         unsigned long line, uint64_t packets, const char *pfx,
+                         const char *s, size_t n)
+{
+    struct nf_block *b;
+    size_t l = 0;
+
+    if (out->n >= NF_MAX_BLOCKS) {
+        out->over++;
+        return;
+    }
+    b = &out->v[out->n++];
+    memset(b, 0, sizeof *b);
+    b->ports = ports;
+    b->verdict = v;
+    b->line = line;
+    b->packets = packets;
+    if (pfx) {
+        (void)util_strlcpy(b->text, pfx, sizeof b->text);
+        l = strlen(b->text);
+    }
+    while (n > 0 && (*s == ' ' || *s == '\t')) {
+        s++;
+        n--;
+    }
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) {
+        n--;
+    }
+    if (n > sizeof b->text - 1 - l) {
+        n = sizeof b->text - 1 - l;
+    }
+    memcpy(b->text + l, s, n);
+    b->text[l + n] = '\0';
+}
+
+/* ------------------------------------------------------------------ */
+/* iptables command words (iptables-save rules and shell invocations)   */
+
+struct nf_ipt {
+    int add;            /* -A / -I seen */
+    int chain_ok;       /* the chain is INPUT (or input-ish, config) */
+    int filter;         /* table is filter */
+    int tcp;            /* -p tcp, not negated */
+    int port_neg;       /* a destination-port match is negated */
+    unsigned ports;
+    enum nf_verdict verdict;
+    uint64_t packets;
+};
+
+/* Value of an option that may be written old-style "--dport ! 7547". */
+static const struct nf_tok *ipt_value(const struct nf_tok *t, size_t n, size_t *i, int *neg)
+{
+    if (*i + 1 >= n) {
+        return NULL;
+    }
+    (*i)++;
+    if (tok_is(&t[*i], "!")) {
+        *neg = 1;
+        if (*i + 1 >= n) {
+            return NULL;
+        }
+        (*i)++;
+    }
+    return &t[*i];
+}
+
+/*
+ * The words of one iptables rule (after the program name):
+ *
+ *   args   = word*
+ *   word   = "!" | "-A" CHAIN | "--append" CHAIN | "-I" CHAIN [NUM]
+ *          | "--insert" CHAIN [NUM] | "-t" TABLE | "-p" ["!"] PROTO
+ *          | ("--dport" | "--destination-port") ["!"] PORTSPEC
+ *          | ("--dports" | "--destination-ports" | "--ports") ["!"] PORTLIST
+ *          | ("-j" | "--jump" | "-g" | "--goto") TARGET
+ *          | ("-m" | "--match" | "--comment" | "-i" | "-o" | "-s" | "-d"
+ *             | "--sport" | "--sports" | ...) VALUE | other
+ *   PORTSPEC = [PORT] ":" [PORT] | PORT      PORTLIST = PORTSPEC ("," PORTSPEC)*
+ *
+ * "!" before an option (or before its value, the old syntax) negates it.
+ * Options not listed are skipped word by word: their values never look
+ * like the options above unless quoted, and quoted words are not options.
+ */
+static int nf_ipt_args(const struct nf_tok *t, size_t n, unsigned flags, struct nf_ipt *r)
+{
+    size_t i;
+    int neg = 0;
+
+    for (i = 0; i < n; i++) {
+        const struct nf_tok *v;
+
+        if (t[i].quoted) {
+            neg = 0;
+            continue;
+        }
+        if (tok_is(&t[i], "!")) {
+            neg = 1;
+            continue;
+        }
+        if (tok_is(&t[i], "-A") || tok_is(&t[i], "--append") || tok_is(&t[i], "-I") ||
+            tok_is(&t[i], "--insert")) {
+            int ins = tok_is(&t[i], "-I") || tok_is(&t[i], "--insert");
+
+            if (i + 1 >= n) {
+                return IH_EPARSE;
+            }
+            i++;
+            r->add = 1;
+            if (flags & NF_F_CONFIG) {
+                r->chain_ok = tok_has_input(&t[i]);
+            } else {
+                r->chain_ok = tok_is(&t[i], "INPUT");
+            }
+            if (ins && i + 1 < n && t[i + 1].n > 0 && t[i + 1].p[0] >= '0' &&
+                t[i + 1].p[0] <= '9') {
+                i++;
+            }
+        } else if (tok_is(&t[i], "-t") || tok_is(&t[i], "--table")) {
+            if (i + 1 >= n) {
+                return IH_EPARSE;
+            }
+            i++;
+            r->filter = tok_is(&t[i], "filter");
+        } else if (tok_is(&t[i], "-p") || tok_is(&t[i], "--protocol")) {
+            v = ipt_value(t, n, &i, &neg);
+            if (!v) {
+                return IH_EPARSE;
+            }
+            r->tcp = !neg && (tok_icase(v, "tcp") || tok_is(v, "6"));
+        } else if (tok_is(&t[i], "--dport") || tok_is(&t[i], "--destination-port")) {
+            unsigned m = 0;
+
+            v = ipt_value(t, n, &i, &neg);
+            if (!v || nf_port_item(v->p, v->n, ':', &m) != IH_OK) {
+                return IH_EPARSE;
+            }
+            if (neg) {
+                r->port_neg = 1;
+            } else {
+                r->ports |= m;
+            }
+        } else if (tok_is(&t[i], "--dports") || tok_is(&t[i], "--destination-ports") ||
+                   tok_is(&t[i], "--ports")) {
+            unsigned m = 0;
+
+            v = ipt_value(t, n, &i, &neg);
+            if (!v || nf_port_list(v->p, v->n, ':', &m) != IH_OK) {
+                return IH_EPARSE;
+            }
+            if (neg) {
+                r->port_neg = 1;
+            } else {
+                r->ports |= m;
+            }
+        } else if (tok_is(&t[i], "-j") || tok_is(&t[i], "--jump") || tok_is(&t[i], "-g") ||
+                   tok_is(&t[i], "--goto")) {
+            if (i + 1 >= n) {
+                return IH_EPARSE;
+            }
+            i++;
+            if (tok_is(&t[i], "DROP")) {
+                r->verdict = NF_VERDICT_DROP;
+            } else if (tok_is(&t[i], "REJECT")) {
+                r->verdict = NF_VERDICT_REJECT;
+            } else {
+                r->verdict = NF_VERDICT_NONE;
+            }
+        } else if (tok_is(&t[i], "-m") || tok_is(&t[i], "--match") ||
+                   tok_is(&t[i], "--comment") || tok_is(&t[i], "-i") ||
+                   tok_is(&t[i], "--in-interface") || tok_is(&t[i], "-o") ||
+                   tok_is(&t[i], "--out-interface") || tok_is(&t[i], "-s") ||
+                   tok_is(&t[i], "--source") || tok_is(&t[i], "-d") ||
+                   tok_is(&t[i], "--destination") || tok_is(&t[i], "--sport") ||
+                   tok_is(&t[i], "--source-port") || tok_is(&t[i], "--sports") ||
+                   tok_is(&t[i], "--source-ports")) {
+            if (ipt_value(t, n, &i, &neg) == NULL) {
+                return IH_EPARSE;
+            }
+        }
+        neg = 0;
+    }
+    return IH_OK;
+}
+
+static int nf_ipt_blocks(const struct nf_ipt *r)
+{
+    return r->add && r->chain_ok && r->filter && r->tcp && !r->port_neg && r->ports &&
+           r->verdict != NF_VERDICT_NONE;
+}
+
+/*
+ * iptables-save output and iptables-restore files:
+ *
+ *   file    = line*
+ *   line    = "" | "#" any | "*" TABLE | ":" CHAIN SP POLICY [SP COUNTERS]
+ *           | "COMMIT" | [COUNTERS SP] rule
+ *   COUNTERS = "[" DEC ":" DEC "]"
+ *   rule    = ("-A" | "-I" | ...) CHAIN args      (args: see nf_ipt_args)
+ *
+ * Rules before any "*TABLE" line belong to filter (iptables's default).
+ */
+static int nf_save_line(struct nf_parser *p, const char *s, size_t n)
+{
+    struct nf_tok t[NF_MAX_TOKENS];
+    struct nf_ipt r;
+    size_t nt, first = 0;
+    int rc;
+
+    while (n > 0 && (*s == ' ' || *s == '\t')) {
+        s++;
+        n--;
+    }
+    if (n == 0 || s[0] == '#') {
+        return IH_OK;
+    }
+    if (s[0] == '*') {
+        while (n > 1 && (s[n - 1] == ' ' || s[n - 1] == '\t')) {
+            n--;
+        }
+        p->table_ok = n == 7 && memcmp(s + 1, "filter", 6) == 0;
+        return IH_OK;
+    }
+    if (s[0] == ':' || (n >= 6 && memcmp(s, "COMMIT", 6) == 0)) {
+        return IH_OK;
+    }
+    rc = nf_split(s, n, 0, t, NF_MAX_TOKENS, &nt);
+    if (rc != IH_OK) {
+        util_diag(p->file, p->line, "%s", rc == IH_ETOOBIG ? "rule has too many words" :
+                  "unterminated quote");
+        p->out->bad++;
+        return IH_OK;
+    }
+    memset(&r, 0, sizeof r);
+    if (nt > 0 && t[0].n >= 5 && t[0].p[0] == '[' && t[0].p[t[0].n - 1] == ']') {
+        const char *c = memchr(t[0].p, ':', t[0].n);
+        uint64_t bytes;
+
+        if (!c || util_parse_dec(t[0].p + 1, (size_t)(c - t[0].p - 1), UINT64_MAX,
+                                 &r.packets) != IH_OK ||
+            util_parse_dec(c + 1, (size_t)(t[0].p + t[0].n - 1 - c - 1), UINT64_MAX,
+                           &bytes) != IH_OK) {
+            util_diag(p->file, p->line, "bad rule counters");
+            p->out->bad++;
+            return IH_OK;
+        }
+        first = 1;
+    }
+    if (nt <= first || !(tok_is(&t[first], "-A") || tok_is(&t[first], "-I") ||
+                         tok_is(&t[first], "--append") || tok_is(&t[first], "--insert"))) {
+        util_diag(p->file, p->line, "not a rule, table, chain or COMMIT line");
+        p->out->bad++;
+        return IH_OK;
+    }
+    r.filter = p->table_ok;
+    rc = nf_ipt_args(t + first, nt - first, p->flags, &r);
+    if (rc != IH_OK) {
+        util_diag(p->file, p->line, "malformed rule");
+        p->out->bad++;
+        return IH_OK;
+    }
+    if (r.chain_ok && r.filter) {
+        p->out->rules++;
+    }
+    if (nf_ipt_blocks(&r)) {
+        nf_add_block(p->out, r.ports, r.verdict, p->line, r.packets, NULL, s, n);
+    }
+    return IH_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* nft                                                                  */
+
+/*
+ * The statements of one nft rule:
+ *
+ *   rule   = stmt* ; blocks when it has a positive tcp dport match and a
+ *            final "drop" or "reject" verdict
+ *   match  = ("tcp" | "th") "dport" ["==" | "eq" | "!=" | "ne"] PORTS
+ *   PORTS  = PORT | PORT "-" PORT | "{" ITEM ("," ITEM)* [","] "}"
+ *   ITEM   = PORT | PORT "-" PORT
+ *   "th dport" counts as tcp only after "l4proto tcp" / "protocol tcp";
+ *   "counter packets N bytes M" gives the packet count.
+ */
+static int nf_nft_rule(const struct nf_tok *t, size_t n, unsigned *ports, enum nf_verdict *v,
+                       uint64_t *packets)
+{
+    size_t i;
+    int tcp = 0, neg_port = 0;
+
+    *ports = 0;
+    *v = NF_VERDICT_NONE;
+    for (i = 0; i < n; i++) {
+        if (t[i].quoted) {
+            continue;
+        }
+        if ((tok_is(&t[i], "l4proto") || tok_is(&t[i], "protocol")) && i + 1 < n &&
+            tok_is(&t[i + 1], "tcp")) {
+            tcp = 1;
+        } else if ((tok_is(&t[i], "tcp") || (tcp && tok_is(&t[i], "th"))) && i + 1 < n &&
+                   tok_is(&t[i + 1], "dport")) {
+            unsigned m = 0;
+            int neg = 0;
+
+            i += 2;
+            if (i < n && (tok_is(&t[i], "==") || tok_is(&t[i], "eq"))) {
+                i++;
+            } else if (i < n && (tok_is(&t[i], "!=") || tok_is(&t[i], "ne"))) {
+                neg = 1;
+                i++;
+            }
+            if (i >= n) {
+                return IH_EPARSE;
+            }
+            if (tok_is(&t[i], "{")) {
+                int items = 0;
+
+                for (i++; i < n && !tok_is(&t[i], "}"); i++) {
+                    if (tok_is(&t[i], ",")) {
+                        continue;
+                    }
+                    if (nf_port_item(t[i].p, t[i].n, '-', &m) != IH_OK) {
+                        return IH_EPARSE;
+                    }
+                    items++;
+                }
+                if (i >= n || items == 0) {
+                    return IH_EPARSE;
+                }
+            } else if (t[i].n > 0 && t[i].p[0] == '@') {
+                continue; /* a named set: not resolved (docs/NETFILTER.md) */
+            } else if (nf_port_item(t[i].p, t[i].n, '-', &m) != IH_OK) {
+                return IH_EPARSE;
+            }
+            if (neg) {
+                neg_port = 1;
+            } else {
+                *ports |= m;
+            }
+        } else if (tok_is(&t[i], "counter") && i + 2 < n && tok_is(&t[i + 1], "packets")) {
+            if (util_parse_dec(t[i + 2].p, t[i + 2].n, UINT64_MAX, packets) != IH_OK) {
+                return IH_EPARSE;
+            }
+            i += 2;
+        } else if (tok_is(&t[i], "drop")) {
+            *v = NF_VERDICT_DROP;
+        } else if (tok_is(&t[i], "reject")) {
+            *v = NF_VERDICT_REJECT;
+        } else if (tok_is(&t[i], "accept") || tok_is(&t[i], "jump") || tok_is(&t[i], "goto") ||
+                   tok_is(&t[i], "return") || tok_is(&t[i], "continue")) {
+            *v = NF_VERDICT_NONE;
+        }
+    }
+    if (neg_port) {
+        *ports = 0;
+    }
+    return IH_OK;
+}
+
+/*
+ * `nft list ruleset` output and nft -f files:
+ *
+ *   ruleset = (table | command)*
+ *   table   = "table" [FAMILY] NAME "{" (chain | block | line)* "}"
+ *   chain   = "chain" NAME "{" (hook | rule)* "}"
+ *   hook    = "type" TYPE "hook" HOOK "priority" PRIO ";" ["policy" POLICY ";"]
+ *   block   = ("set" | "map" | "flowtable" | ...) NAME "{" ... "}"
+ *   command = ("add" | "insert") "rule" FAMILY TABLE CHAIN rule   (nft -f)
+ *
+ * One statement per line, as nft prints it.  FAMILY ip, inet (default ip)
+ * holds IPv4 rules; others are skipped.  Rules count in a chain of type
+ * filter on hook input, or named INPUT (iptables-nft), or, in
+ * configuration, any chain whose name holds "input".
+ */
+static int nf_nft_line(struct nf_parser *p, const char *s, size_t n)
+{
+    struct nf_tok t[NF_MAX_TOKENS];
+    size_t nt, i;
+    int opens = 0, closes = 0, rc;
+    unsigned ports;
+    enum nf_verdict v;
+    uint64_t packets = 0;
+
+    rc = nf_split(s, n, TK_NFT | TK_HASH, t, NF_MAX_TOKENS, &nt);
+    if (rc != IH_OK) {
+        util_diag(p->file, p->line, "%s", rc == IH_ETOOBIG ? "rule has too many words" :
+                  "unterminated quote");
+        p->out->bad++;
+        return IH_OK;
+    }
+    if (nt == 0) {
+        return IH_OK;
+    }
+    for (i = 0; i < nt; i++) {
+        if (tok_is(&t[i], "{")) {
+            opens++;
+        } else if (tok_is(&t[i], "}")) {
+            closes++;
+        }
+    }
+    if (p->depth == 0 && tok_is(&t[0], "table")) {
+        static const struct nf_tok ip = { "ip", 2, 0 };
+        const struct nf_tok *fam = &ip, *name;
+
+        if (nt >= 4 && tok_is(&t[3], "{")) {
+            fam = &t[1];
+            name = &t[2];
+        } else if (nt >= 3 && tok_is(&t[2], "{")) {
+            name = &t[1];
+        } else {
+            util_diag(p->file, p->line, "malformed table line");
+            p->out->bad++;
+            return IH_OK;
+        }
+        p->table_ok = tok_is(fam, "ip") || tok_is(fam, "inet");
+        (void)util_fmt(p->tbl, sizeof p->tbl, "%.*s %.*s", (int)fam->n, fam->p,
+                       (int)name->n, name->p);
+        p->depth = opens - closes;
+        if (p->depth <= 0) {
+            p->depth = 0;
+            p->table_ok = 0;
+        }
+        return IH_OK;
+    }
+    if (p->depth == 0 && nt >= 6 && (tok_is(&t[0], "add") || tok_is(&t[0], "insert")) &&
+        tok_is(&t[1], "rule")) {
+        int chain_ok = tok_is(&t[4], "INPUT") ||
+                       ((p->flags & NF_F_CONFIG) && tok_has_input(&t[4]));
+
+        if (!(tok_is(&t[2], "ip") || tok_is(&t[2], "inet")) || !chain_ok) {
+            return IH_OK;
+        }
+        if (nf_nft_rule(t + 5, nt - 5, &ports, &v, &packets) != IH_OK) {
+            util_diag(p->file, p->line, "malformed rule");
+            p->out->bad++;
+            return IH_OK;
+        }
+        p->out->rules++;
+        if (ports && v != NF_VERDICT_NONE) {
+            nf_add_block(p->out, ports, v, p->line, packets, NULL, s, n);
+        }
+        return IH_OK;
+    }
+    if (p->depth == 1 && tok_is(&t[0], "chain") && nt >= 3 && tok_is(&t[2], "{") &&
+        closes == 0) {
+        p->chain_ok = p->table_ok && (tok_is(&t[1], "INPUT") ||
+                                      ((p->flags & NF_F_CONFIG) && tok_has_input(&t[1])));
+        (void)util_fmt(p->where, sizeof p->where, "%s %.*s: ", p->tbl, (int)t[1].n, t[1].p);
+        p->depth += opens;
+        p->chain_depth = p->depth;
+        return IH_OK;
+    }
+    if (p->chain_depth && p->depth == p->chain_depth && opens == closes) {
+        if (tok_is(&t[0], "type")) {
+            for (i = 0; i + 1 < nt; i++) {
+                if (tok_is(&t[i], "hook") && tok_is(&t[i + 1], "input") && nt > 1 &&
+                    tok_is(&t[1], "filter")) {
+                    p->chain_ok = p->table_ok;
+                }
+            }
+            return IH_OK;
+        }
+        if (tok_is(&t[0], "policy") || tok_is(&t[0], "comment") || tok_is(&t[0], "devices")) {
+            return IH_OK;
+        }
+        if (!p->chain_ok) {
+            return IH_OK;
+        }
+        p->out->rules++;
+        if (nf_nft_rule(t, nt, &ports, &v, &packets) != IH_OK) {
+            util_diag(p->file, p->line, "malformed rule");
+            p->out->bad++;
+            return IH_OK;
+        }
+        if (ports && v != NF_VERDICT_NONE) {
+            const char *w = p->where;
+
+            nf_add_block(p->out, ports, v, p->line, packets, w, s, n);
+        }
+        return IH_OK;
+    }
+    p->depth += opens - closes;
+    if (p->depth < 0) {
+        util_diag(p->file, p->line, "unbalanced '}'");
+        p->out->bad++;
+        p->depth = 0;
+    }
+    if (p->chain_depth && p->depth < p->chain_depth) {
+        p->where[0] = '\0';
+        p->chain_depth = 0;
+        p->chain_ok = 0;
+    }
+    if (p->depth == 0) {
+        p->table_ok = 0;
+        p->tbl[0] = '\0';
+    }
+    return IH_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* UCI                                                                  */
+
+static void nf_uci_flush(struct nf_parser *p)
+{
+    if (!p->in_rule) {
+        return;
+    }
+    p->in_rule = 0;
+    p->out->rules++;
+    if (p->u_enabled && !p->u_has_dest && (p->u_proto_ok & 1) && p->u_ports &&
+        p->u_target != NF_VERDICT_NONE) {
+        char txt[NF_RULE_TEXT];
+
+        (void)util_fmt(txt, sizeof txt, "config rule '%s'", p->u_name);
+        nf_add_block(p->out, p->u_ports, (enum nf_verdict)p->u_target, p->u_line, 0, NULL,
+                     txt, strlen(txt));
+    }
+}
+
+static int nf_uci_proto(const struct nf_tok *v)
+{
+    size_t i = 0;
+
+    /* VALUE may itself be a blank-separated list: "tcp udp" */
+    while (i < v->n) {
+        struct nf_tok w;
+        size_t st;
+
+        while (i < v->n && v->p[i] == ' ') {
+            i++;
+        }
+        st = i;
+        while (i < v->n && v->p[i] != ' ') {
+            i++;
+        }
+        w.p = v->p + st;
+        w.n = i - st;
+        w.quoted = 0;
+        if (tok_icase(&w, "tcp") || tok_icase(&w, "tcpudp") || tok_icase(&w, "all") ||
+            tok_is(&w, "6")) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int nf_uci_ports(const struct nf_tok *v, unsigned *mask)
+{
+    size_t i = 0;
+
+    while (i < v->n) {
+        size_t st;
+        char sep;
+        const char *d;
+
+        while (i < v->n && v->p[i] == ' ') {
+            i++;
+        }
+        st = i;
+        while (i < v->n && v->p[i] != ' ') {
+            i++;
+        }
+        if (i == st) {
+            break;
+        }
+        if (v->p[st] == '!') {
+            continue; /* a negated port blocks everything else: not this */
+        }
+        d = memchr(v->p + st, ':', i - st);
+        sep = d ? ':' : '-';
+        if (nf_port_item(v->p + st, i - st, sep, mask) != IH_OK) {
+            return IH_EPARSE;
+        }
+    }
+    return IH_OK;
+}
+
+/*
+ * OpenWrt UCI (/etc/config/firewall):
+ *
+ *   file   = line*
+ *   line   = "" | "#" any | "config" TYPE [NAME] | "option" KEY VALUE
+ *          | "list" KEY VALUE
+ *   VALUE  = WORD | "'" any "'" | '"' any '"'
+ *
+ * A `config rule` section declares a block when it is enabled, has no
+ * `dest` (that makes it a forward rule), its `proto` includes tcp (default
+ * tcpudp), `target` is DROP or REJECT (any case) and a `dest_port` (option
+ * or list; ports, "a-b" or "a:b" ranges, blank-separated) covers 7547 or
+ * 5555.  `src` is not required: a rule with no src is an output rule to
+ * fw3, but a lockdown is recognised generously (a false "declared" lowers
+ * a severity, a false "undeclared" raises a false alarm).
+ */
+static int nf_uci_line(struct nf_parser *p, const char *s, size_t n)
+{
+    struct nf_tok t[8];
+    size_t nt;
+    int rc;
+
+    rc = nf_split(s, n, TK_HASH, t, 8, &nt);
+    if (rc != IH_OK) {
+        util_diag(p->file, p->line, "%s", rc == IH_ETOOBIG ? "too many words" :
+                  "unterminated quote");
+        p->out->bad++;
+        return IH_OK;
+    }
+    if (nt == 0) {
+        return IH_OK;
+    }
+    if (tok_is(&t[0], "config")) {
+        if (nt < 2 || nt > 3) {
+            util_diag(p->file, p->line, "malformed config line");
+            p->out->bad++;
+            nf_uci_flush(p);
+            return IH_OK;
+        }
+        nf_uci_flush(p);
+        p->in_rule = tok_is(&t[1], "rule");
+        p->u_ports = 0;
+        p->u_proto_ok = 1;
+        p->u_target = NF_VERDICT_NONE;
+        p->u_enabled = 1;
+        p->u_has_dest = 0;
+        p->u_line = p->line;
+        p->u_name[0] = '\0';
+        if (nt == 3) {
+            (void)util_fmt(p->u_name, sizeof p->u_name, "%.*s", (int)t[2].n, t[2].p);
+        }
+        return IH_OK;
+    }
+    if (!(tok_is(&t[0], "option") || tok_is(&t[0], "list")) || nt != 3) {
+        util_diag(p->file, p->line, "expected config, option or list");
+        p->out->bad++;
+        return IH_OK;
+    }
+    if (!p->in_rule) {
+        return IH_OK;
+    }
+    if (tok_is(&t[1], "name")) {
+        (void)util_fmt(p->u_name, sizeof p->u_name, "%.*s", (int)t[2].n, t[2].p);
+    } else if (tok_is(&t[1], "target")) {
+        p->u_target = tok_icase(&t[2], "drop") ? NF_VERDICT_DROP :
+                      tok_icase(&t[2], "reject") ? NF_VERDICT_REJECT : NF_VERDICT_NONE;
+    } else if (tok_is(&t[1], "proto")) {
+        int ok = nf_uci_proto(&t[2]);
+
+        if (tok_is(&t[0], "list")) {
+            /* the first list entry replaces the default */
+            p->u_proto_ok = (p->u_proto_ok & 2) ? (p->u_proto_ok | (unsigned)ok) :
+                            (2u | (unsigned)ok);
+        } else {
+            p->u_proto_ok = (unsigned)ok;
+        }
+    } else if (tok_is(&t[1], "dest_port")) {
+        if (nf_uci_ports(&t[2], &p->u_ports) != IH_OK) {
+            util_diag(p->file, p->line, "bad dest_port");
+            p->out->bad++;
+        }
+    } else if (tok_is(&t[1], "dest")) {
+        p->u_has_dest = 1;
+    } else if (tok_is(&t[1], "enabled")) {
+        p->u_enabled = !(tok_is(&t[2], "0") || tok_icase(&t[2], "no") ||
+                         tok_icase(&t[2], "off") || tok_icase(&t[2], "false"));
+    }
+    return IH_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* firewall.user                                                        */
+
+static int tok_basename_is(const struct nf_tok *t, const char *name)
+{
+    size_t l = strlen(name);
+    const char *b = t->p;
+    size_t n = t->n, i;
+
+    for (i = 0; i < t->n; i++) {
+        if (t->p[i] == '/') {
+            b = t->p + i + 1;
+            n = t->n - i - 1;
+        }
+    }
+    return n == l && memcmp(b, name, l) == 0;
+}
+
+/*
+ * /etc/firewall.user (a shell script run by fw3 after its rules):
+ *
+ *   file    = line*            ; a line ending in "\" continues on the next
+ *   line    = [words] ["#" comment]
+ *   words   = ... IPT args [";" | "&&" | "||" | "|" ...]
+ *           | ... NFT ("add" | "insert") "rule" FAMILY TABLE CHAIN rule
+ *   IPT     = a word whose last path component is iptables,
+ *             iptables-legacy or iptables-nft
+ *
+ * Only literal invocations are understood ("$IPT -A ..." is not).  The
+ * iptables words are parsed as in iptables-save (nf_ipt_args); the table
+ * is filter unless -t says otherwise.
+ */
+static int nf_shell_cmd(struct nf_parser *p, const char *s, size_t n)
+{
+    struct nf_tok t[NF_MAX_TOKENS];
+    size_t nt, i, j;
+    int rc;
+
+    rc = nf_split(s, n, TK_HASH, t, NF_MAX_TOKENS, &nt);
+    if (rc != IH_OK) {
+        util_diag(p->file, p->pend_line, "%s", rc == IH_ETOOBIG ? "too many words" :
+                  "unterminated quote");
+        p->out->bad++;
+        return IH_OK;
+    }
+    for (i = 0; i < nt; i++) {
+        size_t end;
+
+        if (t[i].quoted) {
+            continue;
+        }
+        if (tok_basename_is(&t[i], "iptables") || tok_basename_is(&t[i], "iptables-legacy") ||
+            tok_basename_is(&t[i], "iptables-nft")) {
+            struct nf_ipt r;
+
+            for (end = i + 1; end < nt; end++) {
+                if (!t[end].quoted && (tok_is(&t[end], ";") || tok_is(&t[end], "&&") ||
+                                       tok_is(&t[end], "||") || tok_is(&t[end], "|"))) {
+                    break;
+                }
+                if (!t[end].quoted && t[end].n > 1 && t[end].p[t[end].n - 1] == ';') {
+                    t[end].n--;
+                    end++;
+                    break;
+                }
+            }
+            memset(&r, 0, sizeof r);
+            r.filter = 1;
+            if (nf_ipt_args(t + i + 1, end - i - 1, p->flags, &r) != IH_OK) {
+                util_diag(p->file, p->pend_line, "malformed iptables command");
+                p->out->bad++;
+            } else {
+                if (r.add && r.chain_ok) {
+                    p->out->rules++;
+                }
+                if (nf_ipt_blocks(&r)) {
+                    nf_add_block(p->out, r.ports, r.verdict, p->pend_line, 0, NULL, s, n);
+                }
+            }
+            i = end;
+        } else if (tok_basename_is(&t[i], "nft") && i + 6 < nt &&
+                   (tok_is(&t[i + 1], "add") || tok_is(&t[i + 1], "insert")) &&
+                   tok_is(&t[i + 2], "rule")) {
+            unsigned ports;
+            enum nf_verdict v;
+            uint64_t packets = 0;
+
+            for (end = i + 6; end < nt; end++) {
+                if (!t[end].quoted && (tok_is(&t[end], "&&") || tok_is(&t[end], "||"))) {
+                    break;
+                }
+            }
+            j = i + 5;
+            if (!(tok_is(&t[i + 3], "ip") || tok_is(&t[i + 3], "inet")) ||
+                !tok_has_input(&t[j])) {
+                i = end;
+                continue;
+            }
+            p->out->rules++;
+            if (nf_nft_rule(t + j + 1, end - j - 1, &ports, &v, &packets) != IH_OK) {
+                util_diag(p->file, p->pend_line, "malformed nft command");
+                p->out->bad++;
+            } else if (ports && v != NF_VERDICT_NONE) {
+                nf_add_block(p->out, ports, v, p->pend_line, 0, NULL, s, n);
+            }
+            i = end;
+        }
+    }
+    return IH_OK;
+}
+
+static int nf_shell_line(struct nf_parser *p, const char *s, size_t n)
+{
+    int cont = n > 0 && s[n - 1] == '\\';
+
+    if (cont) {
+        n--;
+    }
+    if (p->pend_n == 0) {
+        p->pend_line = p->line;
+    }
+    if (p->pend_n + n + 1 > sizeof p->pend) {
+        util_diag(p->file, p->pend_line, "continued line too long");
+        p->out->bad++;
+        p->pend_n = 0;
+        return IH_OK;
+    }
+    memcpy(p->pend + p->pend_n, s, n);
+    p->pend_n += n;
+    if (cont) {
+        p->pend[p->pend_n++] = ' ';
+        return IH_OK;
+    }
+    n = p->pend_n;
+    p->pend_n = 0;
+    return nf_shell_cmd(p, p->pend, n);
+}
+
+/* ------------------------------------------------------------------ */
+
+void netfilter_parser_init(struct nf_parser *p, enum nf_grammar g, unsigned flags,
+                           const char *file, struct nf_blocks *out)
+{
+    memset(p, 0, sizeof *p);
+    p->g = g;
+    p->flags = flags;
+    p->file = file;
+    p->out = out;
+    p->table_ok = 1;    /* iptables rules default to the filter table */
+    if (g == NF_G_NFT) {
+        p->table_ok = 0;
+    }
+}
+
+int netfilter_parser_line(struct nf_parser *p, const char *s, size_t n)
+{
+    p->line++;
+    if (n > 0 && s[n - 1] == '\r') {
+        n--;
+    }
+    if (n > NF_MAX_LINE || memchr(s, '\0', n)) {
+        util_diag(p->file, p->line, "%s", n > NF_MAX_LINE ? "line too long" : "NUL byte");
+        p->out->bad++;
+        if (p->g == NF_G_SHELL) {
+            p->pend_n = 0;
+        }
+        return IH_OK;
+    }
+    switch (p->g) {
+    case NF_G_SAVE:
+        return nf_save_line(p, s, n);
+    case NF_G_NFT:
+        return nf_nft_line(p, s, n);
+    case NF_G_UCI:
+        return nf_uci_line(p, s, n);
+    case NF_G_SHELL:
+        return nf_shell_line(p, s, n);
+    }
+    return IH_EINVAL;
+}
+
+int netfilter_parser_end(struct nf_parser *p)
+{
+    if (p->g == NF_G_UCI) {
+        nf_uci_flush(p);
+    } else if (p->g == NF_G_SHELL && p->pend_n > 0) {
+        size_t n = p->pend_n;
+
+        p->pend_n = 0;
+        return nf_shell_cmd(p, p->pend, n);
+    }
+    return IH_OK;
+}
+
+int netfilter_parse_text(enum nf_grammar g, unsigned flags, const char *buf, size_t len,
+                         const char *file, struct nf_blocks *out)
+{
+    struct nf_parser *p;
+    size_t i = 0;
+    int rc = IH_OK;
+
+    memset(out, 0, sizeof *out);
+    if (len > NF_MAX_TEXT) {
+        util_diag(file, 0, "larger than %u bytes", NF_MAX_TEXT);
+        return IH_ETOOBIG;
+    }
+    /* the parser holds a line buffer: keep it off small stacks */
+    p = calloc(1, sizeof *p);
+    if (!p) {
+        return IH_ENOMEM;
+    }
+    netfilter_parser_init(p, g, flags, file, out);
+    while (i < len && rc == IH_OK) {
+        const char *nl = memchr(buf + i, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - (buf + i)) : len - i;
+
+        rc = netfilter_parser_line(p, buf + i, n);
+        i += n + 1;
+    }
+    if (rc == IH_OK) {
+        rc = netfilter_parser_end(p);
+    }
+    free(p);
+    return rc;
+}
