@@ -1,0 +1,1837 @@
+/*
+ * ioc.c - the IOC store (see ioc.h and docs/IOC.md).
+ *
+ * Entries live in one array, sorted by (kind, key) after every load, with
+ * their strings in an append-only pool of blocks (pointers stay valid when
+ * the array grows).  Every feed record, whatever its format, goes through
+ * ioc_add_rec(): refang, parse by type (given or inferred), add.
+ */
+#include "ioc.h"
+#include "builtin.h"
+#include "procnet.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define IOC_POOL_BLOCK   4096
+#define IOC_MAX_SOURCES  64    /* distinct source strings shared by entries */
+#define IOC_MAX_FIELDS   32    /* CSV columns */
+#define IOC_MAX_CTX      32    /* threat_type / malware kept in a source */
+#define IOC_JSON_DEPTH   16
+#define IOC_DOMAIN_MAX   253
+
+struct ioc_pool {
+    struct ioc_pool *next;
+    size_t used, cap;
+    char data[];
+};
+
+struct ioc_store {
+    struct ioc_entry *v;
+    size_t n, cap;
+    size_t kind_start[IOC__KIND_COUNT + 1];
+    struct ioc_pool *pool;
+    size_t bytes;                           /* entries array + pool blocks */
+    const char *sources[IOC_MAX_SOURCES];
+    size_t nsources;
+};
+
+/* One record of any format, fields as found (not NUL-terminated). */
+struct ioc_field {
+    const char *p;
+    size_t n;
+};
+
+struct ioc_rec {
+    struct ioc_field value, type, threat, malware, confidence, first_seen;
+};
+
+struct ioc_load {
+    struct ioc_store *s;
+    const char *name;
+    struct ioc_stats *st;
+    const char *list_source;
+    int over_cap_said;
+};
+
+/* ---- store memory ---------------------------------------------------- */
+
+int ioc_store_new(struct ioc_store **out)
+{
+    struct ioc_store *s = calloc(1, sizeof *s);
+
+    *out = s;
+    return s ? IH_OK : IH_ENOMEM;
+}
+
+void ioc_store_free(struct ioc_store *s)
+{
+    struct ioc_pool *b, *nb;
+
+    if (!s) {
+        return;
+    }
+    for (b = s->pool; b; b = nb) {
+        nb = b->next;
+        free(b);
+    }
+    free(s->v);
+    free(s);
+}
+
+/* N bytes of pool memory, or NULL (out of memory or over IOC_MAX_BYTES). */
+static char *ioc_pool_alloc(struct ioc_store *s, size_t n)
+{
+    struct ioc_pool *b = s->pool;
+
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > IOC_POOL_BLOCK ? n : IOC_POOL_BLOCK;
+
+        if (s->bytes + cap + sizeof *b > IOC_MAX_BYTES) {
+            return NULL;
+        }
+        b = malloc(sizeof *b + cap);
+        if (!b) {
+            return NULL;
+        }
+        b->used = 0;
+        b->cap = cap;
+        b->next = s->pool;
+        s->pool = b;
+        s->bytes += cap + sizeof *b;
+    }
+    b->used += n;
+    return b->data + b->used - n;
+}
+
+static const char *ioc_pool_str(struct ioc_store *s, const char *p, size_t n)
+{
+    char *d = ioc_pool_alloc(s, n + 1);
+
+    if (d) {
+        memcpy(d, p, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+static const char *ioc_intern_source(struct ioc_store *s, const char *src)
+{
+    size_t i;
+    const char *d;
+
+    for (i = 0; i < s->nsources; i++) {
+        if (strcmp(s->sources[i], src) == 0) {
+            return s->sources[i];
+        }
+    }
+    d = ioc_pool_str(s, src, strlen(src));
+    if (d && s->nsources < IOC_MAX_SOURCES) {
+        s->sources[s->nsources++] = d;
+    }
+    return d;
+}
+
+/* ---- ordering and lookup --------------------------------------------- */
+
+static int ioc_is_ip_kind(int kind)
+{
+    return kind == IOC_IP || kind == IOC_IP_PORT;
+}
+
+static int ioc_cmp_key(const struct ioc_entry *a, const struct ioc_entry *b)
+{
+    int c;
+
+    if (a->kind != b->kind) {
+        return a->kind < b->kind ? -1 : 1;
+    }
+    if (!ioc_is_ip_kind(a->kind)) {
+        return strcmp(a->value, b->value);
+    }
+    if (a->family != b->family) {
+        return a->family < b->family ? -1 : 1;
+    }
+    c = memcmp(a->addr, b->addr, sizeof a->addr);
+    if (c) {
+        return c;
+    }
+    return a->port == b->port ? 0 : (a->port < b->port ? -1 : 1);
+}
+
+/* Same key: the most confident, then the oldest, then by source, first. */
+static int ioc_cmp_sort(const void *pa, const void *pb)
+{
+    const struct ioc_entry *a = pa, *b = pb;
+    int c = ioc_cmp_key(a, b);
+
+    if (c) {
+        return c;
+    }
+    if (a->confidence != b->confidence) {
+        return a->confidence > b->confidence ? -1 : 1;
+    }
+    if (a->first_seen != b->first_seen) {
+        return a->first_seen < b->first_seen ? -1 : 1;
+    }
+    return strcmp(a->source, b->source);
+}
+
+/* Sort, drop duplicate keys, index the kinds; returns the number dropped. */
+static size_t ioc_store_index(struct ioc_store *s)
+{
+    size_t i, w = 0, dropped;
+    int k;
+
+    if (s->n > 1) {
+        qsort(s->v, s->n, sizeof *s->v, ioc_cmp_sort);
+    }
+    for (i = 0; i < s->n; i++) {
+        if (w > 0 && ioc_cmp_key(&s->v[w - 1], &s->v[i]) == 0) {
+            continue;
+        }
+        s->v[w++] = s->v[i];
+    }
+    dropped = s->n - w;
+    s->n = w;
+    i = 0;
+    for (k = 0; k <= IOC__KIND_COUNT; k++) {
+        while (i < s->n && s->v[i].kind < k) {
+            i++;
+        }
+        s->kind_start[k] = i;
+    }
+    return dropped;
+}
+
+/* The entry of KEY's kind equal to KEY, by binary search, or NULL. */
+static const struct ioc_entry *ioc_search(const struct ioc_store *s, const struct ioc_entry *key)
+{
+    size_t lo = s->kind_start[key->kind], hi = s->kind_start[key->kind + 1];
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = ioc_cmp_key(&s->v[mid], key);
+
+        if (c == 0) {
+            return &s->v[mid];
+        }
+        if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return NULL;
+}
+
+size_t ioc_count(const struct ioc_store *s, enum ioc_kind kind)
+{
+    if ((unsigned)kind >= IOC__KIND_COUNT) {
+        return s->n;
+    }
+    return s->kind_start[kind + 1] - s->kind_start[kind];
+}
+
+const struct ioc_entry *ioc_next(const struct ioc_store *s, enum ioc_kind kind, size_t *iter)
+{
+    size_t i;
+
+    if ((unsigned)kind >= IOC__KIND_COUNT) {
+        return NULL;
+    }
+    i = s->kind_start[kind] + *iter;
+    if (i >= s->kind_start[kind + 1]) {
+        return NULL;
+    }
+    (*iter)++;
+    return &s->v[i];
+}
+
+const char *ioc_kind_name(enum ioc_kind kind)
+{
+    static const char *const names[IOC__KIND_COUNT] = {
+        "ip", "ip:port", "domain", "url", "md5_hash", "sha1_hash", "sha256_hash"
+    };
+
+    return (unsigned)kind < IOC__KIND_COUNT ? names[kind] : NULL;
+}
+
+/* ---- value syntax ----------------------------------------------------- */
+
+static char ioc_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+static int ioc_is_hex(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static int ioc_ieq_prefix(const char *p, size_t n, const char *lit)
+{
+    size_t i, l = strlen(lit);
+
+    if (n < l) {
+        return 0;
+    }
+    for (i = 0; i < l; i++) {
+        if (ioc_lower(p[i]) != lit[i]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/*
+ * Refang P[0..N) into OUT[IOC_MAX_VALUE + 1], trimmed of blanks:
+ *   "[.]" "(.)" "{.}" "[dot]" -> "."   "[:]" -> ":"   "[://]" -> "://"
+ *   leading "hxxp" "hxxps" "fxp" (any case, before ':' or '[') -> http, https, ftp
+ * Returns the length, or -1 if the result is empty or over IOC_MAX_VALUE.
+ */
+static long ioc_refang(const char *p, size_t n, char *out)
+{
+    static const struct {
+        const char *from, *to;
+    } subs[] = {
+        { "[.]", "." }, { "(.)", "." }, { "{.}", "." }, { "[dot]", "." },
+        { "[:]", ":" }, { "[://]", "://" },
+    };
+    size_t i = 0, o = 0, k;
+
+    while (n > 0 && (p[0] == ' ' || p[0] == '\t')) {
+        p++;
+        n--;
+    }
+    while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r')) {
+        n--;
+    }
+    if (ioc_ieq_prefix(p, n, "hxxp") || ioc_ieq_prefix(p, n, "fxp")) {
+        size_t skip = p[0] == 'f' || p[0] == 'F' ? 3 : 4;
+        const char *to = skip == 3 ? "ftp" : "http";
+        size_t after = skip + (n > skip && ioc_lower(p[skip]) == 's' ? 1 : 0);
+
+        if (after < n && (p[after] == ':' || p[after] == '[')) {
+            memcpy(out, to, strlen(to));
+            o = strlen(to);
+            i = skip;
+        }
+    }
+    while (i < n) {
+        for (k = 0; k < sizeof subs / sizeof subs[0]; k++) {
+            size_t l = strlen(subs[k].from);
+
+            if (n - i >= l && ioc_ieq_prefix(p + i, n - i, subs[k].from)) {
+                break;
+            }
+        }
+        if (k < sizeof subs / sizeof subs[0]) {
+            size_t l = strlen(subs[k].to);
+
+            if (o + l > IOC_MAX_VALUE) {
+                return -1;
+            }
+            memcpy(out + o, subs[k].to, l);
+            o += l;
+            i += strlen(subs[k].from);
+            continue;
+        }
+        if (o + 1 > IOC_MAX_VALUE) {
+            return -1;
+        }
+        out[o++] = p[i++];
+    }
+    out[o] = '\0';
+    return o ? (long)o : -1;
+}
+
+/*
+ * dotted-quad = dec-octet 3("." dec-octet)   ; 0-255, no leading zeros
+ * Parses P[0..N) exactly into A[0..4).
+ */
+static int ioc_parse_ipv4(const char *p, size_t n, uint8_t *a)
+{
+    size_t i = 0;
+    int part;
+
+    for (part = 0; part < 4; part++) {
+        size_t j = i;
+        uint64_t v;
+
+        while (j < n && p[j] >= '0' && p[j] <= '9' && j - i < 4) {
+            j++;
+        }
+        if (j - i == 0 || j - i > 3 || (j - i > 1 && p[i] == '0') ||
+            util_parse_dec(p + i, j - i, 255, &v) != IH_OK) {
+            return IH_EPARSE;
+        }
+        a[part] = (uint8_t)v;
+        i = j;
+        if (part < 3) {
+            if (i >= n || p[i] != '.') {
+                return IH_EPARSE;
+            }
+            i++;
+        }
+    }
+    return i == n ? IH_OK : IH_EPARSE;
+}
+
+/*
+ * RFC 4291 text form, parsed from P[0..N) exactly into A[0..16):
+ *   ipv6 = groups ["::" groups] | "::" groups, groups of 1-4 hex digits
+ *   separated by ":", the last 32 bits optionally a dotted quad; at most
+ *   one "::", exactly 8 groups without it.
+ */
+static int ioc_parse_ipv6(const char *p, size_t n, uint8_t *a)
+{
+    uint8_t tmp[16];
+    size_t i = 0, ng = 0;
+    long gap = -1;
+
+    if (n < 2) {
+        return IH_EPARSE;
+    }
+    if (p[0] == ':') {
+        if (p[1] != ':') {
+            return IH_EPARSE;
+        }
+        gap = 0;
+        i = 2;
+    }
+    while (i < n) {
+        size_t j = i;
+        uint64_t v;
+
+        if (ng == 8) {
+            return IH_EPARSE;
+        }
+        while (j < n && ioc_is_hex(p[j]) && j - i < 5) {
+            j++;
+        }
+        if (j < n && p[j] == '.') {
+            /* Embedded IPv4 in the last 32 bits. */
+            if (ng > 6 || ioc_parse_ipv4(p + i, n - i, tmp + 2 * ng) != IH_OK) {
+                return IH_EPARSE;
+            }
+            ng += 2;
+            i = n;
+            break;
+        }
+        if (j == i || j - i > 4 || util_parse_hex(p + i, j - i, &v) != IH_OK) {
+            return IH_EPARSE;
+        }
+        tmp[2 * ng] = (uint8_t)(v >> 8);
+        tmp[2 * ng + 1] = (uint8_t)v;
+        ng++;
+        i = j;
+        if (i == n) {
+            break;
+        }
+        if (p[i] != ':') {
+            return IH_EPARSE;
+        }
+        i++;
+        if (i < n && p[i] == ':') {
+            if (gap >= 0) {
+                return IH_EPARSE;
+            }
+            gap = (long)ng;
+            i++;
+        } else if (i == n) {
+            return IH_EPARSE;   /* trailing single ':' */
+        }
+    }
+    if (gap < 0 && ng != 8) {
+        return IH_EPARSE;
+    }
+    if (gap >= 0 && ng > 7) {
+        return IH_EPARSE;
+    }
+    memset(a, 0, 16);
+    if (gap < 0) {
+        memcpy(a, tmp, 16);
+    } else {
+        size_t tail = ng - (size_t)gap;
+
+        memcpy(a, tmp, 2 * (size_t)gap);
+        memcpy(a + 16 - 2 * tail, tmp + 2 * gap, 2 * tail);
+    }
+    return IH_OK;
+}
+
+/* An IPv4-mapped IPv6 address (::ffff:a.b.c.d) as family 4. */
+static void ioc_unmap(int *family, uint8_t *a)
+{
+    static const uint8_t pfx[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+
+    if (*family == 6 && memcmp(a, pfx, sizeof pfx) == 0) {
+        memmove(a, a + 12, 4);
+        memset(a + 4, 0, 12);
+        *family = 4;
+    }
+}
+
+/*
+ * endpoint = ipv4 [":" port] | ipv6 | "[" ipv6 "]" [":" port]
+ * port     = 1-65535 (decimal)
+ * Sets *FAMILY, A, *PORT (0 when absent).
+ */
+static int ioc_parse_endpoint(const char *p, size_t n, int *family, uint8_t *a, uint16_t *port)
+{
+    const char *colon;
+    size_t hostn = n;
+    uint64_t v;
+
+    *port = 0;
+    memset(a, 0, 16);
+    if (n > 0 && p[0] == '[') {
+        const char *rb = memchr(p, ']', n);
+
+        if (!rb || ioc_parse_ipv6(p + 1, (size_t)(rb - p - 1), a) != IH_OK) {
+            return IH_EPARSE;
+        }
+        *family = 6;
+        hostn = (size_t)(rb - p) + 1;
+        if (hostn < n) {
+            if (p[hostn] != ':' || util_parse_dec(p + hostn + 1, n - hostn - 1, 65535, &v) != IH_OK ||
+                v == 0) {
+                return IH_EPARSE;
+            }
+            *port = (uint16_t)v;
+        }
+        ioc_unmap(family, a);
+        return IH_OK;
+    }
+    colon = memchr(p, ':', n);
+    if (colon && memchr(colon + 1, ':', n - (size_t)(colon + 1 - p))) {
+        *family = 6;    /* bare IPv6: no port possible */
+        if (ioc_parse_ipv6(p, n, a) != IH_OK) {
+            return IH_EPARSE;
+        }
+        ioc_unmap(family, a);
+        return IH_OK;
+    }
+    if (colon) {
+        hostn = (size_t)(colon - p);
+        if (util_parse_dec(colon + 1, n - hostn - 1, 65535, &v) != IH_OK || v == 0) {
+            return IH_EPARSE;
+        }
+        *port = (uint16_t)v;
+    }
+    *family = 4;
+    return ioc_parse_ipv4(p, hostn, a);
+}
+
+/*
+ * domain = label 1*("." label) ["."]  ; <= 253 chars, labels 1-63 of
+ *          [A-Za-z0-9_-] not starting or ending with "-", the last not
+ *          all digits (that is an address)
+ * Writes the lower-case name without the trailing dot to OUT[254].
+ */
+static int ioc_parse_domain(const char *p, size_t n, char *out)
+{
+    size_t i, label = 0, labels = 1;
+    int digits_only = 1;
+
+    if (n > 0 && p[n - 1] == '.') {
+        n--;
+    }
+    if (n == 0 || n > IOC_DOMAIN_MAX) {
+        return IH_EPARSE;
+    }
+    for (i = 0; i < n; i++) {
+        char c = p[i];
+
+        if (c == '.') {
+            if (label == 0 || p[i - 1] == '-') {
+                return IH_EPARSE;
+            }
+            label = 0;
+            labels++;
+            digits_only = 1;
+            out[i] = '.';
+            continue;
+        }
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_')) {
+            return IH_EPARSE;
+        }
+        if (!(c >= '0' && c <= '9')) {
+            digits_only = 0;
+        }
+        if (c == '-' && label == 0) {
+            return IH_EPARSE;
+        }
+        if (++label > 63) {
+            return IH_EPARSE;
+        }
+        out[i] = ioc_lower(c);
+    }
+    if (label == 0 || p[n - 1] == '-' || labels < 2 || digits_only) {
+        return IH_EPARSE;
+    }
+    out[n] = '\0';
+    return IH_OK;
+}
+
+/* hash = 32 / 40 / 64 hex digits.  Lower-cases into OUT; sets *KIND. */
+static int ioc_parse_hash(const char *p, size_t n, char *out, int *kind)
+{
+    size_t i;
+
+    if (n == 32) {
+        *kind = IOC_MD5;
+    } else if (n == 40) {
+        *kind = IOC_SHA1;
+    } else if (n == 64) {
+        *kind = IOC_SHA256;
+    } else {
+        return IH_EPARSE;
+    }
+    for (i = 0; i < n; i++) {
+        if (!ioc_is_hex(p[i])) {
+            return IH_EPARSE;
+        }
+        out[i] = ioc_lower(p[i]);
+    }
+    out[n] = '\0';
+    return IH_OK;
+}
+
+/*
+ * url = scheme "://" authority [path-etc]   ; printable ASCII, no blanks
+ * scheme = ALPHA *(ALPHA / DIGIT / "+" / "-" / ".")
+ * The scheme and the authority (up to "/", "?" or "#") are lower-cased.
+ */
+static int ioc_parse_url(const char *p, size_t n, char *out)
+{
+    size_t i, sep = 0;
+    int in_auth = 0;
+    const char *css = NULL;
+
+    for (i = 0; i + 2 < n; i++) {
+        if (p[i] == ':' && p[i + 1] == '/' && p[i + 2] == '/') {
+            css = p + i;
+            break;
+        }
+    }
+    if (!css || css == p) {
+        return IH_EPARSE;
+    }
+    sep = (size_t)(css - p);
+    for (i = 0; i < n; i++) {
+        char c = p[i];
+
+        if ((unsigned char)c <= 0x20 || (unsigned char)c >= 0x7f) {
+            return IH_EPARSE;
+        }
+        if (i < sep) {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                  (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')))) {
+                return IH_EPARSE;
+            }
+            out[i] = ioc_lower(c);
+            continue;
+        }
+        if (i == sep + 3) {
+            in_auth = 1;
+        }
+        if (in_auth && (c == '/' || c == '?' || c == '#')) {
+            if (i == sep + 3) {
+                return IH_EPARSE;   /* empty host */
+            }
+            in_auth = 0;
+        }
+        out[i] = in_auth ? ioc_lower(c) : c;
+    }
+    if (n <= sep + 3) {
+        return IH_EPARSE;
+    }
+    out[n] = '\0';
+    return IH_OK;
+}
+
+/* Canonical text of an address IOC: "1.2.3.4:80", "[2001:db8::1]:80",
+ * and without a port "1.2.3.4", "2001:db8::1". */
+static int ioc_format_addr(int family, const uint8_t *a, uint16_t port, char *out, size_t n)
+{
+    size_t l;
+    int rc = procnet_format_endpoint(family, a, port, out, n);
+
+    if (rc != IH_OK || port != 0) {
+        return rc;
+    }
+    l = strlen(out);
+    if (l < 2) {
+        return IH_EPARSE;
+    }
+    l -= 2;     /* ":0" */
+    if (out[0] == '[') {
+        memmove(out, out + 1, l - 2);
+        l -= 2;
+    }
+    out[l] = '\0';
+    return IH_OK;
+}
+
+/* ---- records ----------------------------------------------------------- */
+
+static int ioc_field_is(const struct ioc_field *f, const char *lit)
+{
+    return f->n == strlen(lit) && memcmp(f->p, lit, f->n) == 0;
+}
+
+static int ioc_field_empty(const struct ioc_field *f)
+{
+    return f->n == 0 || ioc_field_is(f, "None") || ioc_field_is(f, "null");
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
+static int64_t ioc_days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+    int64_t era;
+    unsigned yoe, doy, doe;
+
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = (unsigned)(y - era * 400);
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (int64_t)doe - 719468;
+}
+
+/*
+ * first_seen = YYYY "-" MM "-" DD [(" " / "T") hh ":" mm ":" ss ["Z" / " UTC"]]
+ * Unix seconds, or 0 when absent or unreadable (context, never a reason to
+ * drop an indicator).
+ */
+static int64_t ioc_parse_time(const struct ioc_field *f)
+{
+    static const uint8_t pos[6] = { 0, 5, 8, 11, 14, 17 };
+    static const uint8_t len[6] = { 4, 2, 2, 2, 2, 2 };
+    static const uint16_t max[6] = { 9999, 12, 31, 23, 59, 60 };
+    uint64_t v[6] = { 0 };
+    int k, parts = f->n >= 19 ? 6 : 3;
+
+    if (f->n < 10 || f->p[4] != '-' || f->p[7] != '-') {
+        return 0;
+    }
+    for (k = 0; k < parts; k++) {
+        if (util_parse_dec(f->p + pos[k], len[k], max[k], &v[k]) != IH_OK) {
+            return 0;
+        }
+    }
+    if (v[0] < 1970 || v[1] < 1 || v[2] < 1) {
+        return 0;
+    }
+    return ioc_days_from_civil((int64_t)v[0], (unsigned)v[1], (unsigned)v[2]) * 86400 +
+           (int64_t)(v[3] * 3600 + v[4] * 60 + v[5]);
+}
+
+/* Copy context text for a source: at most IOC_MAX_CTX chars, ':' and
+ * non-printing bytes replaced so the source stays one colon-separated line. */
+static void ioc_ctx_copy(char *out, const struct ioc_field *f, const char *dflt)
+{
+    size_t i, n = f->n;
+
+    if (ioc_field_empty(f)) {
+        (void)util_strlcpy(out, dflt, IOC_MAX_CTX + 1);
+        return;
+    }
+    if (n > IOC_MAX_CTX) {
+        n = IOC_MAX_CTX;
+    }
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)f->p[i];
+
+        out[i] = (c < 0x20 || c >= 0x7f || c == ':' || c == '"' || c == '\\') ? '_' : (char)c;
+    }
+    out[n] = '\0';
+}
+
+static void ioc_bad(struct ioc_load *L, unsigned long line, const char *why, const struct ioc_field *v)
+{
+    if (L->st) {
+        L->st->bad++;
+        if (!L->st->first_bad_line) {
+            L->st->first_bad_line = line;
+        }
+    }
+    if (v && v->n) {
+        util_diag(L->name, line, "%s: '%.*s'", why, (int)(v->n > 80 ? 80 : v->n), v->p);
+    } else {
+        util_diag(L->name, line, "%s", why);
+    }
+}
+
+static void ioc_over_cap(struct ioc_load *L, unsigned long line)
+{
+    if (L->st) {
+        L->st->dropped++;
+    }
+    if (!L->over_cap_said) {
+        L->over_cap_said = 1;
+        util_diag(L->name, line, "IOC store full (max %u indicators, %u bytes): rest dropped",
+                  (unsigned)IOC_MAX_ENTRIES, (unsigned)IOC_MAX_BYTES);
+    }
+}
+
+static const struct {
+    const char *name;
+    int kind;       /* -1: any hash, by length */
+} ioc_types[] = {
+    { "ip:port", IOC_IP_PORT }, { "ip", IOC_IP }, { "domain", IOC_DOMAIN }, { "url", IOC_URL },
+    { "md5_hash", IOC_MD5 }, { "sha1_hash", IOC_SHA1 }, { "sha256_hash", IOC_SHA256 },
+};
+
+/*
+ * Add the record R read at LINE.  The type is R->type when given (CSV and
+ * JSON), else inferred from the value's syntax (plain lists): URL when it
+ * has "://", hash when it is 32/40/64 hex digits, an address (with or
+ * without port) when it parses as one, else a domain.  A bad record is
+ * reported and counted; only IH_ENOMEM is an error.
+ */
+static int ioc_add_rec(struct ioc_load *L, unsigned long line, const struct ioc_rec *r)
+{
+    struct ioc_store *s = L->s;
+    char val[IOC_MAX_VALUE + 1];
+    char src[3 * IOC_MAX_CTX + 32];
+    struct ioc_entry e;
+    int want = -2, kind = -1, family = 0;
+    long vn;
+    size_t i;
+
+    memset(&e, 0, sizeof e);
+    if (r->value.n == 0) {
+        ioc_bad(L, line, "empty ioc_value", NULL);
+        return IH_OK;
+    }
+    if (r->value.n > IOC_MAX_VALUE || memchr(r->value.p, '\0', r->value.n)) {
+        ioc_bad(L, line, "ioc_value too long or binary", NULL);
+        return IH_OK;
+    }
+    if (r->type.p) {
+        for (i = 0; i < sizeof ioc_types / sizeof ioc_types[0]; i++) {
+            if (ioc_field_is(&r->type, ioc_types[i].name)) {
+                want = ioc_types[i].kind;
+            }
+        }
+        if (want == -2) {
+            ioc_bad(L, line, "unsupported ioc_type", &r->type);
+            return IH_OK;
+        }
+    }
+    vn = ioc_refang(r->value.p, r->value.n, val);
+    if (vn < 0) {
+        ioc_bad(L, line, "empty or too long ioc_value", &r->value);
+        return IH_OK;
+    }
+    if (want == IOC_URL || (want == -2 && strstr(val, "://"))) {
+        kind = ioc_parse_url(val, (size_t)vn, val) == IH_OK ? IOC_URL : -1;
+    } else if (want == IOC_MD5 || want == IOC_SHA1 || want == IOC_SHA256 ||
+               (want == -2 && (vn == 32 || vn == 40 || vn == 64) &&
+                ioc_parse_hash(val, (size_t)vn, val, &kind) == IH_OK)) {
+        if (ioc_parse_hash(val, (size_t)vn, val, &kind) != IH_OK || (want != -2 && kind != want)) {
+            kind = -1;
+        }
+    } else if (want == IOC_DOMAIN) {
+        kind = ioc_parse_domain(val, (size_t)vn, val) == IH_OK ? IOC_DOMAIN : -1;
+    } else if (ioc_parse_endpoint(val, (size_t)vn, &family, e.addr, &e.port) == IH_OK) {
+        kind = e.port ? IOC_IP_PORT : IOC_IP;
+        if (want != -2 && kind != want) {
+            kind = -1;
+        }
+    } else if (want == -2 && ioc_parse_domain(val, (size_t)vn, val) == IH_OK) {
+        kind = IOC_DOMAIN;
+    }
+    if (kind < 0) {
+        ioc_bad(L, line, want == -2 ? "not an ip, ip:port, domain, url or hash" :
+                "ioc_value does not fit its ioc_type", &r->value);
+        return IH_OK;
+    }
+    e.kind = (uint8_t)kind;
+    if (ioc_is_ip_kind(kind)) {
+        e.family = (uint8_t)family;
+        if (ioc_format_addr(family, e.addr, e.port, val, sizeof val) != IH_OK) {
+            ioc_bad(L, line, "unprintable address", &r->value);
+            return IH_OK;
+        }
+    }
+    if (!ioc_field_empty(&r->confidence)) {
+        uint64_t c = 0;
+        size_t n = r->confidence.n;
+
+        while (n > 0 && r->confidence.p[n - 1] == '0' && memchr(r->confidence.p, '.', n)) {
+            n--;    /* "100.0" */
+        }
+        if (n > 0 && r->confidence.p[n - 1] == '.') {
+            n--;
+        }
+        if (util_parse_dec(r->confidence.p, n, 1000000, &c) == IH_OK) {
+            e.confidence = (uint8_t)(c > 100 ? 100 : c);
+        }
+    }
+    e.first_seen = ioc_parse_time(&r->first_seen);
+    if (r->type.p) {
+        char threat[IOC_MAX_CTX + 1], mal[IOC_MAX_CTX + 1];
+
+        ioc_ctx_copy(threat, &r->threat, "unknown");
+        ioc_ctx_copy(mal, &r->malware, "unknown");
+        if (e.confidence) {
+            (void)util_fmt(src, sizeof src, "threatfox:%s:%s:%u", threat, mal, (unsigned)e.confidence);
+        } else {
+            (void)util_fmt(src, sizeof src, "threatfox:%s:%s", threat, mal);
+        }
+        e.source = ioc_intern_source(s, src);
+    } else {
+        if (!L->list_source) {
+            const char *base = strrchr(L->name, '/');
+            char ctx[IOC_MAX_CTX + 1];
+            struct ioc_field bf;
+
+            bf.p = base ? base + 1 : L->name;
+            bf.n = strlen(bf.p);
+            ioc_ctx_copy(ctx, &bf, "list");
+            (void)util_fmt(src, sizeof src, "list:%s", ctx);
+            L->list_source = ioc_intern_source(s, src);
+        }
+        e.source = L->list_source;
+    }
+    if (s->n >= IOC_MAX_ENTRIES) {
+        ioc_over_cap(L, line);
+        return IH_OK;
+    }
+    if (s->n == s->cap) {
+        size_t ncap = s->cap ? s->cap * 2 : 16;
+        struct ioc_entry *nv;
+
+        if (ncap > IOC_MAX_ENTRIES) {
+            ncap = IOC_MAX_ENTRIES;
+        }
+        if (s->bytes + (ncap - s->cap) * sizeof *nv > IOC_MAX_BYTES) {
+            ioc_over_cap(L, line);
+            return IH_OK;
+        }
+        nv = realloc(s->v, ncap * sizeof *nv);
+        if (!nv) {
+            return IH_ENOMEM;
+        }
+        s->bytes += (ncap - s->cap) * sizeof *nv;
+        s->v = nv;
+        s->cap = ncap;
+    }
+    e.value = ioc_pool_str(s, val, strlen(val));
+    if (!e.source || !e.value) {
+        ioc_over_cap(L, line);
+        return IH_OK;
+    }
+    s->v[s->n++] = e;
+    if (L->st) {
+        L->st->loaded++;
+    }
+    return IH_OK;
+}
+
+/* ---- CSV and plain lists ---------------------------------------------- */
+
+enum { COL_VALUE, COL_TYPE, COL_THREAT, COL_MALWARE, COL_CONF, COL_SEEN, COL__N };
+
+/* Column names of the ThreatFox CSV export, and their default positions. */
+static const char *const ioc_col_names[COL__N] = {
+    "ioc_value", "ioc_type", "threat_type", "malware_printable", "confidence_level", "first_seen_utc"
+};
+static const int ioc_col_default[COL__N] = { 2, 3, 4, 7, 9, 0 };
+
+/*
+ * csv-record = *WSP field *( *WSP "," *WSP field ) *WSP
+ * field      = DQUOTE *( qchar / DQUOTE DQUOTE ) DQUOTE / *uchar
+ * qchar      = any byte but DQUOTE; uchar = any byte but "," DQUOTE
+ * Splits P[0..N) into at most IOC_MAX_FIELDS fields decoded into SCRATCH
+ * (N bytes).  IH_EPARSE on an unterminated quote, junk after a quoted
+ * field or too many fields.
+ */
+static int ioc_csv_split(const char *p, size_t n, char *scratch, struct ioc_field *f, size_t *nf)
+{
+    size_t i = 0, o = 0, k = 0;
+
+    for (;;) {
+        while (i < n && (p[i] == ' ' || p[i] == '\t')) {
+            i++;
+        }
+        if (k == IOC_MAX_FIELDS) {
+            return IH_EPARSE;
+        }
+        f[k].p = scratch + o;
+        if (i < n && p[i] == '"') {
+            i++;
+            for (;;) {
+                if (i >= n) {
+                    return IH_EPARSE;
+                }
+                if (p[i] == '"') {
+                    if (i + 1 < n && p[i + 1] == '"') {
+                        scratch[o++] = '"';
+                        i += 2;
+                        continue;
+                    }
+                    i++;
+                    break;
+                }
+                scratch[o++] = p[i++];
+            }
+        } else {
+            while (i < n && p[i] != ',' && p[i] != '"') {
+                scratch[o++] = p[i++];
+            }
+            while (o > (size_t)(f[k].p - scratch) && (scratch[o - 1] == ' ' || scratch[o - 1] == '\t')) {
+                o--;
+            }
+        }
+        f[k].n = (size_t)(scratch + o - f[k].p);
+        k++;
+        while (i < n && (p[i] == ' ' || p[i] == '\t')) {
+            i++;
+        }
+        if (i == n) {
+            break;
+        }
+        if (p[i] != ',') {
+            return IH_EPARSE;
+        }
+        i++;
+    }
+    *nf = k;
+    return IH_OK;
+}
+
+struct ioc_lines {
+    struct ioc_load *L;
+    int fmt;
+    int col[COL__N];
+    int ncols;          /* fields a record needs */
+    char *scratch;      /* IOC_MAX_LINE bytes */
+};
+
+/* A `#` comment that names the CSV columns sets the column positions. */
+static void ioc_csv_header(struct ioc_lines *X, const char *p, size_t n)
+{
+    struct ioc_field f[IOC_MAX_FIELDS];
+    int col[COL__N], c, need = 0;
+    size_t nf, i;
+
+    while (n > 0 && (*p == '#' || *p == ' ' || *p == '\t')) {
+        p++;
+        n--;
+    }
+    if (ioc_csv_split(p, n, X->scratch, f, &nf) != IH_OK) {
+        return;
+    }
+    for (c = 0; c < COL__N; c++) {
+        col[c] = -1;
+        for (i = 0; i < nf; i++) {
+            if (ioc_field_is(&f[i], ioc_col_names[c])) {
+                col[c] = (int)i;
+                need = (int)i + 1 > need ? (int)i + 1 : need;
+            }
+        }
+    }
+    if (col[COL_VALUE] < 0 || col[COL_TYPE] < 0) {
+        return;
+    }
+    memcpy(X->col, col, sizeof col);
+    X->ncols = col[COL_VALUE] > col[COL_TYPE] ? col[COL_VALUE] + 1 : col[COL_TYPE] + 1;
+}
+
+static int ioc_csv_line(struct ioc_lines *X, unsigned long line, const char *p, size_t n)
+{
+    struct ioc_field f[IOC_MAX_FIELDS], none = { NULL, 0 };
+    struct ioc_rec r;
+    size_t nf;
+
+    if (ioc_csv_split(p, n, X->scratch, f, &nf) != IH_OK) {
+        ioc_bad(X->L, line, "malformed CSV record (quotes or separators)", NULL);
+        return IH_OK;
+    }
+    if ((int)nf < X->ncols) {
+        ioc_bad(X->L, line, "CSV record has too few fields", NULL);
+        return IH_OK;
+    }
+#define IOC_COL(c) (X->col[c] >= 0 && X->col[c] < (int)nf ? f[X->col[c]] : none)
+    r.value = IOC_COL(COL_VALUE);
+    r.type = IOC_COL(COL_TYPE);
+    r.threat = IOC_COL(COL_THREAT);
+    r.malware = IOC_COL(COL_MALWARE);
+    r.confidence = IOC_COL(COL_CONF);
+    r.first_seen = IOC_COL(COL_SEEN);
+#undef IOC_COL
+    if (!r.type.p) {
+        r.type.p = "";  /* an empty ioc_type is reported as unsupported */
+    }
+    return ioc_add_rec(X->L, line, &r);
+}
+
+/* plain-line = *WSP value [1*WSP "#" comment] *WSP */
+static int ioc_plain_line(struct ioc_lines *X, unsigned long line, const char *p, size_t n)
+{
+    struct ioc_rec r;
+    size_t i;
+
+    (void)X;
+    for (i = 1; i < n; i++) {
+        if (p[i] == '#' && (p[i - 1] == ' ' || p[i - 1] == '\t')) {
+            n = i;
+            break;
+        }
+    }
+    memset(&r, 0, sizeof r);
+    r.value.p = p;
+    r.value.n = n;
+    for (i = 0; i < n; i++) {
+        if (p[i] == ' ' || p[i] == '\t') {
+            size_t j = i;
+
+            while (j < n && (p[j] == ' ' || p[j] == '\t')) {
+                j++;
+            }
+            if (j < n) {
+                ioc_bad(X->L, line, "more than one value on the line", NULL);
+                return IH_OK;
+            }
+            break;
+        }
+    }
+    return ioc_add_rec(X->L, line, &r);
+}
+
+/*
+ * lines = *(line LF) [line]   ; CR before LF ignored
+ * Blank lines and lines whose first non-blank byte is `#` are comments
+ * (a CSV comment naming the columns is read as the header).  A line over
+ * IOC_MAX_LINE bytes is dropped whole, never cut.
+ */
+static int ioc_load_lines(struct ioc_lines *X, const char *buf, size_t len)
+{
+    unsigned long line = 0;
+    size_t i = 0;
+    int rc = IH_OK;
+
+    while (i < len && rc == IH_OK) {
+        const char *p = buf + i, *nl = memchr(p, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - p) : len - i, k = 0;
+
+        i += n + (nl ? 1 : 0);
+        line++;
+        if (n > 0 && p[n - 1] == '\r') {
+            n--;
+        }
+        if (n > IOC_MAX_LINE) {
+            ioc_bad(X->L, line, "line too long", NULL);
+            continue;
+        }
+        if (memchr(p, '\0', n)) {
+            ioc_bad(X->L, line, "NUL byte in line", NULL);
+            continue;
+        }
+        while (k < n && (p[k] == ' ' || p[k] == '\t')) {
+            k++;
+        }
+        if (k == n) {
+            continue;
+        }
+        if (p[k] == '#') {
+            if (X->fmt == IOC_FMT_CSV && util_memmem(p, n, "\"ioc_value\"", 11)) {
+                ioc_csv_header(X, p + k, n - k);
+            }
+            continue;
+        }
+        rc = X->fmt == IOC_FMT_CSV ? ioc_csv_line(X, line, p + k, n - k) :
+             ioc_plain_line(X, line, p + k, n - k);
+    }
+    return rc;
+}
+
+/* ---- JSON ------------------------------------------------------------- */
+
+/*
+ * The ThreatFox JSON export, read with a bounded recursive-descent reader
+ * (RFC 8259 syntax, nesting up to IOC_JSON_DEPTH):
+ *   export  = ws ( object-of-arrays / array-of-iocs ) ws
+ *   object-of-arrays = "{" [ member *( "," member ) ] "}"
+ *   member  = string ":" ( array-of-iocs / any-value )  ; key = ioc_id, "data", ...
+ *   array-of-iocs = "[" [ ioc-or-value *( "," ioc-or-value ) ] "]"
+ *   ioc     = "{" members "}"   ; ioc_value, ioc_type, threat_type,
+ *             malware_printable, confidence_level, first_seen_utc (or
+ *             first_seen) are read, the rest skipped
+ * A structural error stops the load (what came before is kept); a bad
+ * indicator inside a well-formed object is skipped like a bad line.
+ */
+struct ioc_json {
+    struct ioc_load *L;
+    const char *p, *end;
+    unsigned long line;
+};
+
+static void ioc_json_ws(struct ioc_json *J)
+{
+    while (J->p < J->end && (*J->p == ' ' || *J->p == '\t' || *J->p == '\r' || *J->p == '\n')) {
+        if (*J->p == '\n') {
+            J->line++;
+        }
+        J->p++;
+    }
+}
+
+static int ioc_json_fail(struct ioc_json *J, const char *what)
+{
+    ioc_bad(J->L, J->line, what, NULL);
+    return IH_EPARSE;
+}
+
+static void ioc_utf8_put(char *out, size_t cap, size_t *o, uint32_t cp, int *over)
+{
+    uint8_t b[4];
+    size_t n, k;
+
+    if (cp < 0x80) {
+        b[0] = (uint8_t)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        b[0] = (uint8_t)(0xc0 | (cp >> 6));
+        b[1] = (uint8_t)(0x80 | (cp & 0x3f));
+        n = 2;
+    } else if (cp < 0x10000) {
+        b[0] = (uint8_t)(0xe0 | (cp >> 12));
+        b[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3f));
+        b[2] = (uint8_t)(0x80 | (cp & 0x3f));
+        n = 3;
+    } else {
+        b[0] = (uint8_t)(0xf0 | (cp >> 18));
+        b[1] = (uint8_t)(0x80 | ((cp >> 12) & 0x3f));
+        b[2] = (uint8_t)(0x80 | ((cp >> 6) & 0x3f));
+        b[3] = (uint8_t)(0x80 | (cp & 0x3f));
+        n = 4;
+    }
+    for (k = 0; k < n; k++) {
+        if (out && *o < cap) {
+            out[*o] = (char)b[k];
+        } else {
+            *over = 1;
+        }
+        (*o)++;
+    }
+}
+
+static int ioc_json_hex4(struct ioc_json *J, uint32_t *cp)
+{
+    uint64_t v;
+
+    if (J->end - J->p < 4 || util_parse_hex(J->p, 4, &v) != IH_OK) {
+        return IH_EPARSE;
+    }
+    J->p += 4;
+    *cp = (uint32_t)v;
+    return IH_OK;
+}
+
+/*
+ * string = DQUOTE *( unescaped / "\" ( ["\/bfnrt] / "u" 4HEXDIG ) ) DQUOTE
+ * Decoded into OUT[CAP] (OUT NULL: skipped); *N is the decoded length and
+ * *OVER is set when it did not fit (the string is still consumed).
+ */
+static int ioc_json_string(struct ioc_json *J, char *out, size_t cap, size_t *n, int *over)
+{
+    size_t o = 0;
+
+    *over = 0;
+    if (J->p >= J->end || *J->p != '"') {
+        return ioc_json_fail(J, "JSON: expected a string");
+    }
+    J->p++;
+    for (;;) {
+        unsigned char c;
+        uint32_t cp;
+
+        if (J->p >= J->end) {
+            return ioc_json_fail(J, "JSON: unterminated string");
+        }
+        c = (unsigned char)*J->p++;
+        if (c == '"') {
+            break;
+        }
+        if (c < 0x20) {
+            return ioc_json_fail(J, "JSON: control character in string");
+        }
+        if (c != '\\') {
+            cp = c;
+            if (out && o < cap) {
+                out[o] = (char)c;
+            } else {
+                *over = 1;
+            }
+            o++;
+            continue;
+        }
+        if (J->p >= J->end) {
+            return ioc_json_fail(J, "JSON: unterminated string");
+        }
+        c = (unsigned char)*J->p++;
+        switch (c) {
+        case '"': case '\\': case '/': cp = c; break;
+        case 'b': cp = '\b'; break;
+        case 'f': cp = '\f'; break;
+        case 'n': cp = '\n'; break;
+        case 'r': cp = '\r'; break;
+        case 't': cp = '\t'; break;
+        case 'u':
+            if (ioc_json_hex4(J, &cp) != IH_OK) {
+                return ioc_json_fail(J, "JSON: bad \\u escape");
+            }
+            if (cp >= 0xd800 && cp < 0xdc00) {
+                uint32_t lo;
+
+                if (J->end - J->p < 6 || J->p[0] != '\\' || J->p[1] != 'u') {
+                    return ioc_json_fail(J, "JSON: lone surrogate");
+                }
+                J->p += 2;
+                if (ioc_json_hex4(J, &lo) != IH_OK || lo < 0xdc00 || lo > 0xdfff) {
+                    return ioc_json_fail(J, "JSON: lone surrogate");
+                }
+                cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+            } else if (cp >= 0xdc00 && cp < 0xe000) {
+                return ioc_json_fail(J, "JSON: lone surrogate");
+            }
+            break;
+        default:
+            return ioc_json_fail(J, "JSON: bad escape");
+        }
+        ioc_utf8_put(out, cap, &o, cp, over);
+    }
+    *n = o > cap ? cap : o;
+    return IH_OK;
+}
+
+/* number = ["-"] int [frac] [exp]; the text is left in *F (for confidence). */
+static int ioc_json_scalar(struct ioc_json *J, struct ioc_field *f)
+{
+    static const char *const words[] = { "true", "false", "null" };
+    const char *s = J->p;
+    size_t k;
+
+    for (k = 0; k < 3; k++) {
+        size_t l = strlen(words[k]);
+
+        if ((size_t)(J->end - J->p) >= l && memcmp(J->p, words[k], l) == 0) {
+            J->p += l;
+            f->p = s;
+            f->n = l;
+            return IH_OK;
+        }
+    }
+    if (J->p < J->end && *J->p == '-') {
+        J->p++;
+    }
+    if (J->p >= J->end || *J->p < '0' || *J->p > '9') {
+        return ioc_json_fail(J, "JSON: expected a value");
+    }
+    while (J->p < J->end && ((*J->p >= '0' && *J->p <= '9') || *J->p == '.' || *J->p == 'e' ||
+                             *J->p == 'E' || *J->p == '+' || *J->p == '-')) {
+        J->p++;
+    }
+    f->p = s;
+    f->n = (size_t)(J->p - s);
+    return IH_OK;
+}
+
+static int ioc_json_skip(struct ioc_json *J, int depth)
+{
+    struct ioc_field f;
+    char close;
+    size_t n;
+    int over, first = 1;
+
+    ioc_json_ws(J);
+    if (J->p >= J->end) {
+        return ioc_json_fail(J, "JSON: unexpected end");
+    }
+    if (*J->p == '"') {
+        return ioc_json_string(J, NULL, 0, &n, &over);
+    }
+    if (*J->p != '{' && *J->p != '[') {
+        return ioc_json_scalar(J, &f);
+    }
+    if (depth >= IOC_JSON_DEPTH) {
+        return ioc_json_fail(J, "JSON: nested too deeply");
+    }
+    close = *J->p == '{' ? '}' : ']';
+    J->p++;
+    for (;;) {
+        ioc_json_ws(J);
+        if (J->p < J->end && *J->p == close && first) {
+            J->p++;
+            return IH_OK;
+        }
+        if (close == '}') {
+            if (ioc_json_string(J, NULL, 0, &n, &over) != IH_OK) {
+                return IH_EPARSE;
+            }
+            ioc_json_ws(J);
+            if (J->p >= J->end || *J->p != ':') {
+                return ioc_json_fail(J, "JSON: expected ':'");
+            }
+            J->p++;
+        }
+        if (ioc_json_skip(J, depth + 1) != IH_OK) {
+            return IH_EPARSE;
+        }
+        first = 0;
+        ioc_json_ws(J);
+        if (J->p < J->end && *J->p == ',') {
+            J->p++;
+            continue;
+        }
+        if (J->p < J->end && *J->p == close) {
+            J->p++;
+            return IH_OK;
+        }
+        return ioc_json_fail(J, "JSON: expected ',' or a closing bracket");
+    }
+}
+
+/* One indicator object; J->p is at its "{". */
+static int ioc_json_ioc(struct ioc_json *J)
+{
+    static const char *const keys[COL__N + 1] = {
+        "ioc_value", "ioc_type", "threat_type", "malware_printable", "confidence_level",
+        "first_seen_utc", "first_seen"
+    };
+    char val[IOC_MAX_VALUE + 1], ctx[COL__N][IOC_MAX_CTX + 8];
+    struct ioc_field fld[COL__N];
+    unsigned long line = J->line;
+    int over_value = 0, first = 1, rc;
+
+    memset(fld, 0, sizeof fld);
+    J->p++;
+    for (;;) {
+        char key[24];
+        size_t kn, n;
+        int over, c;
+
+        ioc_json_ws(J);
+        if (first && J->p < J->end && *J->p == '}') {
+            J->p++;
+            break;
+        }
+        if (ioc_json_string(J, key, sizeof key - 1, &kn, &over) != IH_OK) {
+            return IH_EPARSE;
+        }
+        key[kn] = '\0';
+        ioc_json_ws(J);
+        if (J->p >= J->end || *J->p != ':') {
+            return ioc_json_fail(J, "JSON: expected ':'");
+        }
+        J->p++;
+        ioc_json_ws(J);
+        for (c = 0; c <= COL__N; c++) {
+            if (!over && strcmp(key, keys[c]) == 0) {
+                break;
+            }
+        }
+        if (c == COL__N) {
+            c = COL_SEEN;   /* "first_seen" */
+        } else if (c > COL__N) {
+            c = -1;
+        }
+        if (c >= 0 && J->p < J->end && *J->p == '"') {
+            char *out = c == COL_VALUE ? val : ctx[c];
+            size_t cap = c == COL_VALUE ? IOC_MAX_VALUE : sizeof ctx[c] - 1;
+
+            if (ioc_json_string(J, out, cap, &n, &over) != IH_OK) {
+                return IH_EPARSE;
+            }
+            if (c == COL_VALUE && over) {
+                over_value = 1;
+            }
+            fld[c].p = out;
+            fld[c].n = n;
+        } else if (c >= 0 && J->p < J->end && *J->p != '{' && *J->p != '[') {
+            struct ioc_field f;
+
+            if (ioc_json_scalar(J, &f) != IH_OK) {
+                return IH_EPARSE;
+            }
+            if (f.n < sizeof ctx[c] && !ioc_field_is(&f, "null")) {
+                memcpy(ctx[c], f.p, f.n);
+                fld[c].p = ctx[c];
+                fld[c].n = f.n;
+            }
+        } else if (ioc_json_skip(J, 2) != IH_OK) {
+            return IH_EPARSE;
+        }
+        first = 0;
+        ioc_json_ws(J);
+        if (J->p < J->end && *J->p == ',') {
+            J->p++;
+            continue;
+        }
+        if (J->p < J->end && *J->p == '}') {
+            J->p++;
+            break;
+        }
+        return ioc_json_fail(J, "JSON: expected ',' or '}'");
+    }
+    if (over_value) {
+        ioc_bad(J->L, line, "ioc_value too long", NULL);
+        return IH_OK;
+    }
+    if (!fld[COL_VALUE].p || !fld[COL_TYPE].p) {
+        ioc_bad(J->L, line, "IOC object without ioc_value or ioc_type", NULL);
+        return IH_OK;
+    }
+    {
+        struct ioc_rec r;
+
+        r.value = fld[COL_VALUE];
+        r.type = fld[COL_TYPE];
+        r.threat = fld[COL_THREAT];
+        r.malware = fld[COL_MALWARE];
+        r.confidence = fld[COL_CONF];
+        r.first_seen = fld[COL_SEEN];
+        rc = ioc_add_rec(J->L, line, &r);
+    }
+    return rc;
+}
+
+/* "[" ... "]" of indicator objects (other values skipped). */
+static int ioc_json_array(struct ioc_json *J)
+{
+    int first = 1, rc;
+
+    J->p++;
+    for (;;) {
+        ioc_json_ws(J);
+        if (first && J->p < J->end && *J->p == ']') {
+            J->p++;
+            return IH_OK;
+        }
+        if (J->p < J->end && *J->p == '{') {
+            rc = ioc_json_ioc(J);
+        } else {
+            rc = ioc_json_skip(J, 2);
+        }
+        if (rc != IH_OK) {
+            return rc;
+        }
+        first = 0;
+        ioc_json_ws(J);
+        if (J->p < J->end && *J->p == ',') {
+            J->p++;
+            continue;
+        }
+        if (J->p < J->end && *J->p == ']') {
+            J->p++;
+            return IH_OK;
+        }
+        return ioc_json_fail(J, "JSON: expected ',' or ']'");
+    }
+}
+
+static int ioc_load_json(struct ioc_load *L, const char *buf, size_t len)
+{
+    struct ioc_json J = { L, buf, buf + len, 1 };
+    int first = 1, rc = IH_OK;
+
+    ioc_json_ws(&J);
+    if (J.p < J.end && *J.p == '[') {
+        rc = ioc_json_array(&J);
+    } else if (J.p < J.end && *J.p == '{') {
+        J.p++;
+        for (;;) {
+            size_t n;
+            int over;
+
+            ioc_json_ws(&J);
+            if (first && J.p < J.end && *J.p == '}') {
+                J.p++;
+                break;
+            }
+            if (ioc_json_string(&J, NULL, 0, &n, &over) != IH_OK) {
+                return IH_EPARSE;
+            }
+            ioc_json_ws(&J);
+            if (J.p >= J.end || *J.p != ':') {
+                return ioc_json_fail(&J, "JSON: expected ':'");
+            }
+            J.p++;
+            ioc_json_ws(&J);
+            rc = J.p < J.end && *J.p == '[' ? ioc_json_array(&J) : ioc_json_skip(&J, 1);
+            if (rc != IH_OK) {
+                return rc;
+            }
+            first = 0;
+            ioc_json_ws(&J);
+            if (J.p < J.end && *J.p == ',') {
+                J.p++;
+                continue;
+            }
+            if (J.p < J.end && *J.p == '}') {
+                J.p++;
+                break;
+            }
+            return ioc_json_fail(&J, "JSON: expected ',' or '}'");
+        }
+    } else {
+        return ioc_json_fail(&J, "JSON: expected '{' or '['");
+    }
+    if (rc != IH_OK) {
+        return rc;
+    }
+    ioc_json_ws(&J);
+    if (J.p != J.end) {
+        return ioc_json_fail(&J, "JSON: trailing data after the export");
+    }
+    return IH_OK;
+}
+
+/* ---- loading ----------------------------------------------------------- */
+
+static enum ioc_format ioc_sniff(const char *buf, size_t len)
+{
+    size_t i = 0;
+
+    if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+        i = 3;
+    }
+    while (i < len) {
+        char c = buf[i];
+
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            i++;
+            continue;
+        }
+        if (c == '#') {
+            const char *nl = memchr(buf + i, '\n', len - i);
+
+            if (!nl) {
+                break;
+            }
+            i = (size_t)(nl - buf) + 1;
+            continue;
+        }
+        return c == '{' || c == '[' ? IOC_FMT_JSON : c == '"' ? IOC_FMT_CSV : IOC_FMT_PLAIN;
+    }
+    return IOC_FMT_PLAIN;
+}
+
+int ioc_load_buf(struct ioc_store *s, const char *name, const char *buf, size_t len,
+                 enum ioc_format fmt, struct ioc_stats *st)
+{
+    struct ioc_load L;
+    struct ioc_lines X;
+    size_t dups;
+    int rc, c;
+
+    memset(&L, 0, sizeof L);
+    L.s = s;
+    L.name = name;
+    L.st = st;
+    if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+        buf += 3;
+        len -= 3;
+    }
+    if (fmt == IOC_FMT_AUTO) {
+        fmt = ioc_sniff(buf, len);
+    }
+    if (fmt == IOC_FMT_JSON) {
+        rc = ioc_load_json(&L, buf, len);
+    } else {
+        memset(&X, 0, sizeof X);
+        X.L = &L;
+        X.fmt = fmt;
+        for (c = 0; c < COL__N; c++) {
+            X.col[c] = ioc_col_default[c];
+        }
+        X.ncols = ioc_col_default[COL_TYPE] + 1;
+        X.scratch = malloc(IOC_MAX_LINE);
+        if (!X.scratch) {
+            return IH_ENOMEM;
+        }
+        rc = ioc_load_lines(&X, buf, len);
+        free(X.scratch);
+    }
+    dups = ioc_store_index(s);
+    if (st) {
+        st->dups += dups;
+        st->loaded -= dups <= st->loaded ? dups : st->loaded;
+    }
+    return rc;
+}
+
+int ioc_load_file(struct ioc_store *s, const char *path, struct ioc_stats *st)
+{
+    char *buf = NULL;
+    size_t len;
+    int rc;
+
+    rc = util_read_file(path, IOC_MAX_FILE, &buf, &len);
+    if (rc != IH_OK) {
+        util_diag(path, 0, "cannot load IOCs: %s", util_strerror(rc));
+        return rc;
+    }
+    rc = ioc_load_buf(s, path, buf, len, IOC_FMT_AUTO, st);
+    free(buf);
+    return rc;
+}
+
+static int ioc_has_suffix(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+
+    return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+int ioc_load_builtin(struct ioc_store *s, struct ioc_stats *st)
+{
+    size_t i;
+    int rc = IH_OK;
+
+    for (i = 0; i < builtin_count() && rc == IH_OK; i++) {
+        const char *name = builtin_name(i);
+        char label[80];
+        char *buf;
+        size_t len;
+
+        if (!ioc_has_suffix(name, ".csv") && !ioc_has_suffix(name, ".json") &&
+            !ioc_has_suffix(name, ".txt")) {
+            continue;
+        }
+        rc = builtin_get_at(i, &buf, &len);
+        if (rc != IH_OK) {
+            util_diag(name, 0, "built-in IOC file unusable: %s", util_strerror(rc));
+            break;
+        }
+        (void)util_fmt(label, sizeof label, "builtin:%s", name);
+        rc = ioc_load_buf(s, label, buf, len, IOC_FMT_AUTO, st);
+        free(buf);
+    }
+    return rc;
+}
+
+/* ---- lookups ----------------------------------------------------------- */
+
+const struct ioc_entry *ioc_find_ip(const struct ioc_store *s, int family, const uint8_t addr[16],
+                                    uint16_t port)
+{
+    struct ioc_entry key;
+    const struct ioc_entry *e;
+    int fam = family;
+
+    if (family != 4 && family != 6) {
+        return NULL;
+    }
+    memset(&key, 0, sizeof key);
+    memcpy(key.addr, addr, family == 4 ? 4 : 16);
+    ioc_unmap(&fam, key.addr);
+    key.family = (uint8_t)fam;
+    key.kind = IOC_IP_PORT;
+    key.port = port;
+    e = port ? ioc_search(s, &key) : NULL;
+    if (!e) {
+        key.kind = IOC_IP;
+        key.port = 0;
+        e = ioc_search(s, &key);
+    }
+    return e;
+}
+
+const struct ioc_entry *ioc_find_domain(const struct ioc_store *s, const char *name)
+{
+    char buf[IOC_DOMAIN_MAX + 1];
+    struct ioc_entry key;
+    const char *p;
+
+    if (ioc_parse_domain(name, strlen(name), buf) != IH_OK) {
+        return NULL;
+    }
+    memset(&key, 0, sizeof key);
+    key.kind = IOC_DOMAIN;
+    for (p = buf; p && strchr(p, '.'); ) {
+        const struct ioc_entry *e;
+
+        key.value = p;
+        e = ioc_search(s, &key);
+        if (e) {
+            return e;
+        }
+        p = strchr(p, '.');
+        p = p ? p + 1 : NULL;
+    }
+    return NULL;
+}
+
+const struct ioc_entry *ioc_find_hash(const struct ioc_store *s, const char *hex)
+{
+    char buf[65];
+    struct ioc_entry key;
+    size_t n = strlen(hex);
+    int kind;
+
+    if (n > 64 || ioc_parse_hash(hex, n, buf, &kind) != IH_OK) {
+        return NULL;
+    }
+    memset(&key, 0, sizeof key);
+    key.kind = (uint8_t)kind;
+    key.value = buf;
+    return ioc_search(s, &key);
+}
+
+const struct ioc_entry *ioc_find_url(const struct ioc_store *s, const char *url)
+{
+    char buf[IOC_MAX_VALUE + 1];
+    struct ioc_entry key;
+    size_t n = strlen(url);
+    long vn;
+
+    if (n > IOC_MAX_VALUE) {
+        return NULL;
+    }
+    vn = ioc_refang(url, n, buf);
+    if (vn < 0 || ioc_parse_url(buf, (size_t)vn, buf) != IH_OK) {
+        return NULL;
+    }
+    memset(&key, 0, sizeof key);
+    key.kind = IOC_URL;
+    key.value = buf;
+    return ioc_search(s, &key);
+}
+
+/* Civil date of a day count (H. Hinnant), for first-seen dates. */
+static void ioc_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+{
+    int64_t era;
+    unsigned doe, yoe, doy, mp;
+
+    z += 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = (unsigned)(z - era * 146097);
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = (int64_t)yoe + era * 400 + (*m <= 2);
+}
+
+int ioc_format_source(const struct ioc_entry *e, char *out, size_t n)
+{
+    int64_t y;
+    unsigned m, d;
+
+    if (e->first_seen <= 0) {
+        return util_fmt(out, n, "%s", e->source);
+    }
+    ioc_civil_from_days(e->first_seen / 86400, &y, &m, &d);
+    return util_fmt(out, n, "%s:%04lld-%02u-%02u", e->source, (long long)y, m, d);
+}
