@@ -2,7 +2,7 @@
 """Parse CEF records the way Microsoft Sentinel fills CommonSecurityLog, and
 check them against expectations.
 
-usage: cef_check.py LOGFILE EXPECT.json
+usage: cef_check.py LOGFILE EXPECT.json [THREATFOX.kql]
 
 LOGFILE holds what rsyslog wrote, one syslog message per line; the CEF record
 starts at the first "CEF:" of a line (as the Azure Monitor agent finds it).
@@ -15,6 +15,8 @@ EXPECT.json:
 Each "records" entry needs exactly one record matching "match", whose
 columns equal "expect". Prints "CHECK ok DESC" / "CHECK fail DESC" lines and
 exits 1 if any check failed.
+With THREATFOX.kql, the "ip:port" IOCs of its datatable are joined to
+DestinationIP the way the query does: every IOC address must hit a record.
 """
 import json
 import re
@@ -172,6 +174,15 @@ def main():
         diff = {k: (hits[0].get(k), v) for k, v in rec["expect"].items()
                 if hits[0].get(k) != v}
         report(not diff, "%s%s" % (rec["desc"], (": got/want " + repr(diff)) if diff else ""))
+    if len(sys.argv) > 3:
+        with open(sys.argv[3]) as f:
+            kql = f.read()
+        iocs = re.findall(r'"(\d{1,3}(?:\.\d{1,3}){3}):(\d+)"', kql)
+        report(len(iocs) > 0, "ThreatFox query lists %d ip:port IOCs" % len(iocs))
+        for ip, port in iocs:
+            hits = [r for r in rows if r.get("DestinationIP") == ip]
+            report(len(hits) > 0 and any(r.get("DestinationPort") == port for r in hits),
+                   "ThreatFox query joins %s:%s on DestinationIP (%d records)" % (ip, port, len(hits)))
     sys.exit(1 if failed else 0)
 
 

@@ -380,7 +380,8 @@ cat >"$T/expect.json" <<'EOJ'
               "DeviceCustomNumber1": "-1", "LogSeverity": "8"}}
  ]}
 EOJ
-python3 "$HERE/cef_check.py" "$T/cef.log" "$T/expect.json" >"$T/cef-check.out" 2>&1
+python3 "$HERE/cef_check.py" "$T/cef.log" "$T/expect.json" \
+	"$ROOT/docs/sentinel/threatfox_mirai_ip.kql" >"$T/cef-check.out" 2>&1
 while read -r tag res desc; do
 	[ "$tag" = CHECK ] || continue
 	if [ "$res" = ok ]; then ok "cef: $desc"; else nok "cef: $desc"; fi
