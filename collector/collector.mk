@@ -3,7 +3,8 @@
 #   make -f collector/collector.mk build/host/iothunt-collector collector-check
 # Targets: build/host/iothunt-collector, collector-check (unit tests with
 # ASan+UBSan, then tests/collector/run.sh), fuzz-collector (libFuzzer build),
-# fuzz-collector-run (FUZZ_TIME seconds, default 60).
+# fuzz-collector-run (FUZZ_TIME seconds, default 60), bench-collector (ingest
+# benchmark, Markdown section in build/bench/collector.md).
 # Everything here is prefixed COLLECTOR_ so it cannot clash with the agent's
 # variables; only CC, CLANG and PKG_CONFIG are shared, with ?= defaults.
 
@@ -38,7 +39,7 @@ COLLECTOR_FUZZ_SRCS := tests/fuzz/fuzz_collector_ingest.c collector/ingest.c \
 	collector/cef.c collector/addr.c collector/num.c collector/clog.c
 FUZZ_TIME ?= 60
 
-.PHONY: collector-check fuzz-collector fuzz-collector-run
+.PHONY: collector-check fuzz-collector fuzz-collector-run bench-collector
 
 build/host/iothunt-collector: $(COLLECTOR_OBJS)
 	@mkdir -p $(@D)
@@ -73,6 +74,18 @@ collector-check: $(COLLECTOR_UNIT_BINS) $(COLLECTOR_ASAN_BIN) build/host/iothunt
 			timeout 120 $$t; \
 	done
 	COLLECTOR=$(COLLECTOR_ASAN_BIN) timeout 600 bash tests/collector/run.sh
+
+COLLECTOR_BENCH_BIN := $(COLLECTOR_TEST_DIR)/bench_ingest
+$(COLLECTOR_BENCH_BIN): tests/collector/bench_ingest.c $(COLLECTOR_OBJ_DIR)/num.o
+	@mkdir -p $(@D)
+	$(CC) $(COLLECTOR_HOST_CFLAGS) $(COLLECTOR_CPPFLAGS) $(COLLECTOR_PKG_CFLAGS) \
+		-o $@ $< $(COLLECTOR_OBJ_DIR)/num.o $(COLLECTOR_PKG_LIBS)
+
+bench-collector: build/host/iothunt-collector $(COLLECTOR_BENCH_BIN)
+	@mkdir -p build/bench
+	COLLECTOR=build/host/iothunt-collector BENCH=$(COLLECTOR_BENCH_BIN) \
+		timeout 900 bash tests/collector/bench.sh > build/bench/collector.md
+	@cat build/bench/collector.md
 
 fuzz-collector: $(COLLECTOR_FUZZ_BIN)
 
