@@ -375,11 +375,21 @@ http_notify_connection(void *cls, struct MHD_Connection *conn, void **socket_ctx
 	}
 }
 
+/* The library's messages are rare and about refused or broken connections
+ * (a failed TLS handshake among them): worth an operator's eye. */
 static void
 http_log_library(void *cls, const char *fmt, va_list ap)
 {
+	char msg[512];
+	int n;
+
 	(void)cls;
-	clog_vwrite(CLOG_DEBUG, fmt, ap);
+	n = vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (n < 0) {
+		return;
+	}
+	/* a longer message is cut at the buffer, which is fine for a log */
+	clog_write(CLOG_INFO, "libmicrohttpd: %s", msg);
 }
 
 int
