@@ -410,7 +410,8 @@ http_start(const struct http_config *cfg, struct http_server **out)
 		srv->ticket_key.data = NULL;
 	}
 	srv->daemon = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION |
-	    MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_TLS | MHD_USE_ERROR_LOG,
+	    MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_TLS | MHD_USE_ERROR_LOG |
+	    (cfg->listen.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
 	    0, NULL, NULL, http_handle_request, srv,
 	    MHD_OPTION_EXTERNAL_LOGGER, http_log_library, srv,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&srv->listen,
