@@ -12,13 +12,6 @@ static int cmd_pending(const char *name)
     return EXIT_ERROR;
 }
 
-int cmd_match(int argc, char **argv)
-{
-    (void)argc;
-    (void)argv;
-    return cmd_pending("match");
-}
-
 int cmd_report(int argc, char **argv)
 {
     (void)argc;

@@ -36,7 +36,10 @@
 #define RULES_MAX_SPAN       4096u           /* longest match of any string */
 #define RULES_MAX_MATCHES    1024u           /* offsets kept per string */
 #define RULES_MAX_NODES      65536u          /* condition nodes in a set */
-#define RULES_MAX_DEPTH      64u             /* condition nesting */
+#define RULES_MAX_DEPTH      64u             /* condition nesting (parentheses) */
+#define RULES_MAX_HEIGHT     512u            /* condition tree height */
+#define RULES_MAX_TABLE      (2u * 1024u * 1024u) /* automaton cells */
+#define RULES_CHUNK          16384u          /* read size while matching */
 #define RULES_MAX_NAME       128u            /* identifier length */
 
 /* rules_match_*() flags */

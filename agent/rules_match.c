@@ -1,0 +1,1083 @@
+/*
+ * rules_match.c - compiling a rule set into one Aho-Corasick automaton and
+ * matching it against a file or buffer in a single pass.
+ *
+ * Every string variant (ascii, wide; hex) contributes one atom of at most
+ * ATOM_MAX bytes, case-folded, to a DFA over byte classes.  An atom hit is
+ * confirmed by comparing the whole string (or running its hex elements) in
+ * a sliding window that keeps span+2 bytes behind and ahead of the
+ * automaton, so memory is the window plus the table whatever the file
+ * size.  Conditions are evaluated after the pass, with YARA's rules for
+ * undefined values (rules_eval below).
+ */
+#include "rules_int.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define ATOM_MAX 4u
+#define OUT_FLAG 0x80000000u
+
+static uint8_t fold(uint8_t c)
+{
+    return (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32) : c;
+}
+
+static int is_alnum(uint8_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+void rules_uncompile(struct rules *rs)
+{
+    rules_mem_free(rs, rs->delta);
+    rules_mem_free(rs, rs->out_start);
+    rules_mem_free(rs, rs->out_count);
+    rules_mem_free(rs, rs->outs);
+    rules_mem_free(rs, rs->anchorless);
+    rs->delta = NULL;
+    rs->out_start = NULL;
+    rs->out_count = NULL;
+    rs->outs = NULL;
+    rs->anchorless = NULL;
+    rs->nstates = rs->ncls = rs->nouts = rs->nanchorless = 0;
+    rs->compiled = 0;
+}
+
+/* ---- atoms ---------------------------------------------------------- */
+
+struct atom {
+    uint8_t b[ATOM_MAX];
+    unsigned len;
+    unsigned back;          /* offset of the atom's last byte from the start */
+};
+
+/* A rough rarity score: common filler bytes make poor atoms. */
+static unsigned atom_score(const uint8_t *b, unsigned n)
+{
+    unsigned s = 0, i, j;
+
+    for (i = 0; i < n; i++) {
+        uint8_t c = b[i];
+        int dup = 0;
+
+        for (j = 0; j < i; j++) {
+            dup |= fold(b[j]) == fold(c);
+        }
+        s += (c == 0x00 || c == 0xff || c == 0x20 || c == 0xcc) ? 1 : 4;
+        s += dup ? 0 : 2;
+    }
+    return s;
+}
+
+/* Best window of at most ATOM_MAX bytes in LIT[0..N) (offset OFF0 in the string). */
+static void atom_pick(const uint8_t *lit, unsigned n, unsigned off0, struct atom *best, unsigned *best_score)
+{
+    unsigned w = n < ATOM_MAX ? n : ATOM_MAX, i;
+
+    for (i = 0; i + w <= n; i++) {
+        unsigned sc = atom_score(lit + i, w) + w * 8;
+
+        if (sc > *best_score) {
+            *best_score = sc;
+            memcpy(best->b, lit + i, w);
+            best->len = w;
+            best->back = off0 + i + w - 1;
+        }
+    }
+}
+
+/* Variant VAR of string S as literal bytes (text), into OUT[cap]; length. */
+static unsigned text_variant(const struct rstring *s, int wide, uint8_t *out)
+{
+    size_t i;
+
+    if (!wide) {
+        memcpy(out, s->bytes, s->len);
+        return (unsigned)s->len;
+    }
+    for (i = 0; i < s->len; i++) {
+        out[2 * i] = s->bytes[i];
+        out[2 * i + 1] = 0;
+    }
+    return (unsigned)(2 * s->len);
+}
+
+/*
+ * Atom of a hex string: the best window in a run of exact bytes within the
+ * fixed-offset prefix (before the first variable jump or alternative).
+ * Returns 0 if there is none: the string is then tried at every offset.
+ */
+static int hex_atom(const struct rstring *s, struct atom *a)
+{
+    uint8_t run[RULES_MAX_HEX_TOKENS];
+    unsigned i, off = 0, rl = 0, rstart = 0, score = 0;
+
+    a->len = 0;
+    for (i = 0; i < s->ntok; i++) {
+        const struct htok *t = &s->tok[i];
+
+        if (t->kind == HT_BYTE && t->mask == 0xff) {
+            if (rl == 0) {
+                rstart = off;
+            }
+            run[rl++] = t->val;
+            off++;
+            continue;
+        }
+        if (rl) {
+            atom_pick(run, rl, rstart, a, &score);
+            rl = 0;
+        }
+        if (t->kind == HT_BYTE) {
+            off++;
+        } else if (t->kind == HT_JUMP && t->a == t->b) {
+            off += t->a;
+        } else {
+            break;
+        }
+    }
+    if (rl) {
+        atom_pick(run, rl, rstart, a, &score);
+    }
+    return a->len > 0;
+}
+
+/* ---- automaton -------------------------------------------------------- */
+
+struct pending {
+    struct atom atom;
+    uint32_t str;
+    uint8_t wide;
+};
+
+int rules_compile(struct rules *rs)
+{
+    struct pending *pend = NULL;
+    unsigned npend = 0, i, j, s, maxstates, c;
+    uint32_t *fail = NULL, *queue = NULL, *own_next = NULL, *own_head = NULL;
+    uint8_t used[256];
+    uint8_t lit[2 * RULES_MAX_STRING_LEN];
+    size_t cells;
+    int rc = IH_ENOMEM;
+
+    rules_uncompile(rs);
+    pend = malloc(((size_t)rs->nstrs * 2 + 1) * sizeof *pend);
+    rs->anchorless = rules_mem_alloc(rs, ((size_t)rs->nstrs + 1) * sizeof *rs->anchorless);
+    if (!pend || !rs->anchorless) {
+        goto out;
+    }
+    rs->span = 1;
+    memset(used, 0, sizeof used);
+    for (i = 0; i < rs->nstrs; i++) {
+        struct rstring *st = &rs->strs[i];
+        unsigned slot = 0;
+
+        if (st->maxlen > rs->span) {
+            rs->span = st->maxlen;
+        }
+        if (st->flags & RS_HEX) {
+            for (j = 0; j < st->ntok; j++) {
+                if (st->tok[j].kind == HT_JUMP || st->tok[j].kind == HT_ALT) {
+                    st->tok[j].val = (uint8_t)slot++;
+                }
+            }
+            if (!hex_atom(st, &pend[npend].atom)) {
+                rs->anchorless[rs->nanchorless++] = i;
+                continue;
+            }
+            pend[npend].str = i;
+            pend[npend].wide = 0;
+            npend++;
+            continue;
+        }
+        for (j = 0; j < 2; j++) {
+            unsigned n, score = 0;
+
+            if (!(st->flags & (j ? RS_WIDE : RS_ASCII))) {
+                continue;
+            }
+            n = text_variant(st, (int)j, lit);
+            atom_pick(lit, n, 0, &pend[npend].atom, &score);
+            pend[npend].str = i;
+            pend[npend].wide = (uint8_t)j;
+            npend++;
+        }
+    }
+    /* byte classes: one per folded byte used by an atom, 0 for the rest */
+    maxstates = 1;
+    for (i = 0; i < npend; i++) {
+        for (j = 0; j < pend[i].atom.len; j++) {
+            used[fold(pend[i].atom.b[j])] = 1;
+        }
+        maxstates += pend[i].atom.len;
+    }
+    rs->ncls = 1;
+    memset(rs->cls, 0, sizeof rs->cls);
+    for (c = 0; c < 256; c++) {
+        if (used[c]) {
+            rs->cls[c] = (uint8_t)rs->ncls++;
+        }
+    }
+    for (c = 'A'; c <= 'Z'; c++) {
+        rs->cls[c] = rs->cls[c + 32];
+    }
+    cells = (size_t)maxstates * rs->ncls;
+    if (cells > RULES_MAX_TABLE || maxstates >= OUT_FLAG / rs->ncls) {
+        util_diag("rules", 0, "automaton larger than %u cells: too many strings", RULES_MAX_TABLE);
+        rc = IH_ETOOBIG;
+        goto out;
+    }
+    rs->delta = rules_mem_alloc(rs, cells * sizeof *rs->delta);
+    fail = malloc(maxstates * sizeof *fail);
+    queue = malloc(maxstates * sizeof *queue);
+    own_head = malloc(maxstates * sizeof *own_head);
+    own_next = malloc((npend + 1) * sizeof *own_next);
+    rs->out_start = rules_mem_alloc(rs, maxstates * sizeof *rs->out_start);
+    rs->out_count = rules_mem_alloc(rs, maxstates * sizeof *rs->out_count);
+    if (!rs->delta || !fail || !queue || !own_head || !own_next || !rs->out_start || !rs->out_count) {
+        goto out;
+    }
+    memset(rs->delta, 0, cells * sizeof *rs->delta);
+    for (i = 0; i < maxstates; i++) {
+        own_head[i] = UINT32_MAX;
+    }
+    /* trie */
+    rs->nstates = 1;
+    for (i = 0; i < npend; i++) {
+        s = 0;
+        for (j = 0; j < pend[i].atom.len; j++) {
+            uint32_t *cell = &rs->delta[(size_t)s * rs->ncls + rs->cls[pend[i].atom.b[j]]];
+
+            if (*cell == 0) {
+                *cell = rs->nstates++;
+            }
+            s = *cell;
+        }
+        own_next[i] = own_head[s];
+        own_head[s] = i;
+    }
+    /* failure links, in breadth-first order, completing the DFA */
+    {
+        unsigned qh = 0, qt = 0, total = 0;
+
+        fail[0] = 0;
+        for (c = 0; c < rs->ncls; c++) {
+            uint32_t t = rs->delta[c];
+
+            if (t) {
+                fail[t] = 0;
+                queue[qt++] = t;
+            }
+        }
+        while (qh < qt) {
+            uint32_t u = queue[qh++];
+
+            for (c = 0; c < rs->ncls; c++) {
+                uint32_t *cell = &rs->delta[(size_t)u * rs->ncls + c];
+                uint32_t via = rs->delta[(size_t)fail[u] * rs->ncls + c];
+
+                if (*cell) {
+                    fail[*cell] = via;
+                    queue[qt++] = *cell;
+                } else {
+                    *cell = via;
+                }
+            }
+        }
+        /* outputs: own, then those of the failure state (done before) */
+        for (i = 0; i < rs->nstates; i++) {
+            uint32_t st = i == 0 ? 0 : queue[i - 1];
+            unsigned n = 0;
+
+            for (j = own_head[st]; j != UINT32_MAX; j = own_next[j]) {
+                n++;
+            }
+            if (st) {
+                n += rs->out_count[fail[st]];
+            }
+            if (n > UINT16_MAX) {
+                rc = IH_ETOOBIG;
+                goto out;
+            }
+            rs->out_count[st] = (uint16_t)n;
+            total += n;
+        }
+        rs->outs = rules_mem_alloc(rs, ((size_t)total + 1) * sizeof *rs->outs);
+        if (!rs->outs) {
+            goto out;
+        }
+        rs->nouts = 0;
+        for (i = 0; i < rs->nstates; i++) {
+            uint32_t st = i == 0 ? 0 : queue[i - 1];
+
+            rs->out_start[st] = rs->nouts;
+            for (j = own_head[st]; j != UINT32_MAX; j = own_next[j]) {
+                struct acout *o = &rs->outs[rs->nouts++];
+
+                o->str = pend[j].str;
+                o->wide = pend[j].wide;
+                o->back = (uint16_t)pend[j].atom.back;
+            }
+            if (st && rs->out_count[fail[st]]) {
+                memcpy(&rs->outs[rs->nouts], &rs->outs[rs->out_start[fail[st]]],
+                       rs->out_count[fail[st]] * sizeof *rs->outs);
+                rs->nouts += rs->out_count[fail[st]];
+            }
+        }
+    }
+    /* cells hold row offsets, flagged when the target state has outputs */
+    for (i = 0; i < rs->nstates * rs->ncls; i++) {
+        uint32_t t = rs->delta[i];
+
+        rs->delta[i] = t * rs->ncls | (rs->out_count[t] ? OUT_FLAG : 0);
+    }
+    rs->compiled = 1;
+    rc = IH_OK;
+out:
+    free(pend);
+    free(fail);
+    free(queue);
+    free(own_head);
+    free(own_next);
+    if (rc != IH_OK) {
+        rules_uncompile(rs);
+    }
+    return rc;
+}
+
+/* ---- matching ----------------------------------------------------------- */
+
+struct mctx {
+    struct rules *rs;
+    int fd;                 /* -1: memory */
+    const uint8_t *mem;
+    uint64_t size;          /* known after the pass */
+    uint8_t *buf;           /* window (fd) or the memory itself */
+    size_t cap, have;
+    uint64_t base;          /* offset of buf[0] */
+    int eof;
+    uint32_t state;
+    uint8_t *memo;          /* hex: failed (element, offset) pairs */
+    size_t memo_bytes;
+    struct hash_ctx h;
+    int hashing;
+    struct hash_hex hx;
+    unsigned hx_have;
+};
+
+static int add_match(struct mctx *m, struct rstring *s, uint64_t off)
+{
+    uint32_t k;
+
+    if (s->nmatch == s->capm) {
+        uint32_t ncap;
+        uint64_t *n;
+
+        if (s->nmatch >= RULES_MAX_MATCHES) {
+            /* kept offsets are full: count only what lies beyond them */
+            if (off > s->off[s->nmatch - 1] && s->count < UINT32_MAX) {
+                s->count++;
+            }
+            return IH_OK;
+        }
+        ncap = s->capm ? s->capm * 4 : 4;
+        if (ncap > RULES_MAX_MATCHES) {
+            ncap = RULES_MAX_MATCHES;
+        }
+        n = rules_mem_realloc(m->rs, s->off, ncap * sizeof *n);
+        if (!n) {
+            return IH_ENOMEM;
+        }
+        s->off = n;
+        s->capm = ncap;
+    }
+    /* hits come nearly in order: insert from the end, unique */
+    k = s->nmatch;
+    while (k > 0 && s->off[k - 1] > off) {
+        k--;
+    }
+    if (k > 0 && s->off[k - 1] == off) {
+        return IH_OK;
+    }
+    memmove(&s->off[k + 1], &s->off[k], (s->nmatch - k) * sizeof *s->off);
+    s->off[k] = off;
+    s->nmatch++;
+    s->count++;
+    return IH_OK;
+}
+
+/* Does text variant WIDE of S match at buf[i]?  N bytes are valid in buf. */
+static int verify_text(const struct mctx *m, const struct rstring *s, int wide, size_t i)
+{
+    const uint8_t *d = m->buf + i;
+    size_t cs = wide ? 2 : 1, len = s->len * cs, k;
+
+    if (i + len > m->have) {
+        return 0;
+    }
+    for (k = 0; k < s->len; k++) {
+        uint8_t b = d[k * cs], p = s->bytes[k];
+
+        if (s->flags & RS_NOCASE) {
+            if (fold(b) != fold(p)) {
+                return 0;
+            }
+        } else if (b != p) {
+            return 0;
+        }
+        if (wide && d[k * 2 + 1] != 0) {
+            return 0;
+        }
+    }
+    if (s->flags & RS_FULLWORD) {
+        if (m->base + i >= cs && i >= cs) {
+            const uint8_t *q = d - cs;
+
+            if (is_alnum(q[0]) && (cs == 1 || q[1] == 0)) {
+                return 0;
+            }
+        }
+        if (i + len + cs <= m->have) {
+            const uint8_t *q = d + len;
+
+            if (is_alnum(q[0]) && (cs == 1 || q[1] == 0)) {
+                return 0;
+            }
+        }
+    }
+    return 1;
+}
+
+/*
+ * Match hex elements T from I at D[POS..LIM).  MEMO remembers (jump or
+ * alternative, offset) pairs that already failed, so the work is bounded
+ * by elements x span however the jumps combine.
+ */
+static int hex_run(const struct htok *t, unsigned i, const uint8_t *d, size_t pos, size_t lim,
+                   uint8_t *memo, size_t stride)
+{
+    for (;;) {
+        const struct htok *e = &t[i];
+
+        switch (e->kind) {
+        case HT_END:
+            return 1;
+        case HT_BYTE:
+            if (pos >= lim || (d[pos] & e->mask) != e->val) {
+                return 0;
+            }
+            pos++;
+            i++;
+            break;
+        case HT_GOTO:
+            i = e->a;
+            break;
+        case HT_BRANCH:
+            i++;
+            break;
+        case HT_JUMP:
+        case HT_ALT: {
+            size_t bit = e->val * stride + pos;
+            unsigned k;
+
+            if (memo[bit >> 3] & (1u << (bit & 7))) {
+                return 0;
+            }
+            if (e->kind == HT_JUMP) {
+                for (k = e->a; k <= e->b && pos + k <= lim; k++) {
+                    if (hex_run(t, i + 1, d, pos + k, lim, memo, stride)) {
+                        return 1;
+                    }
+                }
+            } else {
+                unsigned br;
+
+                for (br = i + 1; br; br = t[br].a) {
+                    if (hex_run(t, br + 1, d, pos, lim, memo, stride)) {
+                        return 1;
+                    }
+                }
+            }
+            memo[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+            return 0;
+        }
+        default:
+            return 0;
+        }
+    }
+}
+
+static int verify_hex(struct mctx *m, const struct rstring *s, size_t i)
+{
+    size_t lim = m->have - i, stride = (size_t)s->maxlen + 1, need;
+    unsigned slots = 0, k;
+
+    if (lim > s->maxlen) {
+        lim = s->maxlen;
+    }
+    if (lim < s->minlen) {
+        return 0;
+    }
+    for (k = 0; k < s->ntok; k++) {
+        if (s->tok[k].kind == HT_JUMP || s->tok[k].kind == HT_ALT) {
+            slots++;
+        }
+    }
+    need = (slots * stride + 7) / 8;
+    if (need > m->memo_bytes) {
+        return -1;
+    }
+    if (need) {
+        memset(m->memo, 0, need);
+    }
+    return hex_run(s->tok, 0, m->buf + i, 0, lim, m->memo, stride);
+}
+
+/* Atom hit: the automaton reached STATE after buf[i]. */
+static int on_hit(struct mctx *m, uint32_t state, size_t i)
+{
+    struct rules *rs = m->rs;
+    uint32_t k, end = rs->out_start[state] + rs->out_count[state];
+
+    for (k = rs->out_start[state]; k < end; k++) {
+        const struct acout *o = &rs->outs[k];
+        struct rstring *s = &rs->strs[o->str];
+        size_t at;
+        int ok;
+
+        if (m->base + i < o->back) {
+            continue;
+        }
+        at = i - o->back;
+        ok = (s->flags & RS_HEX) ? verify_hex(m, s, at) : verify_text(m, s, o->wide, at);
+        if (ok < 0) {
+            return IH_ENOMEM;
+        }
+        if (ok && add_match(m, s, m->base + at) != IH_OK) {
+            return IH_ENOMEM;
+        }
+    }
+    return IH_OK;
+}
+
+/* Run the automaton over buf[from..to). */
+static int feed(struct mctx *m, size_t from, size_t to)
+{
+    const struct rules *rs = m->rs;
+    const uint32_t *delta = rs->delta;
+    const uint8_t *cls = rs->cls;
+    const uint8_t *b = m->buf;
+    uint32_t s = m->state;
+    size_t i, k;
+    int rc;
+
+    for (i = from; i < to; i++) {
+        s = delta[s + cls[b[i]]];
+        if (s & OUT_FLAG) {
+            s &= ~OUT_FLAG;
+            rc = on_hit(m, s / rs->ncls, i);
+            if (rc != IH_OK) {
+                return rc;
+            }
+        }
+    }
+    m->state = s;
+    for (k = 0; k < rs->nanchorless; k++) {
+        struct rstring *st = &rs->strs[rs->anchorless[k]];
+
+        for (i = from; i < to; i++) {
+            int ok = verify_hex(m, st, i);
+
+            if (ok < 0) {
+                return IH_ENOMEM;
+            }
+            if (ok && add_match(m, st, m->base + i) != IH_OK) {
+                return IH_ENOMEM;
+            }
+        }
+    }
+    return IH_OK;
+}
+
+static int read_at(int fd, uint8_t *p, size_t n, uint64_t off, size_t *got)
+{
+    size_t done = 0;
+
+    while (done < n) {
+        ssize_t r = pread(fd, p + done, n - done, (off_t)(off + done));
+
+        if (r < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return IH_EIO;
+        }
+        if (r == 0) {
+            break;
+        }
+        done += (size_t)r;
+    }
+    *got = done;
+    return IH_OK;
+}
+
+/* The single pass: automaton, verification and (optional) hashes. */
+static int scan(struct mctx *m)
+{
+    size_t hist = m->rs->span + 2, ahead = m->rs->span + 2, fed = 0;
+    int rc;
+
+    if (m->fd < 0) {
+        m->buf = (uint8_t *)(uintptr_t)m->mem;
+        m->have = (size_t)m->size;
+        m->eof = 1;
+        if (m->hashing) {
+            hash_update(&m->h, m->mem, m->have);
+        }
+        return feed(m, 0, m->have);
+    }
+    m->cap = hist + RULES_CHUNK + ahead;
+    m->buf = rules_mem_alloc(m->rs, m->cap);
+    if (!m->buf) {
+        return IH_ENOMEM;
+    }
+    for (;;) {
+        size_t limit, got, drop;
+
+        while (m->have < m->cap && !m->eof) {
+            rc = read_at(m->fd, m->buf + m->have, m->cap - m->have, m->base + m->have, &got);
+            if (rc != IH_OK) {
+                return rc;
+            }
+            if (got == 0) {
+                m->eof = 1;
+            }
+            if (m->hashing) {
+                hash_update(&m->h, m->buf + m->have, got);
+            }
+            m->have += got;
+        }
+        limit = m->eof ? m->have : m->have - ahead;
+        if (limit > fed) {
+            rc = feed(m, fed, limit);
+            if (rc != IH_OK) {
+                return rc;
+            }
+            fed = limit;
+        }
+        if (m->eof) {
+            break;
+        }
+        drop = fed > hist ? fed - hist : 0;
+        memmove(m->buf, m->buf + drop, m->have - drop);
+        m->base += drop;
+        m->have -= drop;
+        fed -= drop;
+    }
+    m->size = m->base + m->have;
+    return IH_OK;
+}
+
+/* ---- conditions ------------------------------------------------------- */
+
+struct val {
+    int64_t v;
+    int undef;
+};
+
+static const struct val UNDEF = { 0, 1 };
+
+static struct val vint(int64_t v)
+{
+    struct val r = { v, 0 };
+
+    return r;
+}
+
+/* Digest ALG of the whole target, hashing it now unless the pass did. */
+static int need_hash(struct mctx *m, unsigned alg, const char **hex)
+{
+    if (!(m->hx_have & alg)) {
+        struct hash_ctx h;
+        uint64_t off = 0;
+
+        hash_init(&h, alg);
+        if (m->fd < 0) {
+            hash_update(&h, m->mem, (size_t)m->size);
+        } else {
+            for (;;) {
+                size_t got;
+
+                if (read_at(m->fd, m->buf, m->cap, off, &got) != IH_OK) {
+                    hash_abort(&h);
+                    return IH_EIO;
+                }
+                if (got == 0) {
+                    break;
+                }
+                hash_update(&h, m->buf, got);
+                off += got;
+            }
+            m->have = 0;    /* the window is gone */
+            m->base = m->size;
+        }
+        {
+            struct hash_hex one;
+
+            hash_final(&h, &one);
+            if (alg == HASH_MD5) {
+                memcpy(m->hx.md5, one.md5, sizeof one.md5);
+            } else if (alg == HASH_SHA1) {
+                memcpy(m->hx.sha1, one.sha1, sizeof one.sha1);
+            } else {
+                memcpy(m->hx.sha256, one.sha256, sizeof one.sha256);
+            }
+        }
+        m->hx_have |= alg;
+    }
+    *hex = alg == HASH_MD5 ? m->hx.md5 : alg == HASH_SHA1 ? m->hx.sha1 : m->hx.sha256;
+    return IH_OK;
+}
+
+/* intN/uintN[be](off): undefined outside the target. */
+static struct val read_int(struct mctx *m, int64_t off, unsigned how)
+{
+    unsigned size = how & 7u, k;
+    uint8_t b[4];
+    uint64_t v = 0;
+
+    if (off < 0 || (uint64_t)off > m->size || m->size - (uint64_t)off < size) {
+        return UNDEF;
+    }
+    if (m->fd < 0) {
+        memcpy(b, m->mem + off, size);
+    } else if ((uint64_t)off >= m->base && (uint64_t)off + size <= m->base + m->have) {
+        memcpy(b, m->buf + ((uint64_t)off - m->base), size);
+    } else {
+        size_t got;
+
+        if (read_at(m->fd, b, size, (uint64_t)off, &got) != IH_OK || got != size) {
+            return UNDEF;
+        }
+    }
+    for (k = 0; k < size; k++) {
+        unsigned idx = (how & RN_READ_BE) ? k : size - 1 - k;
+
+        v = (v << 8) | b[idx];
+    }
+    if ((how & RN_READ_SIGNED) && (v & ((uint64_t)1 << (size * 8 - 1)))) {
+        v |= ~(uint64_t)0 << (size * 8);
+    }
+    return vint((int64_t)v);
+}
+
+static struct val eval(struct mctx *m, uint32_t ni);
+
+static int truth(struct val v)
+{
+    return !v.undef && v.v != 0;
+}
+
+/* A string operand: a constant or a digest. */
+static int str_operand(struct mctx *m, uint32_t ni, const char **p, size_t *n)
+{
+    const struct rnode *nd = &m->rs->nodes[ni];
+
+    if (nd->op == RN_STR) {
+        *p = m->rs->consts[nd->sidx];
+        *n = m->rs->constlen[nd->sidx];
+        return IH_OK;
+    }
+    if (need_hash(m, (unsigned)nd->v, p) != IH_OK) {
+        return IH_EIO;
+    }
+    *n = strlen(*p);
+    return IH_OK;
+}
+
+static struct val eval_of(struct mctx *m, const struct rnode *nd)
+{
+    const struct rules *rs = m->rs;
+    uint32_t k, found = 0;
+    int64_t need;
+
+    for (k = nd->b; k < nd->b + nd->c; k++) {
+        found += rs->strs[rs->sets[k]].count > 0;
+    }
+    if (nd->a == OF_ALL) {
+        return vint(found == nd->c);
+    }
+    if (nd->a == OF_ANY) {
+        return vint(found >= 1);
+    }
+    {
+        struct val q = eval(m, nd->a);
+
+        if (q.undef) {
+            return UNDEF;
+        }
+        need = q.v;
+    }
+    if (need == 0) {
+        return vint(found == 0);
+    }
+    return vint((int64_t)found >= need);
+}
+
+static struct val arith(uint8_t op, int64_t a, int64_t b)
+{
+    uint64_t ua = (uint64_t)a, ub = (uint64_t)b;
+
+    switch (op) {
+    case RN_ADD: return vint((int64_t)(ua + ub));
+    case RN_SUB: return vint((int64_t)(ua - ub));
+    case RN_MUL: return vint((int64_t)(ua * ub));
+    case RN_DIV:
+        if (b == 0) {
+            return UNDEF;
+        }
+        if (a == INT64_MIN && b == -1) {
+            return vint(INT64_MIN);
+        }
+        return vint(a / b);
+    case RN_MOD:
+        if (b == 0) {
+            return UNDEF;
+        }
+        if (b == -1) {
+            return vint(0);
+        }
+        return vint(a % b);
+    case RN_SHL:
+        return vint(b < 64 ? (int64_t)(ua << (ub & 63)) : 0);
+    case RN_SHR:
+        if (b >= 64) {
+            return vint(0);
+        }
+        /* arithmetic shift, as the reference implementation's compiler does */
+        return vint(a < 0 ? (int64_t)~(~ua >> (ub & 63)) : (int64_t)(ua >> (ub & 63)));
+    case RN_BAND: return vint((int64_t)(ua & ub));
+    case RN_BOR: return vint((int64_t)(ua | ub));
+    case RN_BXOR: return vint((int64_t)(ua ^ ub));
+    case RN_EQ: return vint(a == b);
+    case RN_NE: return vint(a != b);
+    case RN_LT: return vint(a < b);
+    case RN_LE: return vint(a <= b);
+    case RN_GT: return vint(a > b);
+    case RN_GE: return vint(a >= b);
+    default: return UNDEF;
+    }
+}
+
+/*
+ * YARA's semantics for undefined values (uint32 past the end, @a[9] of a
+ * string with fewer matches, x \ 0): arithmetic, comparisons and 'not'
+ * propagate them; 'and' and 'or' take them as false; a rule whose
+ * condition is undefined does not match.
+ */
+static struct val eval(struct mctx *m, uint32_t ni)
+{
+    const struct rnode *nd = &m->rs->nodes[ni];
+    struct rstring *s = nd->op >= RN_FOUND && nd->op <= RN_IN ? &m->rs->strs[nd->sidx] : NULL;
+    struct val a, b;
+
+    switch (nd->op) {
+    case RN_INT:
+    case RN_BOOL:
+        return vint(nd->v);
+    case RN_FILESIZE:
+        return vint((int64_t)m->size);
+    case RN_AND:
+        if (!truth(eval(m, nd->a))) {
+            return vint(0);
+        }
+        return vint(truth(eval(m, nd->b)));
+    case RN_OR:
+        if (truth(eval(m, nd->a))) {
+            return vint(1);
+        }
+        return vint(truth(eval(m, nd->b)));
+    case RN_NOT:
+        a = eval(m, nd->a);
+        return a.undef ? UNDEF : vint(!a.v);
+    case RN_NEG:
+        a = eval(m, nd->a);
+        return a.undef ? UNDEF : vint((int64_t)(0 - (uint64_t)a.v));
+    case RN_BNOT:
+        a = eval(m, nd->a);
+        return a.undef ? UNDEF : vint(~a.v);
+    case RN_SEQ:
+    case RN_SNE: {
+        const char *p, *q;
+        size_t pn, qn;
+        int eq;
+
+        if (str_operand(m, nd->a, &p, &pn) != IH_OK || str_operand(m, nd->b, &q, &qn) != IH_OK) {
+            return UNDEF;
+        }
+        eq = pn == qn && memcmp(p, q, pn) == 0;
+        return vint(nd->op == RN_SEQ ? eq : !eq);
+    }
+    case RN_FOUND:
+        return vint(s->count > 0);
+    case RN_COUNT:
+        return vint(s->count);
+    case RN_OFFSET:
+        a = eval(m, nd->a);
+        if (a.undef || a.v < 1 || (uint64_t)a.v > s->nmatch) {
+            return UNDEF;
+        }
+        return vint((int64_t)s->off[a.v - 1]);
+    case RN_AT: {
+        uint32_t k;
+
+        a = eval(m, nd->a);
+        if (a.undef || a.v < 0) {
+            return vint(0);
+        }
+        for (k = 0; k < s->nmatch; k++) {
+            if (s->off[k] == (uint64_t)a.v) {
+                return vint(1);
+            }
+        }
+        return vint(0);
+    }
+    case RN_IN: {
+        uint32_t k;
+
+        a = eval(m, nd->a);
+        b = eval(m, nd->b);
+        if (a.undef || b.undef) {
+            return UNDEF;
+        }
+        for (k = 0; k < s->nmatch; k++) {
+            if ((int64_t)s->off[k] >= a.v && (int64_t)s->off[k] <= b.v) {
+                return vint(1);
+            }
+        }
+        return vint(0);
+    }
+    case RN_OF:
+        return eval_of(m, nd);
+    case RN_READ:
+        a = eval(m, nd->a);
+        return a.undef ? UNDEF : read_int(m, a.v, (unsigned)nd->v);
+    case RN_RULE:
+        return vint(m->rs->rules[nd->sidx].value);
+    case RN_STR:
+    case RN_HASH:
+        return UNDEF;
+    default:
+        a = eval(m, nd->a);
+        b = eval(m, nd->b);
+        if (a.undef || b.undef) {
+            return UNDEF;
+        }
+        return arith(nd->op, a.v, b.v);
+    }
+}
+
+static int match(struct rules *rs, struct mctx *m, unsigned flags, struct hash_hex *hashes,
+                 int (*cb)(const char *rule, void *ctx), void *ctx)
+{
+    size_t memo_bytes = 0;
+    unsigned i, k;
+    int rc, global_ok = 1;
+
+    if (!rs->compiled) {
+        rc = rules_compile(rs);
+        if (rc != IH_OK) {
+            return rc;
+        }
+    }
+    for (i = 0; i < rs->nstrs; i++) {
+        struct rstring *s = &rs->strs[i];
+        unsigned slots = 0;
+
+        s->count = s->nmatch = 0;
+        for (k = 0; (s->flags & RS_HEX) && k < s->ntok; k++) {
+            slots += s->tok[k].kind == HT_JUMP || s->tok[k].kind == HT_ALT;
+        }
+        if ((slots * ((size_t)s->maxlen + 1) + 7) / 8 > memo_bytes) {
+            memo_bytes = (slots * ((size_t)s->maxlen + 1) + 7) / 8;
+        }
+    }
+    if (memo_bytes) {
+        m->memo = rules_mem_alloc(rs, memo_bytes);
+        if (!m->memo) {
+            return IH_ENOMEM;
+        }
+        m->memo_bytes = memo_bytes;
+    }
+    m->hashing = hashes != NULL || (flags & RULES_MATCH_HASHES);
+    if (m->hashing) {
+        hash_init(&m->h, HASH_ALL);
+    }
+    rc = scan(m);
+    if (m->hashing) {
+        if (rc == IH_OK) {
+            hash_final(&m->h, &m->hx);
+            m->hx_have = HASH_ALL;
+        } else {
+            hash_abort(&m->h);
+        }
+    }
+    if (rc != IH_OK) {
+        goto out;
+    }
+    for (i = 0; i < rs->nrules; i++) {
+        rs->rules[i].value = truth(eval(m, rs->rules[i].cond));
+        if ((rs->rules[i].flags & RR_GLOBAL) && !rs->rules[i].value) {
+            global_ok = 0;
+        }
+    }
+    if (hashes) {
+        *hashes = m->hx;
+    }
+    for (i = 0; global_ok && i < rs->nrules; i++) {
+        if (rs->rules[i].value && !(rs->rules[i].flags & RR_PRIVATE)) {
+            if (cb && cb(rs->rules[i].name, ctx) != 0) {
+                break;
+            }
+        }
+    }
+out:
+    for (i = 0; i < rs->nstrs; i++) {
+        rules_mem_free(rs, rs->strs[i].off);
+        rs->strs[i].off = NULL;
+        rs->strs[i].capm = 0;
+    }
+    rules_mem_free(rs, m->memo);
+    if (m->fd >= 0) {
+        rules_mem_free(rs, m->buf);
+    }
+    return rc;
+}
+
+int rules_match_fd(struct rules *rs, int fd, unsigned flags, struct hash_hex *hashes,
+                   int (*cb)(const char *rule, void *ctx), void *ctx)
+{
+    struct mctx m;
+
+    memset(&m, 0, sizeof m);
+    m.rs = rs;
+    m.fd = fd;
+    return match(rs, &m, flags, hashes, cb, ctx);
+}
+
+int rules_match_buffer(struct rules *rs, const void *buf, size_t len, unsigned flags,
+                       struct hash_hex *hashes, int (*cb)(const char *rule, void *ctx), void *ctx)
+{
+    struct mctx m;
+
+    memset(&m, 0, sizeof m);
+    m.rs = rs;
+    m.fd = -1;
+    m.mem = buf;
+    m.size = len;
+    return match(rs, &m, flags, hashes, cb, ctx);
+}
