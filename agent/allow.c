@@ -547,8 +547,7 @@ static int allow_entry_match(const struct allow_entry *e, const struct finding *
     case ALLOW_DOMAIN:
         return f->ioc[0] && domain_match(e->value, f->ioc);
     case ALLOW_LOCKDOWN:
-        return has_port_token(f->local, e->port) || has_port_token(f->rule, e->port) ||
-               has_port_token(f->summary, e->port);
+        return has_port_token(f->local, e->port) || has_port_token(f->rule, e->port);
     default:
         return 1;
     }

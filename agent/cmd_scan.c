@@ -50,7 +50,8 @@ static int scan_out_emit(void *ctx, const struct finding *f)
 static int scan_usage(void)
 {
     fputs("usage: iothunt scan [--root DIR] [--rules PATH]... [--iocs PATH]... "
-          "[--allow PATH] [--json] [--sockets]\n", stderr);
+          "[--allow PATH] [--json] [--sockets]\n"
+          "                    [--no-resolve] [--no-builtin]\n", stderr);
     return EXIT_ERROR;
 }
 
@@ -110,6 +111,10 @@ int cmd_scan(int argc, char **argv)
             out.json = 1;
         } else if (strcmp(a, "--sockets") == 0) {
             opts.sockets = 1;
+        } else if (strcmp(a, "--no-resolve") == 0) {
+            opts.no_resolve = 1;
+        } else if (strcmp(a, "--no-builtin") == 0) {
+            opts.no_builtin = 1;
         } else if (i + 1 < argc && strcmp(a, "--root") == 0) {
             opts.root = argv[++i];
         } else if (i + 1 < argc && strcmp(a, "--rules") == 0) {

@@ -366,14 +366,18 @@ int proc_read(const struct root *r, int32_t pid, struct proc_info *pi)
     pi->uid = UINT32_MAX;
 
     rc = proc_slurp(r, pid, "status", &buf, &len, path, sizeof path);
-    if (rc != IH_OK) {
+    if (rc == IH_OK) {
+        rc = proc_parse_status(buf, len, pi, &bad_line);
+        if (rc != IH_OK) {
+            util_diag(path, bad_line, "malformed status");
+        }
+    } else if (rc == IH_ETOOBIG) {
+        util_diag(path, 0, "status larger than %u bytes", PROC_FILE_MAX);
+        rc = IH_EPARSE;
+    } else {
         /* a process without a status is a process that is gone */
         rc = IH_ENOENT;
         goto out;
-    }
-    rc = proc_parse_status(buf, len, pi, &bad_line);
-    if (rc != IH_OK) {
-        util_diag(path, bad_line, "malformed status");
     }
     free(buf);
     buf = NULL;

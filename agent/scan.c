@@ -1,15 +1,35 @@
+/*
+ * scan.c - the hunt's life cycle: load rules, IOCs and the allowlist once
+ * (scan_open), run cycles (scan_run) through the producers of detect.h and
+ * netfilter.h, and turn what they find into a verdict.
+ */
 #include "scan.h"
+#include "allow.h"
+#include "builtin.h"
+#include "detect.h"
+#include "ioc.h"
 #include "json.h"
+#include "netfilter.h"
 #include "root.h"
+#include "rules.h"
 #include "sockets.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct scan_ctx {
     struct root root;
     int sockets;
+    int resolve;
+    struct rules *rules;            /* NULL: no rules at all (hashes only) */
+    struct ioc_store *iocs;
+    struct allowlist allow;
+    struct detect_cache cache;
+    /* per-run */
+    struct finding_sink *out;
+    struct scan_summary *sum;
 };
 
 void scan_opts_init(struct scan_opts *o)
@@ -26,37 +46,85 @@ const char *scan_verdict_name(enum scan_verdict v)
     }
 }
 
-static int scan_emit(struct finding_sink *sink, struct scan_summary *sum, const struct finding *f)
+static size_t name_ends(const char *name, const char *sfx)
 {
-    if (f->type != FT_SOCKET) {
-        sum->counts[f->type]++;
-        sum->by_severity[f->severity]++;
-    }
-    return sink->emit(sink->ctx, f);
+    size_t n = strlen(name), s = strlen(sfx);
+
+    return n >= s && strcmp(name + n - s, sfx) == 0;
 }
 
-static int scan_socket_inventory(struct sock_table *t, int64_t now, struct finding_sink *sink,
-                                 struct scan_summary *sum)
+static int scan_load_rules(struct scan_ctx *c, const struct scan_opts *o)
 {
+    size_t i;
+    int rc, any = 0;
+
+    rc = rules_new(&c->rules);
+    if (rc != IH_OK) {
+        return rc;
+    }
+    for (i = 0; !o->no_builtin && i < builtin_count(); i++) {
+        const char *name = builtin_name(i);
+        char label[96];
+        char *buf;
+        size_t len;
+
+        if (!name || !name_ends(name, ".yar")) {
+            continue;
+        }
+        rc = builtin_get_at(i, &buf, &len);
+        if (rc != IH_OK) {
+            util_diag(name, 0, "built-in rules damaged: %s", util_strerror(rc));
+            return rc;
+        }
+        (void)util_fmt(label, sizeof label, "builtin:%s", name);
+        rc = rules_load_buffer(c->rules, label, buf, len);
+        free(buf);
+        if (rc != IH_OK) {
+            return rc;
+        }
+        any = 1;
+    }
+    for (i = 0; i < o->n_rules; i++) {
+        rc = rules_load_file(c->rules, o->rules[i]);
+        if (rc != IH_OK) {
+            return rc;
+        }
+        any = 1;
+    }
+    if (!any) {
+        rules_free(c->rules);
+        c->rules = NULL;
+    }
+    return IH_OK;
+}
+
+static int scan_load_iocs(struct scan_ctx *c, const struct scan_opts *o)
+{
+    struct ioc_stats st;
     size_t i;
     int rc;
 
-    for (i = 0; i < t->n; i++) {
-        const struct sock_rec *s = &t->v[i];
-        struct finding f;
-
-        finding_init(&f, FT_SOCKET, SEV_LOW, now);
-        f.pid = s->pid > 0 ? s->pid : 0;
-        finding_set(f.proto, sizeof f.proto, sockets_proto_name(s->proto));
-        finding_set(f.state, sizeof f.state, sockets_state_name(s->proto, s->e.state));
-        (void)procnet_format_endpoint(s->e.family, s->e.laddr, s->e.lport, f.local, sizeof f.local);
-        (void)procnet_format_endpoint(s->e.family, s->e.raddr, s->e.rport, f.remote, sizeof f.remote);
-        f.inode = s->e.inode;
-        (void)util_fmt(f.summary, sizeof f.summary, "%s %s %s -> %s", f.proto,
-                       f.state[0] ? f.state : "-", f.local, f.remote);
-        rc = scan_emit(sink, sum, &f);
+    memset(&st, 0, sizeof st);
+    rc = ioc_store_new(&c->iocs);
+    if (rc != IH_OK) {
+        return rc;
+    }
+    if (!o->no_builtin) {
+        rc = ioc_load_builtin(c->iocs, &st);
         if (rc != IH_OK) {
             return rc;
+        }
+    }
+    for (i = 0; i < o->n_iocs; i++) {
+        unsigned long bad = st.bad;
+
+        rc = ioc_load_file(c->iocs, o->iocs[i], &st);
+        if (rc != IH_OK) {
+            return rc;
+        }
+        if (st.bad != bad) {
+            /* records already named on stderr with file:line */
+            return IH_EPARSE;
         }
     }
     return IH_OK;
@@ -72,19 +140,44 @@ int scan_open(const struct scan_opts *o, struct scan_ctx **ctx)
     if (!c) {
         return IH_ENOMEM;
     }
+    allow_init(&c->allow);
     rc = root_init(&c->root, o->root);
     if (rc != IH_OK) {
         util_diag(o->root, 0, "root directory path too long");
-        free(c);
-        return rc;
+        goto out;
     }
     c->sockets = o->sockets;
+    c->resolve = !o->no_resolve;
+    rc = scan_load_rules(c, o);
+    if (rc != IH_OK) {
+        goto out;
+    }
+    rc = scan_load_iocs(c, o);
+    if (rc != IH_OK) {
+        goto out;
+    }
+    if (o->allow) {
+        rc = allow_load_file(&c->allow, o->allow);
+        if (rc != IH_OK) {
+            goto out;
+        }
+    }
     *ctx = c;
-    return IH_OK;
+    c = NULL;
+out:
+    scan_close(c);
+    return rc;
 }
 
 void scan_close(struct scan_ctx *ctx)
 {
+    if (!ctx) {
+        return;
+    }
+    rules_free(ctx->rules);
+    ioc_store_free(ctx->iocs);
+    allow_free(&ctx->allow);
+    detect_cache_free(&ctx->cache);
     free(ctx);
 }
 
@@ -103,30 +196,133 @@ int scan_once(const struct scan_opts *o, struct finding_sink *sink, struct scan_
     return rc;
 }
 
+static unsigned long scan_total(const struct scan_summary *s)
+{
+    return s->by_severity[0] + s->by_severity[1] + s->by_severity[2] + s->by_severity[3];
+}
+
 int scan_exit_code(const struct scan_summary *s)
 {
-    return (s->by_severity[0] + s->by_severity[1] + s->by_severity[2] + s->by_severity[3]) ? 1 : 0;
+    return scan_total(s) ? 1 : 0;
+}
+
+/* The sink the producers see: allowlist first, then count, then pass on. */
+static int scan_filter_emit(void *vctx, const struct finding *f)
+{
+    struct scan_ctx *c = vctx;
+
+    if (f->type != FT_SOCKET) {
+        if (allow_match(&c->allow, f)) {
+            c->sum->suppressed++;
+            return IH_OK;
+        }
+        if ((unsigned)f->type < FT__COUNT) {
+            c->sum->counts[f->type]++;
+        }
+        if ((unsigned)f->severity <= SEV_CRITICAL) {
+            c->sum->by_severity[f->severity]++;
+        }
+    }
+    return c->out->emit(c->out->ctx, f);
+}
+
+static int scan_socket_inventory(struct detect_run *r)
+{
+    size_t i;
+    int rc;
+
+    for (i = 0; i < r->socks.n; i++) {
+        const struct sock_rec *s = &r->socks.v[i];
+        struct finding f;
+
+        finding_init(&f, FT_SOCKET, SEV_LOW, r->now);
+        f.pid = s->pid > 0 ? s->pid : 0;
+        finding_set(f.proto, sizeof f.proto, sockets_proto_name(s->proto));
+        finding_set(f.state, sizeof f.state, sockets_state_name(s->proto, s->e.state));
+        (void)procnet_format_endpoint(s->e.family, s->e.laddr, s->e.lport, f.local, sizeof f.local);
+        (void)procnet_format_endpoint(s->e.family, s->e.raddr, s->e.rport, f.remote, sizeof f.remote);
+        f.inode = s->e.inode;
+        if (s->owner_slot) {
+            finding_set(f.exe, sizeof f.exe, r->owners[s->owner_slot - 1].exe);
+        }
+        (void)util_fmt(f.summary, sizeof f.summary, "%s %s %s -> %s", f.proto,
+                       f.state[0] ? f.state : "-", f.local, f.remote);
+        rc = detect_emit(r, &f);
+        if (rc != IH_OK) {
+            return rc;
+        }
+    }
+    return IH_OK;
 }
 
 int scan_run(struct scan_ctx *c, int64_t now, struct finding_sink *sink, struct scan_summary *sum)
 {
-    struct sock_table socks;
+    struct detect_run r;
+    struct sock_keep keep;
+    struct netfilter_stats nst;
     int rc;
 
     memset(sum, 0, sizeof *sum);
+    memset(&r, 0, sizeof r);
     sum->ts = now;
-    rc = sockets_load(&c->root, &socks);
-    sum->sockets = socks.n;
-    sum->bad_records += socks.bad;
-    sum->errors += socks.missing;
-    (void)util_strlcpy(sum->byte_order, socks.order == PROCNET_ORDER_BE ? "be" : "le",
-                       sizeof sum->byte_order);
-    (void)util_strlcpy(sum->byte_order_how, socks.order_how ? socks.order_how : "",
-                       sizeof sum->byte_order_how);
-    if (rc == IH_OK && c->sockets) {
-        rc = scan_socket_inventory(&socks, now, sink, sum);
+    sum->clock_unset = now < (int64_t)IOTHUNT_BUILD_TIME;
+    c->out = sink;
+    c->sum = sum;
+    r.root = &c->root;
+    r.iocs = c->iocs;
+    r.rules = c->rules;
+    r.cache = &c->cache;
+    r.sink.emit = scan_filter_emit;
+    r.sink.ctx = c;
+    r.self_pid = root_is_live(&c->root) ? (int32_t)getpid() : 0;
+    r.resolve = c->resolve;
+    r.keep_all = c->sockets;
+    detect_run_begin(&r, now);
+
+    detect_mounts_load(&r);
+    rc = detect_dns_collect(&r);
+    if (rc != IH_OK) {
+        goto out;
     }
-    sockets_free(&socks);
+    keep.fn = detect_sock_keep;
+    keep.ctx = &r;
+    rc = sockets_load_keep(&c->root, &r.socks, &keep);
+    sum->sockets = r.socks.total;
+    sum->bad_records += r.socks.bad;
+    sum->errors += r.socks.missing;
+    (void)util_strlcpy(sum->byte_order, r.socks.order == PROCNET_ORDER_BE ? "be" : "le",
+                       sizeof sum->byte_order);
+    (void)util_strlcpy(sum->byte_order_how, r.socks.order_how ? r.socks.order_how : "",
+                       sizeof sum->byte_order_how);
+    if (rc != IH_OK) {
+        goto out;
+    }
+    rc = detect_processes(&r);
+    if (rc != IH_OK) {
+        goto out;
+    }
+    rc = detect_sockets(&r);
+    if (rc == IH_OK && c->sockets) {
+        rc = scan_socket_inventory(&r);
+    }
+    if (rc != IH_OK) {
+        goto out;
+    }
+    rc = detect_files(&r);
+    if (rc != IH_OK) {
+        goto out;
+    }
+    memset(&nst, 0, sizeof nst);
+    rc = netfilter_scan(&c->root, now, &r.sink, &nst);
+    sum->bad_records += nst.bad;
+    sum->errors += nst.errors;
+out:
+    sum->processes = r.processes;
+    sum->bad_records += r.bad;
+    sum->errors += r.errors;
+    sum->files_hashed = r.hashed;
+    sum->hash_cache_hits = r.cache_hits;
+    detect_run_end(&r);
     if (sum->by_severity[SEV_CRITICAL] || sum->by_severity[SEV_HIGH]) {
         sum->verdict = VERDICT_INFECTED;
     } else if (sum->by_severity[SEV_MEDIUM]) {
@@ -134,6 +330,8 @@ int scan_run(struct scan_ctx *c, int64_t now, struct finding_sink *sink, struct 
     } else {
         sum->verdict = VERDICT_CLEAN;
     }
+    c->out = NULL;
+    c->sum = NULL;
     return rc;
 }
 
@@ -163,9 +361,7 @@ int scan_summary_to_json(const struct scan_summary *s, uint64_t seq, int64_t int
         char line[128];
 
         (void)util_fmt(line, sizeof line, "%s: %lu finding(s), %lu suppressed by allowlist",
-                       scan_verdict_name(s->verdict),
-                       s->by_severity[0] + s->by_severity[1] + s->by_severity[2] + s->by_severity[3],
-                       s->suppressed);
+                       scan_verdict_name(s->verdict), scan_total(s), s->suppressed);
         json_str(&w, "summary", line);
     }
     json_int(&w, "ts", s->ts);
@@ -174,13 +370,14 @@ int scan_summary_to_json(const struct scan_summary *s, uint64_t seq, int64_t int
     }
     json_str(&w, "verdict", scan_verdict_name(s->verdict));
     json_raw(&w, "counts", counts);
-    json_int(&w, "findings", (int64_t)(s->by_severity[0] + s->by_severity[1] +
-                                         s->by_severity[2] + s->by_severity[3]));
+    json_int(&w, "findings", (int64_t)scan_total(s));
     json_int(&w, "suppressed", (int64_t)s->suppressed);
     json_int(&w, "processes", (int64_t)s->processes);
     json_int(&w, "sockets", (int64_t)s->sockets);
     json_int(&w, "bad_records", (int64_t)s->bad_records);
     json_int(&w, "errors", (int64_t)s->errors);
+    json_int(&w, "files_hashed", (int64_t)s->files_hashed);
+    json_int(&w, "hash_cache_hits", (int64_t)s->hash_cache_hits);
     json_bool(&w, "clock_unset", s->clock_unset);
     json_str(&w, "proc_net_byte_order", s->byte_order);
     json_str(&w, "proc_net_byte_order_from", s->byte_order_how);

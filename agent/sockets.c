@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +16,6 @@ static const char *const proto_files[SP__COUNT] = {
     "/proc/net/udp6", "/proc/net/raw", "/proc/net/raw6"
 };
 
-/* Largest /proc/net file read (5,000 sockets are ~750 KiB of text). */
-#define SOCKETS_FILE_MAX (16u << 20)
 
 const char *sockets_proto_name(enum sock_proto p)
 {
@@ -39,13 +38,19 @@ const char *sockets_state_name(enum sock_proto p, uint8_t state)
 struct add_ctx {
     struct sock_table *t;
     enum sock_proto p;
+    const struct sock_keep *keep;
 };
 
 static int sockets_add_cb(void *ctx, const struct procnet_entry *e)
 {
     struct add_ctx *a = ctx;
     struct sock_table *t = a->t;
+    struct sock_rec *r;
 
+    t->total++;
+    if (a->keep && a->keep->fn && !a->keep->fn(a->keep->ctx, a->p, e)) {
+        return 0;
+    }
     if (t->n == t->cap) {
         size_t ncap = t->cap ? t->cap * 2 : 64;
         struct sock_rec *nv;
@@ -63,22 +68,116 @@ static int sockets_add_cb(void *ctx, const struct procnet_entry *e)
         t->v = nv;
         t->cap = ncap;
     }
-    t->v[t->n].e = *e;
-    t->v[t->n].proto = a->p;
-    t->v[t->n].pid = 0;
-    t->n++;
+    r = &t->v[t->n++];
+    memset(r, 0, sizeof *r);
+    r->e = *e;
+    r->proto = a->p;
+    t->sorted = 0;
     return 0;
+}
+
+static int sockets_is_v6(enum sock_proto p)
+{
+    return p == SP_TCP6 || p == SP_UDP6 || p == SP_RAW6;
 }
 
 int sockets_add_buffer(struct sock_table *t, enum sock_proto p, const char *buf, size_t len)
 {
-    struct add_ctx a = { t, p };
+    struct add_ctx a = { t, p, NULL };
     struct procnet_stats st;
-    int ipv6 = (p == SP_TCP6 || p == SP_UDP6 || p == SP_RAW6);
     int rc;
 
-    rc = procnet_parse(buf, len, ipv6, t->order, sockets_add_cb, &a, &st);
+    rc = procnet_parse(buf, len, sockets_is_v6(p), t->order, sockets_add_cb, &a, &st);
     t->bad += st.bad;
+    return rc;
+}
+
+/*
+ * Stream PATH through a fixed buffer, handing FN whole lines (each ending
+ * in '\n') a bufferful at a time.  A line longer than the buffer is
+ * skipped up to its newline and counted in *OVERLONG; the bytes after the
+ * last newline at EOF are handed over as they are (the parser drops a
+ * line cut short).  FN's non-zero result stops the stream and is returned.
+ */
+#define SK_CHUNK 8192
+
+static int sockets_stream(const char *path, int (*fn)(void *ctx, const char *b, size_t n),
+                          void *ctx, unsigned long *overlong)
+{
+    char *buf;
+    size_t have = 0;
+    int fd = -1, rc, skipping = 0;
+
+    rc = util_open_ro(path, 1, &fd, NULL);
+    if (rc != IH_OK) {
+        return rc;
+    }
+    buf = malloc(SK_CHUNK);
+    if (!buf) {
+        close(fd);
+        return IH_ENOMEM;
+    }
+    for (;;) {
+        ssize_t got = read(fd, buf + have, SK_CHUNK - have);
+        char *last;
+        size_t done;
+
+        if (got < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            rc = IH_EIO;
+            break;
+        }
+        if (got == 0) {
+            if (have && !skipping) {
+                rc = fn(ctx, buf, have);
+            }
+            break;
+        }
+        have += (size_t)got;
+        if (skipping) {
+            char *nl = memchr(buf, '\n', have);
+
+            if (!nl) {
+                have = 0;
+                continue;
+            }
+            done = (size_t)(nl - buf) + 1;
+            memmove(buf, buf + done, have - done);
+            have -= done;
+            skipping = 0;
+        }
+        last = have ? memrchr(buf, '\n', have) : NULL;
+        if (!last) {
+            if (have == SK_CHUNK) {
+                (*overlong)++;
+                skipping = 1;
+                have = 0;
+            }
+            continue;
+        }
+        done = (size_t)(last - buf) + 1;
+        rc = fn(ctx, buf, done);
+        if (rc != 0) {
+            break;
+        }
+        memmove(buf, buf + done, have - done);
+        have -= done;
+    }
+    free(buf);
+    close(fd);
+    return rc;
+}
+
+static int sockets_parse_chunk(void *ctx, const char *b, size_t n)
+{
+    struct add_ctx *a = ctx;
+    struct procnet_stats st;
+    int rc;
+
+    rc = procnet_parse(b, n, sockets_is_v6(a->p), a->t->order, sockets_add_cb, a, &st);
+    a->t->bad += st.bad;
     return rc;
 }
 
@@ -90,17 +189,45 @@ int sockets_add_buffer(struct sock_table *t, enum sock_proto p, const char *buf,
  * byte orders differ, find our socket's line by its inode and see how the
  * kernel printed the peer.
  */
+struct probe_ctx {
+    char ino[24];
+    enum procnet_order found;
+};
+
+static int sockets_probe_chunk(void *ctx, const char *b, size_t len)
+{
+    struct probe_ctx *p = ctx;
+    size_t pos = 0, il = strlen(p->ino);
+
+    while (pos < len) {
+        const char *line = b + pos;
+        const char *nl = memchr(line, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - line) : len - pos;
+
+        pos += n + 1;
+        if (!util_memmem(line, n, p->ino, il)) {
+            continue;
+        }
+        if (util_memmem(line, n, " 7F010203:0009 ", 15)) {
+            p->found = PROCNET_ORDER_BE;
+        } else if (util_memmem(line, n, " 0302017F:0009 ", 15)) {
+            p->found = PROCNET_ORDER_LE;
+        }
+        return 1;
+    }
+    return 0;
+}
+
 static enum procnet_order sockets_probe_order(const struct root *r)
 {
-    enum procnet_order found = PROCNET_ORDER_UNKNOWN;
+    struct probe_ctx pc;
     struct sockaddr_in sa;
     struct stat st;
     char path[ROOT_PATH_MAX];
-    char *buf = NULL;
-    size_t len, pos = 0;
-    char ino[24];
+    unsigned long overlong = 0;
     int fd;
 
+    pc.found = PROCNET_ORDER_UNKNOWN;
     fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     if (fd < 0) {
         return PROCNET_ORDER_UNKNOWN;
@@ -113,32 +240,13 @@ static enum procnet_order sockets_probe_order(const struct root *r)
         goto out;
     }
     if (root_path(r, "/proc/net/udp", path, sizeof path) != IH_OK ||
-        util_read_file(path, SOCKETS_FILE_MAX, &buf, &len) != IH_OK) {
+        util_fmt(pc.ino, sizeof pc.ino, " %lu ", (unsigned long)st.st_ino) != IH_OK) {
         goto out;
     }
-    if (util_fmt(ino, sizeof ino, " %lu ", (unsigned long)st.st_ino) != IH_OK) {
-        goto out;
-    }
-    while (pos < len) {
-        char *nl = memchr(buf + pos, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - (buf + pos)) : len - pos;
-        char *line = buf + pos;
-
-        pos += n + 1;
-        if (!util_memmem(line, n, ino, strlen(ino))) {
-            continue;
-        }
-        if (util_memmem(line, n, " 7F010203:0009 ", 15)) {
-            found = PROCNET_ORDER_BE;
-        } else if (util_memmem(line, n, " 0302017F:0009 ", 15)) {
-            found = PROCNET_ORDER_LE;
-        }
-        break;
-    }
+    (void)sockets_stream(path, sockets_probe_chunk, &pc, &overlong);
 out:
-    free(buf);
     close(fd);
-    return found;
+    return pc.found;
 }
 
 /* Byte order of a --root image: its own binaries' ELF header. */
@@ -171,22 +279,30 @@ static enum procnet_order sockets_elf_order(const struct root *r)
     return PROCNET_ORDER_UNKNOWN;
 }
 
-int sockets_load(const struct root *r, struct sock_table *t)
+/* First bytes of R's /proc/net/tcp, for the plausibility guess. */
+static enum procnet_order sockets_guess_order(const struct root *r)
 {
-    char *bufs[SP__COUNT] = { 0 };
-    size_t lens[SP__COUNT] = { 0 };
+    char path[ROOT_PATH_MAX], buf[4096];
+    ssize_t got;
+    int fd;
+
+    if (root_path(r, "/proc/net/tcp", path, sizeof path) != IH_OK ||
+        util_open_ro(path, 1, &fd, NULL) != IH_OK) {
+        return PROCNET_ORDER_UNKNOWN;
+    }
+    got = read(fd, buf, sizeof buf);
+    close(fd);
+    if (got <= 0) {
+        return PROCNET_ORDER_UNKNOWN;
+    }
+    return procnet_order_guess(buf, (size_t)got);
+}
+
+int sockets_load_keep(const struct root *r, struct sock_table *t, const struct sock_keep *keep)
+{
     int p, rc = IH_OK;
 
     memset(t, 0, sizeof *t);
-    for (p = 0; p < SP__COUNT; p++) {
-        char path[ROOT_PATH_MAX];
-
-        if (root_path(r, proto_files[p], path, sizeof path) != IH_OK ||
-            util_read_file(path, SOCKETS_FILE_MAX, &bufs[p], &lens[p]) != IH_OK) {
-            bufs[p] = NULL;
-            t->missing++;
-        }
-    }
     if (root_is_live(r)) {
         t->order = sockets_probe_order(r);
         t->order_how = "probe";
@@ -194,8 +310,8 @@ int sockets_load(const struct root *r, struct sock_table *t)
         t->order = sockets_elf_order(r);
         t->order_how = "elf";
     }
-    if (t->order == PROCNET_ORDER_UNKNOWN && bufs[SP_TCP]) {
-        t->order = procnet_order_guess(bufs[SP_TCP], lens[SP_TCP]);
+    if (t->order == PROCNET_ORDER_UNKNOWN) {
+        t->order = sockets_guess_order(r);
         t->order_how = "guess";
     }
     if (t->order == PROCNET_ORDER_UNKNOWN) {
@@ -204,23 +320,65 @@ int sockets_load(const struct root *r, struct sock_table *t)
         t->order_how = "default";
     }
     for (p = 0; p < SP__COUNT; p++) {
-        if (bufs[p]) {
-            rc = sockets_add_buffer(t, (enum sock_proto)p, bufs[p], lens[p]);
-            if (rc != IH_OK) {
-                break;
-            }
+        struct add_ctx a = { t, (enum sock_proto)p, keep };
+        char path[ROOT_PATH_MAX];
+        int src;
+
+        if (root_path(r, proto_files[p], path, sizeof path) != IH_OK) {
+            t->missing++;
+            continue;
+        }
+        src = sockets_stream(path, sockets_parse_chunk, &a, &t->bad);
+        if (src == IH_ENOENT || src == IH_EIO || src == IH_EINVAL) {
+            t->missing++;
+        } else if (src != IH_OK) {
+            rc = src;
+            break;
         }
     }
-    for (p = 0; p < SP__COUNT; p++) {
-        free(bufs[p]);
-    }
+    sockets_sort(t);
     return rc;
+}
+
+int sockets_load(const struct root *r, struct sock_table *t)
+{
+    return sockets_load_keep(r, t, NULL);
+}
+
+static int sockets_cmp(const void *a, const void *b)
+{
+    const struct sock_rec *x = a, *y = b;
+
+    return x->e.inode < y->e.inode ? -1 : x->e.inode > y->e.inode;
+}
+
+void sockets_sort(struct sock_table *t)
+{
+    if (t->n > 1) {
+        qsort(t->v, t->n, sizeof *t->v, sockets_cmp);
+    }
+    t->sorted = 1;
 }
 
 struct sock_rec *sockets_find_inode(struct sock_table *t, uint64_t inode)
 {
-    size_t i;
+    size_t i, lo = 0, hi = t->n;
 
+    if (inode == 0) {
+        return NULL;
+    }
+    if (t->sorted) {
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+
+            if (t->v[mid].e.inode < inode) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < t->n && t->v[lo].e.inode == inode ? &t->v[lo] : NULL;
+    }
     for (i = 0; i < t->n; i++) {
         if (t->v[i].e.inode == inode) {
             return &t->v[i];
