@@ -69,7 +69,7 @@ struct nf_state {
     struct finding_sink *sink;
     struct netfilter_stats *st;
     struct nf_decl decl;
-    unsigned reported[NF_MAX_BLOCKS * 4];   /* ports | verdict << 8 already sent */
+    unsigned reported[NF_MAX_BLOCKS * 4];   /* ports | verdict << 8 | source << 16 */
     unsigned n_reported;
     struct nf_blocks blocks;
 };
@@ -344,7 +344,7 @@ static int nf_report(struct nf_state *s, enum nf_src src)
 
         s->st->blocks++;
         for (j = 0; j < s->n_reported; j++) {
-            if (s->reported[j] == key) {
+            if ((s->reported[j] & 0xffffu) == key && (s->reported[j] >> 16) != (unsigned)src) {
                 break;
             }
         }
@@ -352,7 +352,7 @@ static int nf_report(struct nf_state *s, enum nf_src src)
             continue;   /* the same rule seen through another source */
         }
         if (s->n_reported < sizeof s->reported / sizeof s->reported[0]) {
-            s->reported[s->n_reported++] = key;
+            s->reported[s->n_reported++] = key | ((unsigned)src << 16);
         }
         declared = (b->ports & ~s->decl.ports) == 0;
         finding_init(&f, FT_IPTABLES_TR069_BLOCK, declared ? SEV_LOW : SEV_HIGH, s->now);

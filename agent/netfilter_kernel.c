@@ -349,12 +349,16 @@ int netfilter_parse_entries(const uint8_t *blob, size_t len, const struct nf_kin
     if (order != PROCNET_ORDER_BE && order != PROCNET_ORDER_LE) {
         return IH_EINVAL;
     }
+    if (ki->size != len || (ki->valid_hooks & ~0x1fu)) {
+        util_diag(file, 0, "table header does not match its %zu bytes (byte order?)", len);
+        return IH_EPARSE;
+    }
     if (!(ki->valid_hooks & (1u << NF_HOOK_LOCAL_IN))) {
         return IH_OK;   /* no INPUT chain in this table */
     }
     off = ki->hook_entry[NF_HOOK_LOCAL_IN];
     end = ki->underflow[NF_HOOK_LOCAL_IN];
-    if (ki->size != len || off > end || end >= len) {
+    if (off > end || end >= len) {
         util_diag(file, 0, "INPUT chain offsets %zu..%zu outside the %zu-byte table", off, end,
                   len);
         return IH_EPARSE;

@@ -102,6 +102,14 @@ static int tok_is(const struct nf_tok *t, const char *s)
     return !t->quoted && t->n == l && memcmp(t->p, s, l) == 0;
 }
 
+/* Like tok_is, quoted or not (UCI quotes keys and values at will). */
+static int tok_eq(const struct nf_tok *t, const char *s)
+{
+    size_t l = strlen(s);
+
+    return t->n == l && memcmp(t->p, s, l) == 0;
+}
+
 static int tok_icase(const struct nf_tok *t, const char *s)
 {
     size_t l = strlen(s), i;
@@ -474,7 +482,9 @@ static int nf_save_line(struct nf_parser *p, const char *s, size_t n)
         p->out->rules++;
     }
     if (nf_ipt_blocks(&r)) {
-        nf_add_block(p->out, r.ports, r.verdict, p->line, r.packets, NULL, s, n);
+        /* evidence without the counters prefix */
+        nf_add_block(p->out, r.ports, r.verdict, p->line, r.packets, NULL, t[first].p,
+                     n - (size_t)(t[first].p - s));
     }
     return IH_OK;
 }
@@ -661,6 +671,13 @@ static int nf_nft_line(struct nf_parser *p, const char *s, size_t n)
         p->chain_depth = p->depth;
         return IH_OK;
     }
+    if (p->chain_depth && p->depth == p->chain_depth && opens != closes &&
+        !(opens == 0 && closes == 1 && nt == 1)) {
+        /* one statement per line: a brace left open here is broken */
+        util_diag(p->file, p->line, "unbalanced braces in a rule");
+        p->out->bad++;
+        return IH_OK;
+    }
     if (p->chain_depth && p->depth == p->chain_depth && opens == closes) {
         if (tok_is(&t[0], "type")) {
             for (i = 0; i + 1 < nt; i++) {
@@ -818,7 +835,7 @@ static int nf_uci_line(struct nf_parser *p, const char *s, size_t n)
     if (nt == 0) {
         return IH_OK;
     }
-    if (tok_is(&t[0], "config")) {
+    if (tok_eq(&t[0], "config")) {
         if (nt < 2 || nt > 3) {
             util_diag(p->file, p->line, "malformed config line");
             p->out->bad++;
@@ -826,7 +843,7 @@ static int nf_uci_line(struct nf_parser *p, const char *s, size_t n)
             return IH_OK;
         }
         nf_uci_flush(p);
-        p->in_rule = tok_is(&t[1], "rule");
+        p->in_rule = tok_eq(&t[1], "rule");
         p->u_ports = 0;
         p->u_proto_ok = 1;
         p->u_target = NF_VERDICT_NONE;
@@ -839,7 +856,7 @@ static int nf_uci_line(struct nf_parser *p, const char *s, size_t n)
         }
         return IH_OK;
     }
-    if (!(tok_is(&t[0], "option") || tok_is(&t[0], "list")) || nt != 3) {
+    if (!(tok_eq(&t[0], "option") || tok_eq(&t[0], "list")) || nt != 3) {
         util_diag(p->file, p->line, "expected config, option or list");
         p->out->bad++;
         return IH_OK;
@@ -847,30 +864,30 @@ static int nf_uci_line(struct nf_parser *p, const char *s, size_t n)
     if (!p->in_rule) {
         return IH_OK;
     }
-    if (tok_is(&t[1], "name")) {
+    if (tok_eq(&t[1], "name")) {
         (void)util_fmt(p->u_name, sizeof p->u_name, "%.*s", (int)t[2].n, t[2].p);
-    } else if (tok_is(&t[1], "target")) {
+    } else if (tok_eq(&t[1], "target")) {
         p->u_target = tok_icase(&t[2], "drop") ? NF_VERDICT_DROP :
                       tok_icase(&t[2], "reject") ? NF_VERDICT_REJECT : NF_VERDICT_NONE;
-    } else if (tok_is(&t[1], "proto")) {
+    } else if (tok_eq(&t[1], "proto")) {
         int ok = nf_uci_proto(&t[2]);
 
-        if (tok_is(&t[0], "list")) {
+        if (tok_eq(&t[0], "list")) {
             /* the first list entry replaces the default */
             p->u_proto_ok = (p->u_proto_ok & 2) ? (p->u_proto_ok | (unsigned)ok) :
                             (2u | (unsigned)ok);
         } else {
             p->u_proto_ok = (unsigned)ok;
         }
-    } else if (tok_is(&t[1], "dest_port")) {
+    } else if (tok_eq(&t[1], "dest_port")) {
         if (nf_uci_ports(&t[2], &p->u_ports) != IH_OK) {
             util_diag(p->file, p->line, "bad dest_port");
             p->out->bad++;
         }
-    } else if (tok_is(&t[1], "dest")) {
+    } else if (tok_eq(&t[1], "dest")) {
         p->u_has_dest = 1;
-    } else if (tok_is(&t[1], "enabled")) {
-        p->u_enabled = !(tok_is(&t[2], "0") || tok_icase(&t[2], "no") ||
+    } else if (tok_eq(&t[1], "enabled")) {
+        p->u_enabled = !(tok_eq(&t[2], "0") || tok_icase(&t[2], "no") ||
                          tok_icase(&t[2], "off") || tok_icase(&t[2], "false"));
     }
     return IH_OK;
