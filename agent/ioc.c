@@ -582,22 +582,19 @@ static int ioc_parse_hash(const char *p, size_t n, char *out, int *kind)
 {
     size_t i;
 
-    if (n == 32) {
-        *kind = IOC_MD5;
-    } else if (n == 40) {
-        *kind = IOC_SHA1;
-    } else if (n == 64) {
-        *kind = IOC_SHA256;
-    } else {
+    if (n != 32 && n != 40 && n != 64) {
         return IH_EPARSE;
     }
     for (i = 0; i < n; i++) {
         if (!ioc_is_hex(p[i])) {
             return IH_EPARSE;
         }
+    }
+    for (i = 0; i < n; i++) {
         out[i] = ioc_lower(p[i]);
     }
     out[n] = '\0';
+    *kind = n == 32 ? IOC_MD5 : n == 40 ? IOC_SHA1 : IOC_SHA256;
     return IH_OK;
 }
 

@@ -186,6 +186,10 @@ static const struct {
     { "x.123", -1, NULL },
     { "[.]", -1, NULL },
     { "ab\x01.example", -1, NULL },
+    /* 32/40/64 characters that are not hex (found by fuzz_ioc:
+     * tests/data/ioc/regress/ctrl-hash-kind.bin) */
+    { "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", -1, NULL },
+    { "\x03zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", -1, NULL },
     { "a\xc3\xa9.example", -1, NULL },
 };
 
