@@ -1410,6 +1410,7 @@ static int ioc_json_ioc(struct ioc_json *J)
     int over_value = 0, first = 1, rc;
 
     memset(fld, 0, sizeof fld);
+    val[0] = '\0';
     J->p++;
     for (;;) {
         char key[24];
