@@ -318,6 +318,88 @@ check "agent_silent uses the collector seq space (-1)" \
 	eq "$("$COLLECTOR" query --db "$T/db.sqlite" --type agent_silent --json | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["seq"])')" -1
 stop_collector
 
+# ---- phase 3b: connection limits and timeouts (slow clients) ------------
+start_collector "$T/c7.log" --max-conns 3 --conn-timeout 2 --request-timeout 2
+timeout 30 python3 - "$PORT" "$T/certs" >"$T/limits.out" 2>&1 <<'PY'
+import socket, ssl, sys, time
+port, certs = int(sys.argv[1]), sys.argv[2]
+
+def closed_after(sock, limit):
+    """seconds until the server closes sock, or None within limit"""
+    t0 = time.monotonic()
+    sock.settimeout(limit)
+    try:
+        while True:
+            if not sock.recv(4096):
+                return time.monotonic() - t0
+    except (ConnectionResetError, ssl.SSLError, OSError):
+        return time.monotonic() - t0
+    except socket.timeout:
+        return None
+
+# an idle connection (no TLS hello) is closed after --conn-timeout
+s = socket.create_connection(("127.0.0.1", port))
+t = closed_after(s, 8)
+print("CHECK %s idle connection closed after %s s (conn-timeout 2)"
+      % ("ok" if t is not None and 1.5 <= t <= 6 else "fail", t if t is None else round(t, 2)))
+s.close()
+
+# past --max-conns a new connection is closed at once
+idle = [socket.create_connection(("127.0.0.1", port)) for _ in range(3)]
+time.sleep(0.3)
+extra = socket.create_connection(("127.0.0.1", port))
+t = closed_after(extra, 1.5)
+print("CHECK %s 4th connection over max-conns 3 closed at once (%s s)"
+      % ("ok" if t is not None and t < 1.0 else "fail", t if t is None else round(t, 3)))
+for c in idle + [extra]:
+    c.close()
+time.sleep(0.5)
+
+ctx = ssl.create_default_context(cafile=certs + "/ca.crt")
+ctx.load_cert_chain(certs + "/devices/dev3.crt", certs + "/devices/dev3.key")
+
+# a body dripping in slower than --request-timeout allows is cut off
+s = ctx.wrap_socket(socket.create_connection(("127.0.0.1", port)), server_hostname="127.0.0.1")
+s.sendall(b"POST /v1/findings HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\n"
+          b"Content-Length: 200\r\n\r\n")
+t0 = time.monotonic()
+cut = None
+for i in range(20):
+    try:
+        s.sendall(b" ")
+        s.settimeout(0.5)
+        if not s.recv(4096):
+            cut = time.monotonic() - t0
+            break
+    except socket.timeout:
+        continue
+    except (ConnectionResetError, BrokenPipeError, ssl.SSLError, OSError):
+        cut = time.monotonic() - t0
+        break
+print("CHECK %s slow body cut after %s s (request-timeout 2)"
+      % ("ok" if cut is not None and cut <= 5 else "fail", cut if cut is None else round(cut, 2)))
+s.close()
+
+# and the server still serves
+s = ctx.wrap_socket(socket.create_connection(("127.0.0.1", port)), server_hostname="127.0.0.1")
+s.sendall(b"GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+s.settimeout(5)
+data = b""
+while True:
+    chunk = s.recv(4096)
+    if not chunk:
+        break
+    data += chunk
+print("CHECK %s still serving after the slow clients" % ("ok" if b'"agent":"dev3"' in data else "fail"))
+PY
+while read -r tag res desc; do
+	[ "$tag" = CHECK ] || continue
+	if [ "$res" = ok ]; then ok "limits: $desc"; else nok "limits: $desc"; fi
+done <"$T/limits.out"
+grep -q '^CHECK' "$T/limits.out" || { nok "limits test ran"; cat "$T/limits.out"; }
+check "limits: slow clients stored nothing" eq "$(count --agent dev3)" 0
+stop_collector
+
 # ---- phase 4: syslog peer down never blocks ingest ----------------------
 DEAD=$(free_port tcp)
 start_collector "$T/c6.log" --cef "tcp://127.0.0.1:$DEAD" --cef-queue 4
