@@ -213,6 +213,9 @@ static int allow_domain(const char *s, struct allow_entry *e)
 /* "T[,T]..." into a bit set. */
 static int allow_types(const char *s, uint32_t *bits)
 {
+    if (*s == '\0') {
+        return IH_EPARSE;
+    }
     while (*s) {
         char name[32];
         const char *comma = strchr(s, ',');
