@@ -792,6 +792,9 @@ static int str_operand(struct mctx *m, uint32_t ni, const char **p, size_t *n)
         *n = m->rs->constlen[nd->sidx];
         return IH_OK;
     }
+    if (m->size == 0) {
+        return IH_ENOENT;   /* YARA's hash module: no data, no digest */
+    }
     if (need_hash(m, (unsigned)nd->v, p) != IH_OK) {
         return IH_EIO;
     }

@@ -1,0 +1,86 @@
+#!/bin/bash
+# rules-diff.sh: differential test of `iothunt match` against `yara`.
+#
+# For every rule source (the public Mirai/IoT rules read from
+# $YARA_RULES_DIR, never copied; the built-in rules/*.yar; our own
+# tests/yara/rules/*.yar) and every generated target file (common ones
+# plus files built from that source's strings), the "RULE FILE" lines of
+# build/host/iothunt and of the MIPS build under qemu (-cpu 4Kc) must equal
+# yara's.  Rule files that use helper rules from elsewhere are put behind
+# tests/yara/rules/elf_prelude.yar, the same combined file for both tools.
+# Prints one line per failing pair, counts per source, then
+# "N passed, N failed"; exit status 1 on any failure or if a tool is missing.
+set -u
+cd "$(dirname "$0")/../.."
+PUB=${YARA_RULES_DIR:-/work/shared/data/yara-rules}
+OUT=build/yara-diff
+HOST=build/host/iothunt
+MIPS=build/mips/iothunt
+QEMU=${QEMU:-qemu-mips-static}
+CPU=${DIFF_CPU:-4Kc}
+PRELUDE=tests/yara/rules/elf_prelude.yar
+
+for tool in yara "$QEMU" iconv; do
+    command -v "$tool" >/dev/null || { echo "rules-diff: FAIL: $tool not installed"; echo "0 passed, 1 failed"; exit 1; }
+done
+for b in "$HOST" "$MIPS"; do
+    [ -x "$b" ] || { echo "rules-diff: FAIL: $b not built"; echo "0 passed, 1 failed"; exit 1; }
+done
+[ -d "$PUB" ] || { echo "rules-diff: FAIL: public rules not found in $PUB"; echo "0 passed, 1 failed"; exit 1; }
+
+rm -rf "$OUT" && mkdir -p "$OUT/rules" "$OUT/t"
+tests/yara/gen-targets.sh common "$OUT/t/common"
+
+sources=()
+for f in "$PUB"/*.yar; do
+    base=$(basename "$f" .yar)
+    if yara -w "$f" /dev/null >/dev/null 2>&1; then
+        sources+=("$f")
+    elif grep -q 'is__elf' "$f" && ! grep -q 'rule is__elf' "$f"; then
+        echo "rules-diff: $base.yar uses is__elf from another file: yara refuses it alone; tested behind $(basename $PRELUDE)"
+        cat "$PRELUDE" "$f" > "$OUT/rules/$base+prelude.yar"
+        sources+=("$OUT/rules/$base+prelude.yar")
+    else
+        echo "rules-diff: skipped $base.yar: yara refuses it: $(yara -w "$f" /dev/null 2>&1 | head -n 1)"
+    fi
+done
+for f in rules/*.yar tests/yara/rules/*.yar; do
+    [ -f "$f" ] || continue
+    [ "$f" = "$PRELUDE" ] && continue
+    sources+=("$f")
+done
+
+pass=0 fail=0
+for r in "${sources[@]}"; do
+    base=$(basename "$r" .yar)
+    tdir=$OUT/t/from-$base
+    tests/yara/gen-targets.sh from "$r" "$tdir"
+    targets=("$OUT"/t/common/* "$tdir"/*)
+    # one iothunt run per rules file over all targets (several FILEs)
+    "$HOST" match "$r" "${targets[@]}" > "$OUT/host.out" 2> "$OUT/host.err"
+    hrc=$?
+    "$QEMU" -cpu "$CPU" "$MIPS" match "$r" "${targets[@]}" > "$OUT/mips.out" 2> "$OUT/mips.err"
+    mrc=$?
+    if [ $hrc -gt 1 ] || [ $mrc -gt 1 ]; then
+        echo "FAIL $r: iothunt exit $hrc (host) $mrc (mips): $(head -n 2 "$OUT/host.err" "$OUT/mips.err")"
+        fail=$((fail + ${#targets[@]}))
+        continue
+    fi
+    p0=$pass f0=$fail
+    for t in "${targets[@]}"; do
+        want=$(yara -w "$r" "$t" 2>&1)
+        for which in host mips; do
+            got=$(awk -v t="$t" '{ r = $1; sub(/^[^ ]* /, ""); if ($0 == t) print r " " $0 }' "$OUT/$which.out")
+            if [ "$got" = "$want" ]; then
+                pass=$((pass + 1))
+            else
+                fail=$((fail + 1))
+                echo "FAIL $which $r $t"
+                diff <(echo "$want") <(echo "$got") | sed 's/^/    /' | head -n 10
+            fi
+        done
+    done
+    echo "rules-diff: $r: ${#targets[@]} files, $((pass - p0)) passed, $((fail - f0)) failed"
+done
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ] && [ $pass -gt 0 ]
