@@ -33,7 +33,7 @@ $(BB_DIR)/.config: build/src/busybox/.unpacked rootfs/busybox.config rootfs/appl
 	tests/systest/check-kconfig.sh rootfs/busybox.config $(BB_DIR)/.config
 
 $(BB_DIR)/busybox: $(BB_DIR)/.config $(RFS_WORK)/uapi/.staged rootfs/mips-cc.sh $(MIPS_LINK_DEPS)
-	$(BB_MAKE) busybox >$(RFS_WORK)/busybox-build.log 2>&1 || { tail -30 $(RFS_WORK)/busybox-build.log; exit 1; }
+	$(BB_MAKE) busybox busybox.links >$(RFS_WORK)/busybox-build.log 2>&1 || { tail -30 $(RFS_WORK)/busybox-build.log; exit 1; }
 	scripts/check-mips-isa.sh $@ >/dev/null
 	tests/sim/check-no-float.sh $(BB_DIR)
 	touch $@
@@ -61,7 +61,7 @@ $(RFS_CERTS)/devices/$(RFS_DEVICE).crt: scripts/mkcerts.sh
 build/rootfs/.built: $(BB_DIR)/busybox build/mips/iothunt build/mips/mirai_sim \
                      $(RFS_CERTS)/devices/$(RFS_DEVICE).crt rootfs/build.sh \
                      $(shell find rootfs/skel -type f 2>/dev/null)
-	rootfs/build.sh build/rootfs $(BB_DIR)/busybox build/mips/iothunt build/mips/mirai_sim \
+	rootfs/build.sh build/rootfs $(BB_DIR) build/mips/iothunt build/mips/mirai_sim \
 	    $(RFS_CERTS) $(RFS_DEVICE)
 	touch $@
 
