@@ -226,6 +226,11 @@ static const struct ioc_entry *ioc_search(const struct ioc_store *s, const struc
     return NULL;
 }
 
+size_t ioc_store_bytes(const struct ioc_store *s)
+{
+    return s->bytes;
+}
+
 size_t ioc_count(const struct ioc_store *s, enum ioc_kind kind)
 {
     if ((unsigned)kind >= IOC__KIND_COUNT) {

@@ -107,6 +107,9 @@ int ioc_load_file(struct ioc_store *s, const char *path, struct ioc_stats *st);
  */
 int ioc_load_builtin(struct ioc_store *s, struct ioc_stats *st);
 
+/* Heap bytes S holds for indicators (entry array and string pool). */
+size_t ioc_store_bytes(const struct ioc_store *s);
+
 /* Number of indicators of KIND in S (IOC__KIND_COUNT: all of them). */
 size_t ioc_count(const struct ioc_store *s, enum ioc_kind kind);
 

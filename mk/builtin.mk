@@ -40,3 +40,16 @@ selfscan: build/mips/iothunt build/host/iothunt build/selfscan/iothunt-plain
 	tests/selfscan/run.sh build/mips/iothunt build/host/iothunt -- build/selfscan/iothunt-plain
 
 CHECK_EXTRA += selfscan
+
+# IOC store speed for a large feed (host, -O2).
+build/bench/bench_ioc: tests/bench/bench_ioc.c $(call obj,build/bench,agent/ioc.c agent/util.c agent/procnet.c agent/builtin.c build/gen/builtin.c)
+	@mkdir -p $(@D)
+	$(HOST_CC) $(BENCH_CFLAGS) -o $@ $^
+
+.PHONY: bench-ioc
+bench-ioc: build/bench/bench_ioc
+	@mkdir -p build/bench
+	build/bench/bench_ioc 50000 > build/bench/ioc.md
+	@cat build/bench/ioc.md
+
+BENCH_PARTS += bench-ioc
