@@ -28,6 +28,7 @@
 enum nf_src {
     NF_SRC_KERNEL,
     NF_SRC_SAVE,
+    NF_SRC_LEGACY_SAVE,
     NF_SRC_NFT,
     NF_SRC_ROOT_SAVE,
     NF_SRC_ROOT_NFT
@@ -36,6 +37,7 @@ enum nf_src {
 static const char *const nf_src_names[] = {
     [NF_SRC_KERNEL] = "kernel",
     [NF_SRC_SAVE] = "iptables-save",
+    [NF_SRC_LEGACY_SAVE] = "iptables-legacy-save",
     [NF_SRC_NFT] = "nft",
     [NF_SRC_ROOT_SAVE] = "root dump iptables-save.txt",
     [NF_SRC_ROOT_NFT] = "root dump nft-ruleset.txt",
@@ -197,7 +199,8 @@ static int nf_parse_file(const struct root *r, const char *abs, enum nf_grammar 
         rc = IH_ENOMEM;
         goto out;
     }
-    netfilter_parser_init(p, g, flags, abs, out);
+    /* diagnostics name the file as the host sees it: that is what to fix */
+    netfilter_parser_init(p, g, flags, path, out);
     rc = nf_feed_fd(fd, p, 0);
 out:
     free(p);
@@ -405,7 +408,8 @@ static int nf_scan_root(struct nf_state *s)
             return rc;
         }
     } else if (rc != IH_ENOENT || filter_loaded) {
-        util_diag("/iptables-save.txt", 0, "%s", rc == IH_ENOENT ?
+        (void)root_path(s->r, "/iptables-save.txt", path, sizeof path);
+        util_diag(path, 0, "%s", rc == IH_ENOENT ?
                   "missing, but the filter table is loaded" : util_strerror(rc));
         s->st->errors++;
         s->st->bad += s->blocks.bad;
@@ -416,21 +420,58 @@ static int nf_scan_root(struct nf_state *s)
         return nf_report(s, NF_SRC_ROOT_NFT);
     }
     if (rc != IH_ENOENT) {
-        util_diag("/nft-ruleset.txt", 0, "%s", util_strerror(rc));
+        (void)root_path(s->r, "/nft-ruleset.txt", path, sizeof path);
+        util_diag(path, 0, "%s", util_strerror(rc));
         s->st->errors++;
         s->st->bad += s->blocks.bad;
     }
     return IH_OK;
 }
 
+/*
+ * Run the first of PATHS that exists with ARGV and report what it printed
+ * as source SRC.  IH_ENOENT when none exists; a failing run is counted.
+ */
+static int nf_live_cmd(struct nf_state *s, const char *const *paths, size_t n,
+                       char *const argv[], enum nf_grammar g, enum nf_src src)
+{
+    const char *prog = nf_find_prog(paths, n);
+    int rc;
+
+    if (!prog) {
+        return IH_ENOENT;
+    }
+    rc = nf_run(prog, argv, g, &s->blocks);
+    if (rc != IH_OK) {
+        util_diag(prog, 0, "failed: %s", util_strerror(rc));
+        s->st->errors++;
+        s->st->bad += s->blocks.bad;
+        return IH_OK;
+    }
+    nf_add_source(s->st, nf_src_names[src]);
+    return nf_report(s, src);
+}
+
+/*
+ * Live: the kernel's table; failing that (no CAP_NET_ADMIN, no ip_tables,
+ * qemu-user, which does not pass these getsockopts through), the text of
+ * iptables-save and of iptables-legacy-save (a router whose iptables is
+ * iptables-nft may still hold legacy tables); then nft.
+ */
 static int nf_scan_live(struct nf_state *s)
 {
     static const char *const saves[] = {
         "/usr/sbin/iptables-save", "/sbin/iptables-save", "/usr/bin/iptables-save",
         "/bin/iptables-save",
     };
+    static const char *const legacy[] = {
+        "/usr/sbin/iptables-legacy-save", "/sbin/iptables-legacy-save",
+    };
     static const char *const nfts[] = { "/usr/sbin/nft", "/sbin/nft", "/usr/bin/nft" };
-    const char *prog;
+    static char a0[] = "iptables-save", a1[] = "-c", a2[] = "-t", a3[] = "filter";
+    static char *const save_argv[] = { a0, a1, a2, a3, NULL };
+    static char b0[] = "nft", b1[] = "list", b2[] = "ruleset";
+    static char *const nft_argv[] = { b0, b1, b2, NULL };
     uint8_t *blob = NULL;
     size_t len = 0;
     int rc;
@@ -450,38 +491,19 @@ static int nf_scan_live(struct nf_state *s)
         }
     }
     if (rc != IH_OK) {
-        prog = nf_find_prog(saves, sizeof saves / sizeof saves[0]);
-        if (prog) {
-            static char a0[] = "iptables-save", a1[] = "-c", a2[] = "-t", a3[] = "filter";
-            static char *const argv[] = { a0, a1, a2, a3, NULL };
-
-            rc = nf_run(prog, argv, NF_G_SAVE, &s->blocks);
-            if (rc == IH_OK) {
-                nf_add_source(s->st, "iptables-save");
-                rc = nf_report(s, NF_SRC_SAVE);
-                if (rc != IH_OK) {
-                    return rc;
-                }
-            } else {
-                util_diag(prog, 0, "failed: %s", util_strerror(rc));
-                s->st->errors++;
-            }
+        rc = nf_live_cmd(s, saves, sizeof saves / sizeof saves[0], save_argv, NF_G_SAVE,
+                         NF_SRC_SAVE);
+        if (rc != IH_OK && rc != IH_ENOENT) {
+            return rc;
+        }
+        rc = nf_live_cmd(s, legacy, sizeof legacy / sizeof legacy[0], save_argv, NF_G_SAVE,
+                         NF_SRC_LEGACY_SAVE);
+        if (rc != IH_OK && rc != IH_ENOENT) {
+            return rc;
         }
     }
-    prog = nf_find_prog(nfts, sizeof nfts / sizeof nfts[0]);
-    if (prog) {
-        static char a0[] = "nft", a1[] = "list", a2[] = "ruleset";
-        static char *const argv[] = { a0, a1, a2, NULL };
-
-        rc = nf_run(prog, argv, NF_G_NFT, &s->blocks);
-        if (rc == IH_OK) {
-            nf_add_source(s->st, "nft");
-            return nf_report(s, NF_SRC_NFT);
-        }
-        util_diag(prog, 0, "failed: %s", util_strerror(rc));
-        s->st->errors++;
-    }
-    return IH_OK;
+    rc = nf_live_cmd(s, nfts, sizeof nfts / sizeof nfts[0], nft_argv, NF_G_NFT, NF_SRC_NFT);
+    return rc == IH_ENOENT ? IH_OK : rc;
 }
 
 int netfilter_scan(const struct root *r, int64_t now, struct finding_sink *sink,

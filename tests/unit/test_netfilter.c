@@ -627,6 +627,7 @@ struct root_case {
     const char *summary0;
     unsigned long errors, declared;
     const char *sources;
+    unsigned long bad;
 };
 
 #define NOT_DECL "not declared in the persistent firewall config"
@@ -634,23 +635,26 @@ struct root_case {
 static const struct root_case root_cases[] = {
     { D "root-worm", 2, { SEV_HIGH, SEV_HIGH }, { NOT_DECL, NOT_DECL },
       "INPUT drops tcp dport 7547 [root dump iptables-save.txt]: -A INPUT -p tcp -m tcp --dport 7547 -j DROP",
-      0, 0, "root-save" },
+      0, 0, "root-save", 0 },
     { D "root-lockdown-uci", 2, { SEV_LOW, SEV_LOW },
       { "declared in /etc/config/firewall", "declared in /etc/config/firewall" },
-      "INPUT drops tcp dport 7547", 0, 2, "root-save" },
+      "INPUT drops tcp dport 7547", 0, 2, "root-save", 0 },
     { D "root-lockdown-user", 2, { SEV_LOW, SEV_LOW },
       { "declared in /etc/firewall.user", "declared in /etc/firewall.user" },
-      "INPUT drops tcp dport 7547", 0, 2, "root-save" },
+      "INPUT drops tcp dport 7547", 0, 2, "root-save", 0 },
     { D "root-partial", 2, { SEV_LOW, SEV_HIGH },
       { "declared in /etc/iptables/rules.v4", NOT_DECL },
-      "INPUT drops tcp dport 7547 [root dump", 0, 1, "root-save" },
+      "INPUT drops tcp dport 7547 [root dump", 0, 1, "root-save", 0 },
     { D "root-nft", 2, { SEV_HIGH, SEV_HIGH }, { NOT_DECL, NOT_DECL },
-      "INPUT drops tcp dport 7547 [root dump iptables-save.txt]", 0, 0, "root-save,root-nft" },
+      "INPUT drops tcp dport 7547 [root dump iptables-save.txt]", 0, 0, "root-save,root-nft", 0 },
     { D "root-fw4-lockdown", 1, { SEV_LOW }, { "declared in /etc/nftables.conf" },
       "INPUT drops tcp dport 7547,5555 [root dump nft-ruleset.txt]: inet fw4 input: tcp dport { 5555, 7547 }",
-      0, 1, "root-nft" },
-    { D "root-missing-dump", 0, { 0 }, { NULL }, NULL, 1, 0, "" },
-    { D "root-clean", 0, { 0 }, { NULL }, NULL, 0, 0, "root-save,root-nft" },
+      0, 1, "root-nft", 0 },
+    { D "root-missing-dump", 0, { 0 }, { NULL }, NULL, 1, 0, "", 0 },
+    { D "root-clean", 0, { 0 }, { NULL }, NULL, 0, 0, "root-save,root-nft", 0 },
+    /* CRLF lines and a 10 kB line between the two rules (the fd line window) */
+    { D "root-longline", 2, { SEV_HIGH, SEV_HIGH }, { NOT_DECL, NOT_DECL },
+      "INPUT drops tcp dport 7547", 0, 0, "root-save", 1 },
 };
 
 static void test_scan_root(void **state)
@@ -677,6 +681,7 @@ static void test_scan_root(void **state)
         assert_int_equal(st.errors, c->errors);
         assert_int_equal(st.declared, c->declared);
         assert_string_equal(st.sources, c->sources);
+        assert_int_equal(st.bad, c->bad);
         for (k = 0; k < col.n; k++) {
             assert_int_equal(col.f[k].type, FT_IPTABLES_TR069_BLOCK);
             assert_int_equal(col.f[k].severity, c->sev[k]);
