@@ -70,7 +70,7 @@ struct detect_cache_entry {
 
 struct detect_cache {
     struct detect_cache_entry *v;
-    size_t n;
+    size_t n, cap;
     uint32_t cycle;
 };
 

@@ -41,14 +41,22 @@ static void cache_put(struct detect_cache *c, const struct stat *st, const struc
 {
     struct detect_cache_entry *e;
 
-    if (!c->v) {
-        c->v = calloc(DETECT_CACHE_MAX, sizeof *c->v);
-        if (!c->v) {
-            return;     /* no cache: hash again next cycle */
-        }
-    }
     if (c->n >= DETECT_CACHE_MAX) {
         return;
+    }
+    if (c->n == c->cap) {
+        size_t ncap = c->cap ? c->cap * 2 : 16;
+        struct detect_cache_entry *nv;
+
+        if (ncap > DETECT_CACHE_MAX) {
+            ncap = DETECT_CACHE_MAX;
+        }
+        nv = realloc(c->v, ncap * sizeof *nv);
+        if (!nv) {
+            return;     /* not cached: hashed again next cycle */
+        }
+        c->v = nv;
+        c->cap = ncap;
     }
     e = &c->v[c->n++];
     e->dev = (uint64_t)st->st_dev;
@@ -76,7 +84,7 @@ void detect_cache_free(struct detect_cache *c)
 {
     free(c->v);
     c->v = NULL;
-    c->n = 0;
+    c->n = c->cap = 0;
 }
 
 static int rule_cb(const char *rule, void *ctx)
