@@ -221,6 +221,18 @@ static int sim_connect_nb(uint32_t addr, uint16_t port)
     return fd;
 }
 
+/*
+ * Close with a reset (SO_LINGER 0): a stopped bot leaves no TIME_WAIT
+ * sockets to the C2 behind, so the scan after it is clean at once.
+ */
+static void sim_close_rst(int fd)
+{
+    struct linger l = { 1, 0 };
+
+    (void)setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+    close(fd);
+}
+
 /* 1 while a non-blocking connect is pending or connected, 0 once it failed. */
 static int sim_conn_alive(int fd)
 {
@@ -798,7 +810,7 @@ static int sim_c2(int argc, char **argv)
         }
     }
     for (i = 0; i < nconn; i++) {
-        close(conns[i]);
+        sim_close_rst(conns[i]);
     }
     close(lfd);
     return 0;
@@ -900,11 +912,11 @@ static int sim_bot(struct sim_opts *o, int argc, char **argv)
     }
     for (i = 0; i < o->syn; i++) {
         if (syn[i] >= 0) {
-            close(syn[i]);
+            sim_close_rst(syn[i]);
         }
     }
     if (c2_fd >= 0) {
-        close(c2_fd);
+        sim_close_rst(c2_fd);
     }
     if (grab_fd >= 0) {
         close(grab_fd);
