@@ -1,0 +1,492 @@
+/*
+ * test_rules.c - the YARA-subset engine: constructs refused by name with
+ * file:line, malformed and truncated sources, matching semantics (table of
+ * rule source x data -> matching rules), rule references across sources,
+ * streaming across read chunks (file and buffer agree), digests of the
+ * same pass, match caps and the heap bound.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rules.h"
+#include "util.h"
+
+/* ---- helpers ---------------------------------------------------------- */
+
+struct names {
+    char buf[512];
+};
+
+static int collect(const char *rule, void *ctx)
+{
+    struct names *n = ctx;
+    size_t l = strlen(n->buf);
+
+    assert_int_equal(util_fmt(n->buf + l, sizeof n->buf - l, "%s%s", l ? " " : "", rule), IH_OK);
+    return 0;
+}
+
+/* Load SRC as "t.yar" with stderr captured into DIAG; returns the rc. */
+static int load_capture(struct rules *rs, const char *src, char *diag, size_t n)
+{
+    char path[] = "/tmp/iothunt-test-rules-XXXXXX";
+    int fd = mkstemp(path), saved, rc;
+    ssize_t r;
+
+    assert_true(fd >= 0);
+    unlink(path);
+    fflush(stderr);
+    saved = dup(2);
+    assert_true(saved >= 0);
+    assert_int_equal(dup2(fd, 2), 2);
+    rc = rules_load_buffer(rs, "t.yar", src, strlen(src));
+    fflush(stderr);
+    assert_int_equal(dup2(saved, 2), 2);
+    close(saved);
+    r = pread(fd, diag, n - 1, 0);
+    assert_true(r >= 0);
+    diag[r] = '\0';
+    close(fd);
+    return rc;
+}
+
+static int temp_file(const void *data, size_t n)
+{
+    char path[] = "/tmp/iothunt-test-rules-XXXXXX";
+    int fd = mkstemp(path);
+
+    assert_true(fd >= 0);
+    unlink(path);
+    assert_int_equal(write(fd, data, n), (ssize_t)n);
+    return fd;
+}
+
+/* ---- refused and malformed sources ------------------------------------ */
+
+static const struct {
+    const char *src;
+    int rc;
+    const char *diag;       /* expected stderr line (without newline) */
+} refused[] = {
+    { "rule a { condition: for any i in (1..2) : (true) }", IH_EUNSUPP,
+      "t.yar:1: unsupported construct 'for'" },
+    { "rule a {\n strings:\n  $a = /abc/\n condition: $a }", IH_EUNSUPP,
+      "t.yar:3: unsupported construct 'regular expression'" },
+    { "rule a {\n strings:\n  $a = \"abc\" xor\n condition: $a }", IH_EUNSUPP,
+      "t.yar:3: unsupported construct 'xor'" },
+    { "rule a {\n strings:\n  $a = \"abc\" base64\n condition: $a }", IH_EUNSUPP,
+      "t.yar:3: unsupported construct 'base64'" },
+    { "import \"pe\"\nrule a {\n condition:\n  pe.is_dll()\n}", IH_EUNSUPP,
+      "t.yar:4: unsupported construct 'pe'" },
+    { "import \"elf\"\n", IH_EUNSUPP, "t.yar:1: unsupported construct 'import \"elf\"'" },
+    { "include \"other.yar\"\n", IH_EUNSUPP, "t.yar:1: unsupported construct 'include'" },
+    { "rule a { condition: entrypoint == 0 }", IH_EUNSUPP, "t.yar:1: unsupported construct 'entrypoint'" },
+    { "rule a { strings: $a = \"x\" condition: $a and \"ab\" matches /a/ }", IH_EUNSUPP,
+      "t.yar:1: unsupported construct 'matches'" },
+    { "rule a { condition: \"ab\" contains \"a\" }", IH_EUNSUPP, "t.yar:1: unsupported construct 'contains'" },
+    { "rule a { strings: $a = \"x\" condition: !a == 1 }", IH_EUNSUPP,
+      "t.yar:1: unsupported construct '!string (match length)'" },
+    { "rule a { strings: $a = \"x\" condition: #a in (0..10) == 1 }", IH_EUNSUPP,
+      "t.yar:1: unsupported construct '#string in'" },
+    { "import \"hash\"\nrule a { condition: hash.crc32(0, filesize) == 1 }", IH_EUNSUPP,
+      "t.yar:2: unsupported construct 'hash.crc32'" },
+    { "import \"hash\"\nrule a { condition: hash.md5(0, 100) == \"x\" }", IH_EUNSUPP,
+      "t.yar:2: unsupported construct 'hash range other than (0, filesize)'" },
+    { "import \"hash\"\nrule a { condition: hash.md5(\"abc\") == \"x\" }", IH_EUNSUPP,
+      "t.yar:2: unsupported construct 'hash of a string'" },
+    { "rule a { strings: $h = { AA [2-] BB } condition: $h }", IH_EUNSUPP,
+      "t.yar:1: unsupported construct 'unbounded jump'" },
+    { "rule a { strings: $h = { AA ~BB } condition: $h }", IH_EUNSUPP, "t.yar:1: unsupported construct '~'" },
+    { "rule a { condition: filesize > 1.5 }", IH_EUNSUPP, "t.yar:1: unsupported construct 'float'" },
+    { "rule a { strings: $a = \"x\" condition: none of them }", IH_EUNSUPP,
+      "t.yar:1: unsupported construct 'none'" },
+    { "rule a { strings: $a = \"x\" condition: 1 of ($a*) in (0..10) }", IH_EUNSUPP,
+      "t.yar:1: unsupported construct 'of ... in/at'" },
+    { "rule a { condition: defined filesize }", IH_EUNSUPP, "t.yar:1: unsupported construct 'defined'" },
+    /* malformed */
+    { "rule a { strings: $a = \"x\" condition: $b }", IH_EPARSE, "t.yar:1: undefined string \"$b\"" },
+    { "rule a {\n strings:\n  $a = \"x\"\n  $b = \"y\"\n condition: $a }", IH_EPARSE,
+      "t.yar:1: unreferenced string \"$b\"" },
+    { "rule a { condition: b }\nrule b { condition: true }", IH_EPARSE, "t.yar:1: undefined identifier \"b\"" },
+    { "rule a { condition: true }\nrule a { condition: true }", IH_EPARSE,
+      "t.yar:2: duplicated identifier \"a\"" },
+    { "rule a { strings: $a = \"x\" $a = \"y\" condition: $a }", IH_EPARSE,
+      "t.yar:1: duplicated string identifier \"$a\"" },
+    { "rule a { strings: $a = \"x\" nocase nocase condition: $a }", IH_EPARSE, "t.yar:1: duplicated modifier" },
+    { "rule a {\n strings:\n  $a = \"abc\n condition: $a }", IH_EPARSE, "t.yar:3: unterminated string" },
+    { "rule a { strings: $a = \"a\\qb\" condition: $a }", IH_EPARSE, "t.yar:1: illegal escape sequence" },
+    { "rule a { strings: $a = \"\" condition: $a }", IH_EPARSE, "t.yar:1: empty string \"$a\"" },
+    { "/* open\ncomment\n", IH_EPARSE, "t.yar:1: unterminated comment" },
+    { "rule a { condition: (true and\n", IH_EPARSE, "t.yar:2: syntax error, unexpected end of file" },
+    { "rule a {\n condition: true", IH_EPARSE, "t.yar:2: syntax error, expected '}'" },
+    { "rule a { strings: $h = { AA GG } condition: $h }", IH_EPARSE,
+      "t.yar:1: invalid hex string: unexpected 'G'" },
+    { "rule a { strings: $h = { AA [6-2] BB } condition: $h }", IH_EPARSE, "t.yar:1: invalid jump length" },
+    { "rule a { strings: $h = { [2] BB } condition: $h }", IH_EPARSE,
+      "t.yar:1: invalid hex string: leading jump" },
+    { "rule a { strings: $h = { AA BB [2] } condition: $h }", IH_EPARSE,
+      "t.yar:1: invalid hex string: trailing jump" },
+    { "rule a { strings: $h = { AA ( BB | CC } condition: $h }", IH_EPARSE,
+      "t.yar:1: invalid hex string: expected '|' or ')'" },
+    { "rule a { strings: $h = { AA BB ", IH_EPARSE, "t.yar:1: unterminated hex string" },
+    { "rule a { strings: $h = { AA [0-5000] BB } condition: $h }", IH_ETOOBIG, "t.yar:1: jump longer than 4096" },
+    { "rule a { condition: hash.md5(0, filesize) == \"x\" }", IH_EPARSE,
+      "t.yar:1: undefined identifier \"hash\"" },
+    { "rule a { condition: 99999999999999999999 > 1 }", IH_EPARSE, "t.yar:1: invalid integer" },
+    { "rule a { condition: 1 \\ 0 == 1 }", IH_EPARSE, "t.yar:1: division by zero" },
+    { "rule a { condition: filesize + true }", IH_EPARSE, "t.yar:1: wrong type: integer expected" },
+    { "rule a { condition: \"abc\" }", IH_EPARSE, "t.yar:1: wrong type: a string must be compared" },
+    { "rule a { condition: 1 < 2 < 3 }", IH_EPARSE, "t.yar:1: wrong type: comparison of a comparison" },
+    { "rule for { condition: true }", IH_EPARSE, "t.yar:1: syntax error, expected a rule name" },
+    { "rules a { condition: true }", IH_EPARSE, "t.yar:1: syntax error, expected 'rule' or 'import'" },
+    { "rule a { condition: true } \x01", IH_EPARSE, "t.yar:1: syntax error, unexpected byte 0x01" },
+};
+
+static void test_refused(void **state)
+{
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        struct rules *rs;
+        char diag[512], want[512];
+        int rc;
+
+        assert_int_equal(rules_new(&rs), IH_OK);
+        rc = load_capture(rs, refused[i].src, diag, sizeof diag);
+        assert_int_equal(util_fmt(want, sizeof want, "%s\n", refused[i].diag), IH_OK);
+        if (rc != refused[i].rc || strcmp(diag, want) != 0) {
+            print_error("case %zu: rc %d (want %d), diag '%s' (want '%s')\n", i, rc, refused[i].rc,
+                        diag, refused[i].diag);
+            fail();
+        }
+        assert_int_equal(rules_count(rs), 0);
+        rules_free(rs);
+    }
+}
+
+/* Nesting and chains beyond the caps are refused, not a stack overflow. */
+static void test_depth_caps(void **state)
+{
+    static const char *heads[] = { "(", "not ", "-" };
+    size_t i, k, n = 4096;
+    char *src = malloc(n * 8 + 100), diag[256];
+    struct rules *rs;
+
+    (void)state;
+    assert_non_null(src);
+    for (k = 0; k < sizeof heads / sizeof heads[0]; k++) {
+        size_t l = 0;
+
+        l += (size_t)snprintf(src + l, 100, "rule a { condition: ");
+        for (i = 0; i < 200; i++) {
+            memcpy(src + l, heads[k], strlen(heads[k]));
+            l += strlen(heads[k]);
+        }
+        memcpy(src + l, "1", 2);
+        assert_int_equal(rules_new(&rs), IH_OK);
+        assert_int_equal(load_capture(rs, src, diag, sizeof diag), IH_ETOOBIG);
+        rules_free(rs);
+    }
+    /* a long 'and' chain: refused above RULES_MAX_HEIGHT, fine below */
+    for (k = 0; k < 2; k++) {
+        size_t l = 0, terms = k ? RULES_MAX_HEIGHT / 2 - 2 : RULES_MAX_HEIGHT + 10;
+
+        l += (size_t)snprintf(src + l, 100, "rule a { condition: true");
+        for (i = 0; i < terms; i++) {
+            memcpy(src + l, " and true", 9);
+            l += 9;
+        }
+        memcpy(src + l, " }", 3);
+        assert_int_equal(rules_new(&rs), IH_OK);
+        assert_int_equal(load_capture(rs, src, diag, sizeof diag), k ? IH_OK : IH_ETOOBIG);
+        if (k) {
+            struct names got = { "" };
+
+            assert_int_equal(rules_match_buffer(rs, "", 0, 0, NULL, collect, &got), IH_OK);
+            assert_string_equal(got.buf, "a");
+        }
+        rules_free(rs);
+    }
+    free(src);
+}
+
+/* Every prefix of a real rule file loads or is refused cleanly. */
+static void test_truncated(void **state)
+{
+    char *buf = NULL;
+    size_t len, cut, ok = 0;
+    struct rules *rs;
+
+    (void)state;
+    assert_int_equal(util_read_file("tests/yara/rules/cond.yar", 1 << 20, &buf, &len), IH_OK);
+    util_diag_quiet = 1;
+    for (cut = 0; cut <= len; cut++) {
+        int rc;
+
+        assert_int_equal(rules_new(&rs), IH_OK);
+        rc = rules_load_buffer(rs, "cond.yar", buf, cut);
+        assert_true(rc == IH_OK || rc == IH_EPARSE);
+        if (rc == IH_OK) {
+            ok++;
+        } else {
+            assert_int_equal(rules_count(rs), 0);
+        }
+        rules_free(rs);
+    }
+    util_diag_quiet = 0;
+    /* the whole file and the empty prefixes (comment only) load */
+    assert_true(ok >= 2);
+    assert_int_equal(rules_new(&rs), IH_OK);
+    assert_int_equal(rules_load_buffer(rs, "cond.yar", buf, len), IH_OK);
+    assert_true(rules_count(rs) > 20);
+    rules_free(rs);
+    free(buf);
+}
+
+/* ---- matching semantics ----------------------------------------------- */
+
+static const struct {
+    const char *src;
+    const char *data;
+    size_t len;             /* 0: strlen(data) */
+    const char *want;       /* matching rules, space-separated */
+} cases[] = {
+    { "rule a { strings: $a = \"Myname\" condition: $a }", "xxMynamexx", 0, "a" },
+    { "rule a { strings: $a = \"Myname\" condition: $a }", "xxMYNAMExx", 0, "" },
+    { "rule a { strings: $a = \"Myname\" nocase condition: $a }", "xxMYNAMExx", 0, "a" },
+    { "rule a { strings: $a = \"ab\" wide condition: $a }", "-a\0b\0-", 7, "a" },
+    { "rule a { strings: $a = \"ab\" wide condition: $a }", "-ab-", 0, "" },
+    { "rule a { strings: $a = \"ab\" wide ascii condition: #a == 2 }", "ab a\0b\0", 8, "a" },
+    { "rule a { strings: $a = \"word\" fullword condition: $a }", "a word.", 0, "a" },
+    { "rule a { strings: $a = \"word\" fullword condition: $a }", "swords", 0, "" },
+    { "rule a { strings: $a = \"word\" fullword condition: $a }", "word", 0, "a" },
+    { "rule a { strings: $a = \"word\" fullword condition: $a }", "_word", 0, "a" },
+    { "rule a { strings: $h = { 7F 45 4C 46 } condition: $h at 0 }", "\x7f" "ELF", 0, "a" },
+    { "rule a { strings: $h = { 7F 45 4C 46 } condition: $h at 0 }", "x\x7f" "ELF", 0, "" },
+    { "rule a { strings: $h = { 01 ?? 03 } condition: $h }", "\x01\x99\x03", 0, "a" },
+    { "rule a { strings: $h = { 01 9? ?3 } condition: $h }", "\x01\x9a\x13", 0, "a" },
+    { "rule a { strings: $h = { 01 9? ?3 } condition: $h }", "\x01\xa9\x13", 0, "" },
+    { "rule a { strings: $h = { 01 02 [1-3] 05 } condition: $h }", "\x01\x02xx\x05", 0, "a" },
+    { "rule a { strings: $h = { 01 02 [1-3] 05 } condition: $h }", "\x01\x02xxxx\x05", 0, "" },
+    { "rule a { strings: $h = { 01 02 [1-3] 05 } condition: $h }", "\x01\x02\x05", 0, "" },
+    { "rule a { strings: $h = { 01 02 ( 03 | 04 05 ) 06 } condition: $h }", "\x01\x02\x04\x05\x06", 0, "a" },
+    { "rule a { strings: $h = { 01 02 ( 03 | 04 05 ) 06 } condition: $h }", "\x01\x02\x04\x06", 0, "" },
+    { "rule a { strings: $h = { ( 0A | 0B ) 0C 0D } condition: #h == 2 }", "\x0a\x0c\x0d\x0b\x0c\x0d", 0, "a" },
+    { "rule a { strings: $a = \"aa\" condition: #a == 3 and @a[1] == 0 and @a[3] == 2 }", "aaaa", 0, "a" },
+    { "rule a { strings: $a = \"aa\" condition: @a[4] == 3 or @a[0] == 0 }", "aaaa", 0, "" },
+    { "rule a { strings: $a = \"aa\" condition: not (@a[4] == 3) }", "aaaa", 0, "" },
+    { "rule a { strings: $a = \"b\" condition: $a in (1..2) and not $a at 0 }", "abc", 0, "a" },
+    { "rule a { strings: $a = \"b\" $b = \"z\" condition: 0 of them }", "abc", 0, "" },
+    { "rule a { strings: $a = \"y\" $b = \"z\" condition: 0 of them }", "abc", 0, "a" },
+    { "rule a { strings: $a1 = \"a\" $a2 = \"b\" $b = \"z\" condition: all of ($a*) and not any of ($b) }",
+      "abc", 0, "a" },
+    { "rule a { strings: $a = \"a\" $b = \"b\" $c = \"q\" condition: 2 of them and not 3 of them }", "abc", 0, "a" },
+    { "rule a { condition: filesize == 3 and uint8(0) == 0x61 and uint16(0) == 0x6261 }", "abc", 0, "a" },
+    { "rule a { condition: uint16be(1) == 0x6263 and uint32(0) == 0 }", "abc", 0, "" },
+    { "rule a { condition: not (uint32(0) == 0) }", "abc", 0, "" },
+    { "rule a { condition: int8(0) == -1 and uint8(0) == 255 and int16be(0) == -2 }", "\xff\xfe", 2, "a" },
+    { "rule a { condition: uint32be(0) == 0x7f454c46 and int32(0) == 0x464c457f }", "\x7f" "ELF", 0, "a" },
+    { "rule a { condition: 2KB == 2048 and 1MB \\ 1KB == 1024 and 0x10 % 3 == 1 and 0o10 == 8 }", "", 0, "a" },
+    { "rule a { condition: -7 \\ 2 == -3 and -7 % 3 == -1 and (1 << 64) == 0 and (-8 >> 1) == -4 }", "", 0, "a" },
+    { "rule a { condition: (1 \\ (filesize - filesize)) == 0 or not ((1 % (filesize - filesize)) == 0) }", "", 0, "" },
+    { "rule a { condition: 9223372036854775807 + filesize < 0 }", "x", 0, "a" },
+    { "rule a { condition: filesize }", "x", 0, "a" },
+    { "rule a { condition: filesize }", "", 0, "" },
+    { "private rule p { strings: $a = \"x\" condition: $a } rule a { condition: p }", "x", 0, "a" },
+    { "rule p { strings: $a = \"x\" condition: $a } rule a { condition: not p }", "y", 0, "a" },
+    { "global rule g { condition: filesize < 3 } rule a { condition: true }", "ab", 0, "g a" },
+    { "global rule g { condition: filesize < 3 } rule a { condition: true }", "abc", 0, "" },
+    { "global private rule g { condition: filesize < 3 } rule a { condition: true }", "ab", 0, "a" },
+    { "rule a : T1 T2 { meta: x = \"y\" n = -1 b = true strings: $ = \"q\" condition: any of them }", "q", 0, "a" },
+    { "import \"hash\" rule a { condition: hash.md5(0, filesize) == \"900150983cd24fb0d6963f7d28e17f72\" and "
+      "hash.sha1(0, filesize) == \"a9993e364706816aba3e25717850c26c9cd0d89d\" and "
+      "hash.sha256(0, filesize) == \"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\" }",
+      "abc", 0, "a" },
+    { "import \"hash\" rule a { condition: hash.md5(0, filesize) != \"900150983cd24fb0d6963f7d28e17f72\" }",
+      "abc", 0, "" },
+    { "import \"hash\" rule a { condition: not (hash.md5(0, filesize) == \"x\") }", "", 0, "" },
+    { "import \"pe\" rule a { condition: true }", "", 0, "a" },
+    { "rule a { strings: $a = \"\\x00\\x01\" condition: $a }", "\x02\x00\x01", 3, "a" },
+    { "rule a { strings: $a = \"a\\\"b\\\\c\\td\" condition: $a }", "a\"b\\c\td", 0, "a" },
+    { "rule a { condition: true } rule b { condition: false } rule c { condition: a and not b }", "", 0, "a c" },
+};
+
+static void test_match_table(void **state)
+{
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct rules *rs;
+        struct names got = { "" };
+        size_t len = cases[i].len ? cases[i].len : strlen(cases[i].data);
+        int rc;
+
+        assert_int_equal(rules_new(&rs), IH_OK);
+        rc = rules_load_buffer(rs, "case", cases[i].src, strlen(cases[i].src));
+        if (rc != IH_OK) {
+            print_error("case %zu: load failed %d\n", i, rc);
+            fail();
+        }
+        assert_int_equal(rules_match_buffer(rs, cases[i].data, len, 0, NULL, collect, &got), IH_OK);
+        if (strcmp(got.buf, cases[i].want) != 0) {
+            print_error("case %zu: got '%s', want '%s'\n", i, got.buf, cases[i].want);
+            fail();
+        }
+        /* the same through a file descriptor */
+        {
+            struct names got2 = { "" };
+            int fd = temp_file(cases[i].data, len);
+
+            assert_int_equal(rules_match_fd(rs, fd, 0, NULL, collect, &got2), IH_OK);
+            close(fd);
+            assert_string_equal(got2.buf, cases[i].want);
+        }
+        rules_free(rs);
+    }
+}
+
+/* Sources loaded together form one set; a failed load changes nothing. */
+static void test_sources(void **state)
+{
+    static const char base[] = "import \"hash\"\nprivate rule is_x { strings: $a = \"x\" condition: $a }";
+    static const char use[] = "rule uses_x { condition: is_x and hash.md5(0, filesize) != \"\" }";
+    static const char bad[] = "rule uses_y { condition: true }\nrule broken { condition: nope }";
+    static const char again[] = "rule uses_y { condition: filesize == 1 }";
+    struct rules *rs;
+    struct names got = { "" };
+    char diag[256];
+
+    (void)state;
+    assert_int_equal(rules_new(&rs), IH_OK);
+    assert_int_equal(rules_load_buffer(rs, "builtin:base.yar", base, strlen(base)), IH_OK);
+    assert_int_equal(rules_load_buffer(rs, "use.yar", use, strlen(use)), IH_OK);
+    assert_int_equal(rules_count(rs), 2);
+    assert_int_equal(load_capture(rs, bad, diag, sizeof diag), IH_EPARSE);
+    assert_string_equal(diag, "t.yar:2: undefined identifier \"nope\"\n");
+    assert_int_equal(rules_count(rs), 2);
+    assert_int_equal(rules_load_buffer(rs, "again.yar", again, strlen(again)), IH_OK);
+    assert_int_equal(rules_match_buffer(rs, "x", 1, 0, NULL, collect, &got), IH_OK);
+    assert_string_equal(got.buf, "uses_x uses_y");
+    rules_free(rs);
+
+    /* the other order: the reference comes before the rule */
+    assert_int_equal(rules_new(&rs), IH_OK);
+    assert_int_equal(load_capture(rs, use, diag, sizeof diag), IH_EPARSE);
+    rules_free(rs);
+}
+
+/* ---- streaming, digests, caps ----------------------------------------- */
+
+#define BIG (5 * RULES_CHUNK + 1234)
+
+static void test_stream(void **state)
+{
+    static const char src[] =
+        "rule r_text { strings: $a = \"needle-in-stream\" condition: #a == 9 and @a[1] == 0 and "
+        "  @a[9] == filesize - 16 }\n"
+        "rule r_hexj { strings: $h = { AB CD EF [0-40] 12 34 } condition: #h == 8 }\n"
+        "rule r_wide { strings: $w = \"wneedle\" wide condition: #w == 8 }\n"
+        "rule r_tail { condition: uint32be(filesize - 4) == 0x7265616d and uint16(10) == 0x7473 }\n";
+    static const size_t at[] = { 0, RULES_CHUNK - 30, RULES_CHUNK + 60, 2 * RULES_CHUNK + 1000,
+                                 3 * RULES_CHUNK - 1, 4 * RULES_CHUNK + 4096 + 2, 4 * RULES_CHUNK + 9000 };
+    unsigned char *buf = malloc(BIG);
+    struct rules *rs;
+    struct names g1 = { "" }, g2 = { "" };
+    struct hash_hex h1, h2;
+    struct hash_ctx hc;
+    size_t i, k;
+    int fd;
+
+    (void)state;
+    assert_non_null(buf);
+    memset(buf, 'f', BIG);
+    for (i = 0; i < sizeof at / sizeof at[0]; i++) {
+        static const unsigned char hx[] = { 0xab, 0xcd, 0xef, 'q', 'q', 0x12, 0x34 };
+
+        memcpy(buf + at[i], "needle-in-stream", 16);
+        memcpy(buf + at[i] + 40, hx, sizeof hx);
+        for (k = 0; k < 7; k++) {
+            buf[at[i] + 60 + 2 * k] = (unsigned char)"wneedle"[k];
+            buf[at[i] + 61 + 2 * k] = 0;
+        }
+    }
+    /* the 8th: a jump that straddles the end of a chunk */
+    buf[BIG - 200] = 0xab;
+    buf[BIG - 199] = 0xcd;
+    buf[BIG - 198] = 0xef;
+    buf[BIG - 160] = 0x12;
+    buf[BIG - 159] = 0x34;
+    for (k = 0; k < 7; k++) {
+        buf[BIG - 150 + 2 * k] = (unsigned char)"wneedle"[k];
+        buf[BIG - 149 + 2 * k] = 0;
+    }
+    memcpy(buf + BIG - 100, "needle-in-stream", 16);
+    memcpy(buf + BIG - 16, "needle-in-stream", 16);
+    assert_int_equal(rules_new(&rs), IH_OK);
+    assert_int_equal(rules_load_buffer(rs, "stream", src, strlen(src)), IH_OK);
+    fd = temp_file(buf, BIG);
+    assert_int_equal(rules_match_fd(rs, fd, 0, &h1, collect, &g1), IH_OK);
+    assert_int_equal(rules_match_buffer(rs, buf, BIG, 0, &h2, collect, &g2), IH_OK);
+    close(fd);
+    assert_string_equal(g1.buf, g2.buf);
+    assert_string_equal(g1.buf, "r_text r_hexj r_wide r_tail");
+    hash_init(&hc, HASH_ALL);
+    hash_update(&hc, buf, BIG);
+    hash_final(&hc, &h2);
+    assert_string_equal(h1.md5, h2.md5);
+    assert_string_equal(h1.sha1, h2.sha1);
+    assert_string_equal(h1.sha256, h2.sha256);
+    /* heap: the set plus one window, whatever the file size */
+    assert_true(rules_heap_peak(rs) < 64 * 1024);
+    rules_free(rs);
+    free(buf);
+}
+
+/* #a stays exact past the stored offsets; @a[i] beyond them is undefined. */
+static void test_match_cap(void **state)
+{
+    static const char src[] =
+        "rule cnt { strings: $a = \"zz\" condition: #a == 3000 }\n"
+        "rule last_kept { strings: $a = \"zz\" condition: @a[1024] == 1023 }\n"
+        "rule past { strings: $a = \"zz\" condition: @a[1025] == 1024 }\n";
+    size_t n = 3001;
+    char *buf = malloc(n);
+    struct rules *rs;
+    struct names got = { "" };
+
+    (void)state;
+    assert_non_null(buf);
+    memset(buf, 'z', n);    /* "zz" at 0..2999: 3000 matches */
+    assert_int_equal(rules_new(&rs), IH_OK);
+    assert_int_equal(rules_load_buffer(rs, "cap", src, strlen(src)), IH_OK);
+    assert_int_equal(rules_match_buffer(rs, buf, n, 0, NULL, collect, &got), IH_OK);
+    assert_string_equal(got.buf, "cnt last_kept");
+    rules_free(rs);
+    free(buf);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_refused),
+        cmocka_unit_test(test_depth_caps),
+        cmocka_unit_test(test_truncated),
+        cmocka_unit_test(test_match_table),
+        cmocka_unit_test(test_sources),
+        cmocka_unit_test(test_stream),
+        cmocka_unit_test(test_match_cap),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
