@@ -284,6 +284,42 @@ static const struct nf_tok *ipt_value(const struct nf_tok *t, size_t n, size_t *
     return &t[*i];
 }
 
+enum ipt_opt { IO_APPEND, IO_INSERT, IO_TABLE, IO_PROTO, IO_DPORT, IO_DPORTS, IO_JUMP,
+               IO_VALUE };
+
+/* The options nf_ipt_args knows; one table, not a chain of compares. */
+static const struct {
+    char name[20];
+    unsigned char kind;
+} ipt_opts[] = {
+    { "-A", IO_APPEND }, { "--append", IO_APPEND }, { "-I", IO_INSERT },
+    { "--insert", IO_INSERT }, { "-t", IO_TABLE }, { "--table", IO_TABLE },
+    { "-p", IO_PROTO }, { "--protocol", IO_PROTO }, { "--dport", IO_DPORT },
+    { "--destination-port", IO_DPORT }, { "--dports", IO_DPORTS },
+    { "--destination-ports", IO_DPORTS }, { "--ports", IO_DPORTS }, { "-j", IO_JUMP },
+    { "--jump", IO_JUMP }, { "-g", IO_JUMP }, { "--goto", IO_JUMP }, { "-m", IO_VALUE },
+    { "--match", IO_VALUE }, { "--comment", IO_VALUE }, { "-i", IO_VALUE },
+    { "--in-interface", IO_VALUE }, { "-o", IO_VALUE }, { "--out-interface", IO_VALUE },
+    { "-s", IO_VALUE }, { "--source", IO_VALUE }, { "-d", IO_VALUE },
+    { "--destination", IO_VALUE }, { "--sport", IO_VALUE }, { "--source-port", IO_VALUE },
+    { "--sports", IO_VALUE }, { "--source-ports", IO_VALUE },
+};
+
+static int ipt_opt_find(const struct nf_tok *t)
+{
+    size_t k;
+
+    if (t->quoted || t->n < 2 || t->p[0] != '-' || t->n >= sizeof ipt_opts[0].name) {
+        return -1;
+    }
+    for (k = 0; k < sizeof ipt_opts / sizeof ipt_opts[0]; k++) {
+        if (tok_is(t, ipt_opts[k].name)) {
+            return ipt_opts[k].kind;
+        }
+    }
+    return -1;
+}
+
 /*
  * The words of one iptables rule (after the program name):
  *
@@ -308,50 +344,42 @@ static int nf_ipt_args(const struct nf_tok *t, size_t n, unsigned flags, struct 
 
     for (i = 0; i < n; i++) {
         const struct nf_tok *v;
+        unsigned m = 0;
+        int kind;
 
-        if (t[i].quoted) {
-            neg = 0;
-            continue;
-        }
         if (tok_is(&t[i], "!")) {
             neg = 1;
             continue;
         }
-        if (tok_is(&t[i], "-A") || tok_is(&t[i], "--append") || tok_is(&t[i], "-I") ||
-            tok_is(&t[i], "--insert")) {
-            int ins = tok_is(&t[i], "-I") || tok_is(&t[i], "--insert");
-
-            if (i + 1 >= n) {
-                return IH_EPARSE;
-            }
-            i++;
+        kind = ipt_opt_find(&t[i]);
+        if (kind < 0) {
+            neg = 0;
+            continue;
+        }
+        v = ipt_value(t, n, &i, &neg);
+        if (!v) {
+            return IH_EPARSE;
+        }
+        switch (kind) {
+        case IO_APPEND:
+        case IO_INSERT:
             r->add = 1;
-            if (flags & NF_F_CONFIG) {
-                r->chain_ok = tok_has_input(&t[i]);
-            } else {
-                r->chain_ok = tok_is(&t[i], "INPUT");
-            }
-            if (ins && i + 1 < n && t[i + 1].n > 0 && t[i + 1].p[0] >= '0' &&
+            r->chain_ok = (flags & NF_F_CONFIG) ? tok_has_input(v) : tok_is(v, "INPUT");
+            if (kind == IO_INSERT && i + 1 < n && t[i + 1].n > 0 && t[i + 1].p[0] >= '0' &&
                 t[i + 1].p[0] <= '9') {
-                i++;
+                i++;    /* the rule number */
             }
-        } else if (tok_is(&t[i], "-t") || tok_is(&t[i], "--table")) {
-            if (i + 1 >= n) {
-                return IH_EPARSE;
-            }
-            i++;
-            r->filter = tok_is(&t[i], "filter");
-        } else if (tok_is(&t[i], "-p") || tok_is(&t[i], "--protocol")) {
-            v = ipt_value(t, n, &i, &neg);
-            if (!v) {
-                return IH_EPARSE;
-            }
+            break;
+        case IO_TABLE:
+            r->filter = tok_is(v, "filter");
+            break;
+        case IO_PROTO:
             r->tcp = !neg && (tok_icase(v, "tcp") || tok_is(v, "6"));
-        } else if (tok_is(&t[i], "--dport") || tok_is(&t[i], "--destination-port")) {
-            unsigned m = 0;
-
-            v = ipt_value(t, n, &i, &neg);
-            if (!v || nf_port_item(v->p, v->n, ':', &m) != IH_OK) {
+            break;
+        case IO_DPORT:
+        case IO_DPORTS:
+            if ((kind == IO_DPORT ? nf_port_item(v->p, v->n, ':', &m) :
+                 nf_port_list(v->p, v->n, ':', &m)) != IH_OK) {
                 return IH_EPARSE;
             }
             if (neg) {
@@ -359,43 +387,13 @@ static int nf_ipt_args(const struct nf_tok *t, size_t n, unsigned flags, struct 
             } else {
                 r->ports |= m;
             }
-        } else if (tok_is(&t[i], "--dports") || tok_is(&t[i], "--destination-ports") ||
-                   tok_is(&t[i], "--ports")) {
-            unsigned m = 0;
-
-            v = ipt_value(t, n, &i, &neg);
-            if (!v || nf_port_list(v->p, v->n, ':', &m) != IH_OK) {
-                return IH_EPARSE;
-            }
-            if (neg) {
-                r->port_neg = 1;
-            } else {
-                r->ports |= m;
-            }
-        } else if (tok_is(&t[i], "-j") || tok_is(&t[i], "--jump") || tok_is(&t[i], "-g") ||
-                   tok_is(&t[i], "--goto")) {
-            if (i + 1 >= n) {
-                return IH_EPARSE;
-            }
-            i++;
-            if (tok_is(&t[i], "DROP")) {
-                r->verdict = NF_VERDICT_DROP;
-            } else if (tok_is(&t[i], "REJECT")) {
-                r->verdict = NF_VERDICT_REJECT;
-            } else {
-                r->verdict = NF_VERDICT_NONE;
-            }
-        } else if (tok_is(&t[i], "-m") || tok_is(&t[i], "--match") ||
-                   tok_is(&t[i], "--comment") || tok_is(&t[i], "-i") ||
-                   tok_is(&t[i], "--in-interface") || tok_is(&t[i], "-o") ||
-                   tok_is(&t[i], "--out-interface") || tok_is(&t[i], "-s") ||
-                   tok_is(&t[i], "--source") || tok_is(&t[i], "-d") ||
-                   tok_is(&t[i], "--destination") || tok_is(&t[i], "--sport") ||
-                   tok_is(&t[i], "--source-port") || tok_is(&t[i], "--sports") ||
-                   tok_is(&t[i], "--source-ports")) {
-            if (ipt_value(t, n, &i, &neg) == NULL) {
-                return IH_EPARSE;
-            }
+            break;
+        case IO_JUMP:
+            r->verdict = tok_is(v, "DROP") ? NF_VERDICT_DROP :
+                         tok_is(v, "REJECT") ? NF_VERDICT_REJECT : NF_VERDICT_NONE;
+            break;
+        default:
+            break;
         }
         neg = 0;
     }
