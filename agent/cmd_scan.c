@@ -16,10 +16,15 @@
 /* Human output holds the finding lines until the verdict is known. */
 #define SCAN_SCREEN_MAX 200
 
+struct scan_line {
+    unsigned char sev;
+    char text[199];
+};
+
 struct scan_out {
     int json;
     unsigned long shown, hidden;
-    char (*lines)[200];
+    struct scan_line *lines;
 };
 
 static int scan_out_emit(void *ctx, const struct finding *f)
@@ -41,7 +46,8 @@ static int scan_out_emit(void *ctx, const struct finding *f)
         o->hidden++;
         return IH_OK;
     }
-    (void)util_fmt(o->lines[o->shown], sizeof o->lines[0], "%-8s %-20s %s",
+    o->lines[o->shown].sev = (unsigned char)f->severity;
+    (void)util_fmt(o->lines[o->shown].text, sizeof o->lines[0].text, "%-8s %-20s %s",
                    finding_severity_name(f->severity), finding_type_name(f->type), f->summary);
     o->shown++;
     return IH_OK;
@@ -60,6 +66,7 @@ static void scan_print_screen(const struct scan_out *o, const struct scan_summar
     int color = isatty(1) && !getenv("NO_COLOR");
     const char *on = "", *off = color ? "\033[0m" : "";
     unsigned long i;
+    int sev;
 
     if (color) {
         on = s->verdict == VERDICT_INFECTED ? "\033[1;31m" :
@@ -68,8 +75,13 @@ static void scan_print_screen(const struct scan_out *o, const struct scan_summar
     printf("%s%s%s  (%lu processes, %lu sockets inspected; /proc/net byte order %s by %s)\n",
            on, scan_verdict_name(s->verdict), off, s->processes, s->sockets,
            s->byte_order, s->byte_order_how);
-    for (i = 0; i < o->shown; i++) {
-        printf("  %s\n", o->lines[i]);
+    /* worst first, in the order found within a severity */
+    for (sev = SEV_CRITICAL; sev >= SEV_LOW; sev--) {
+        for (i = 0; i < o->shown; i++) {
+            if (o->lines[i].sev == sev) {
+                printf("  %s\n", o->lines[i].text);
+            }
+        }
     }
     if (o->hidden) {
         printf("  ... and %lu more (use --json for all)\n", o->hidden);
@@ -83,14 +95,21 @@ static void scan_print_screen(const struct scan_out *o, const struct scan_summar
     }
     switch (s->verdict) {
     case VERDICT_INFECTED:
-        puts("next: isolate the device, keep it powered (evidence lives in RAM), report the findings "
-             "(iothunt report), then reflash firmware and change all passwords.");
+        puts("next: isolate the device (unplug WAN), keep it powered (the worm lives in RAM), "
+             "report the findings (iothunt report), then reboot, reflash the firmware, change every "
+             "password and close telnet and TR-069 (7547) to the WAN, or it is back within minutes.");
         break;
     case VERDICT_SUSPICIOUS:
-        puts("next: review the findings above; if they are expected, add them to the allowlist.");
+        puts("next: review the findings above; if one is expected, declare it in the allowlist "
+             "(--allow, see rules/allowlist.example), otherwise treat the device as infected.");
         break;
     default:
-        puts("next: nothing to do.");
+        if (o->shown || o->hidden) {
+            puts("next: nothing urgent; the low findings above are informational (declare them "
+                 "in the allowlist to silence them).");
+        } else {
+            puts("next: nothing to do.");
+        }
         break;
     }
 }
