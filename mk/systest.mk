@@ -37,3 +37,6 @@ $(SYSTEST_DIR)/vmlinux: $(LINUX_SRC)/.unpacked tests/systest/kernel.config
 
 .PHONY: systest-kernel systest
 systest-kernel: $(SYSTEST_DIR)/vmlinux
+
+systest: $(SYSTEST_DIR)/vmlinux build/rootfs/.built build/host/iothunt-collector
+	tests/systest/run.sh
