@@ -31,3 +31,14 @@ bench-tls: build/mips/tls_hello
 
 CHECK_EXTRA += test-tls
 BENCH_PARTS += bench-tls
+
+# --- end-to-end delivery with injected faults (tests/e2e/run.sh) ----------
+build/host/tests/tcpcut: tests/e2e/tcpcut.c
+	@mkdir -p $(@D)
+	$(HOST_CC) -O1 -Wall -Wextra -Werror -o $@ $<
+
+.PHONY: test-e2e
+test-e2e: build/mips/iothunt build/host/iothunt-collector build/host/tests/freeport build/host/tests/tcpcut
+	timeout 900 tests/e2e/run.sh build/mips/iothunt
+
+CHECK_EXTRA += test-e2e

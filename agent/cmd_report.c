@@ -1,0 +1,611 @@
+/*
+ * cmd_report.c - the delivering commands (DESIGN.md sections 2 and 5):
+ *
+ *   iothunt report   [--config PATH]   scan once, spool, deliver, exit
+ *   iothunt daemon   [--config PATH]   scan every interval (+- jitter), deliver
+ *   iothunt selftest [--config PATH]   check clock, certificates, rules, spool
+ *                                      and the collector; one line per check
+ *
+ * Test-only options (docs/DELIVERY.md): `report --synthetic N` spools N
+ * synthetic findings (type "test_synthetic") instead of scanning the device,
+ * `daemon --cycles N` exits after N cycles, `--spool-only` skips delivery,
+ * `report --deliver-only` only delivers what is already spooled.
+ *
+ * The daemon never writes its own binary and listens on no port; SIGTERM
+ * or SIGINT lets the current spool write finish, then it exits 0.
+ */
+#include "cmd.h"
+#include "config.h"
+#include "finding.h"
+#include "json.h"
+#include "scan.h"
+#include "spool.h"
+#include "transport.h"
+#include "util.h"
+
+#include <mbedtls/ssl.h>
+#include <mbedtls/x509.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static volatile int report_stop;
+
+struct report_args {
+    const char *config;
+    unsigned long synthetic;    /* test only: spool N synthetic findings */
+    unsigned long cycles;       /* test only: daemon exits after N cycles */
+    int spool_only;             /* test only: do not deliver */
+    int deliver_only;           /* test only: do not scan or spool */
+};
+
+static int report_usage(const char *cmd)
+{
+    fprintf(stderr, "usage: iothunt %s [--config PATH]\n", cmd);
+    return EXIT_ERROR;
+}
+
+static int report_parse_args(int argc, char **argv, struct report_args *a)
+{
+    int i;
+
+    memset(a, 0, sizeof *a);
+    a->config = CONFIG_DEFAULT_PATH;
+    for (i = 1; i < argc; i++) {
+        uint64_t v;
+
+        if (i + 1 < argc && strcmp(argv[i], "--config") == 0) {
+            a->config = argv[++i];
+        } else if (i + 1 < argc && strcmp(argv[i], "--synthetic") == 0) {
+            if (util_parse_dec(argv[i + 1], strlen(argv[i + 1]), 10000000, &v) != IH_OK) {
+                return IH_EINVAL;
+            }
+            a->synthetic = (unsigned long)v;
+            i++;
+        } else if (i + 1 < argc && strcmp(argv[i], "--cycles") == 0) {
+            if (util_parse_dec(argv[i + 1], strlen(argv[i + 1]), 1000000, &v) != IH_OK) {
+                return IH_EINVAL;
+            }
+            a->cycles = (unsigned long)v;
+            i++;
+        } else if (strcmp(argv[i], "--spool-only") == 0) {
+            a->spool_only = 1;
+        } else if (strcmp(argv[i], "--deliver-only") == 0) {
+            a->deliver_only = 1;
+        } else {
+            fprintf(stderr, "iothunt %s: unknown or incomplete option '%s'\n", argv[0], argv[i]);
+            return IH_EINVAL;
+        }
+    }
+    return IH_OK;
+}
+
+/* Device time, or 0 when the clock is before the build (not believable). */
+static int64_t report_clock(void)
+{
+    int64_t now = (int64_t)time(NULL);
+
+    return now < (int64_t)IOTHUNT_BUILD_TIME ? 0 : now;
+}
+
+static int report_open_spool(const struct config *c, struct spool *s)
+{
+    struct spool_opts o;
+    int rc;
+
+    memset(&o, 0, sizeof o);
+    o.path = c->spool_path;
+    o.state_path = c->state_path;
+    o.max_bytes = c->spool_max_bytes;
+    o.sync = c->spool_sync;
+    o.now = report_clock();
+    rc = spool_open(s, &o);
+    if (rc != IH_OK) {
+        util_diag(c->spool_path, 0, "cannot open the spool: %s",
+                  errno == EWOULDBLOCK ? "in use by another iothunt" : strerror(errno));
+    }
+    return rc;
+}
+
+/* ---- spooling findings --------------------------------------------------- */
+
+struct spool_sink {
+    struct spool *s;
+    unsigned long lines;
+    int rc;
+};
+
+static int report_emit(void *ctx, const struct finding *f)
+{
+    struct spool_sink *k = ctx;
+    static char buf[SPOOL_PAYLOAD_MAX + 1];
+    struct finding g;
+    uint64_t seq;
+    size_t len;
+    int rc, tries;
+
+    if (report_stop) {
+        return IH_EINVAL;       /* stop the scan: SIGTERM */
+    }
+    rc = spool_reserve(k->s, &seq);
+    if (rc != IH_OK) {
+        return rc;
+    }
+    g = *f;
+    for (tries = 0;; tries++) {
+        rc = finding_to_json(&g, seq, buf, sizeof buf, &len);
+        if (rc != IH_ETRUNC || tries == 2) {
+            break;
+        }
+        /* escaped binary evidence can outgrow a record: shed the bulkiest */
+        g.cmdline[0] = '\0';
+        if (tries == 1) {
+            g.exe[0] = '\0';
+            g.reason[0] = '\0';
+        }
+    }
+    if (rc == IH_OK) {
+        rc = spool_append(k->s, seq, buf, len);
+    }
+    if (rc == IH_OK) {
+        k->lines++;
+    }
+    return rc;
+}
+
+static int report_spool_summary(struct spool *s, struct scan_summary *sum, int64_t interval)
+{
+    static char buf[SPOOL_PAYLOAD_MAX + 1];
+    uint64_t seq;
+    size_t len;
+    int rc;
+
+    rc = spool_reserve(s, &seq);
+    if (rc == IH_OK) {
+        rc = scan_summary_to_json(sum, seq, interval, buf, sizeof buf, &len);
+    }
+    if (rc == IH_OK) {
+        rc = spool_append(s, seq, buf, len);
+    }
+    return rc;
+}
+
+/* Test only: N findings that look like real ones to the collector. */
+static int report_synthetic(struct spool *s, unsigned long n, struct scan_summary *sum)
+{
+    unsigned long i;
+    int64_t now = (int64_t)time(NULL);
+
+    memset(sum, 0, sizeof *sum);
+    sum->ts = now;
+    for (i = 0; i < n && !report_stop; i++) {
+        struct json_writer w;
+        char line[256], text[96];
+        uint64_t seq;
+        int rc;
+
+        rc = spool_reserve(s, &seq);
+        if (rc != IH_OK) {
+            return rc;
+        }
+        json_begin(&w, line, sizeof line);
+        json_str(&w, "type", "test_synthetic");
+        json_str(&w, "severity", "low");
+        (void)util_fmt(text, sizeof text, "synthetic finding %lu of %lu", i + 1, n);
+        json_str(&w, "summary", text);
+        json_int(&w, "ts", now);
+        json_int(&w, "seq", (int64_t)seq);
+        json_int(&w, "n", (int64_t)(i + 1));
+        rc = json_end(&w);
+        if (rc == IH_OK) {
+            rc = spool_append(s, seq, line, w.len);
+        }
+        if (rc != IH_OK) {
+            return rc;
+        }
+        sum->by_severity[SEV_LOW]++;
+    }
+    return IH_OK;
+}
+
+static void report_scan_opts(const struct config *c, struct scan_opts *o)
+{
+    unsigned i;
+
+    scan_opts_init(o);
+    o->root = c->root[0] ? c->root : NULL;
+    for (i = 0; i < c->n_rules && i < SCAN_MAX_PATHS; i++) {
+        o->rules[o->n_rules++] = c->rules[i];
+    }
+    for (i = 0; i < c->n_iocs && i < SCAN_MAX_PATHS; i++) {
+        o->iocs[o->n_iocs++] = c->iocs[i];
+    }
+    o->allow = c->allow[0] ? c->allow : NULL;
+    o->no_builtin = !c->builtin;
+    o->no_resolve = !c->resolve;
+}
+
+/*
+ * One cycle: scan (or synthesise), spool every finding and the summary
+ * (the heartbeat, with INTERVAL).  *SUM gets the summary.
+ */
+static int report_cycle(struct scan_ctx *ctx, const struct report_args *a, struct spool *s,
+                        int clock_unset, int64_t interval, struct scan_summary *sum)
+{
+    struct spool_sink k = { s, 0, IH_OK };
+    struct finding_sink sink = { report_emit, &k };
+    int rc;
+
+    if (a->synthetic) {
+        rc = report_synthetic(s, a->synthetic, sum);
+    } else {
+        rc = scan_run(ctx, (int64_t)time(NULL), &sink, sum);
+    }
+    if (rc != IH_OK) {
+        return rc;
+    }
+    sum->clock_unset = clock_unset;
+    return report_spool_summary(s, sum, interval);
+}
+
+static void report_print_stats(const char *cmd, const struct transport *t, const struct spool *s)
+{
+    printf("%s: delivered %lu line(s) in %lu batch(es); %lu full handshake(s), %lu resumed; "
+           "%lu line(s) refused by the collector; %lu line(s) waiting in the spool%s\n",
+           cmd, t->st.lines_acked, t->st.batches, t->st.handshakes, t->st.resumed,
+           t->st.lines_rejected, s->lines, t->clock_unset ? "; clock_unset" : "");
+}
+
+int cmd_report(int argc, char **argv)
+{
+    struct report_args a;
+    struct config c;
+    struct spool s;
+    struct transport *t = NULL;
+    struct scan_ctx *ctx = NULL;
+    struct scan_opts o;
+    struct scan_summary sum;
+    int rc, code = EXIT_ERROR, spool_open_ok = 0;
+
+    if (report_parse_args(argc, argv, &a) != IH_OK) {
+        return report_usage("report");
+    }
+    if (config_load(a.config, &c) != IH_OK ||
+        (!a.spool_only && config_check_delivery(&c, a.config) != IH_OK)) {
+        return EXIT_ERROR;
+    }
+    t = calloc(1, sizeof *t);
+    if (!t) {
+        return EXIT_ERROR;
+    }
+    if (!a.spool_only && transport_init(t, &c, (int64_t)time(NULL)) != IH_OK) {
+        free(t);
+        return EXIT_ERROR;
+    }
+    if (!a.synthetic && !a.deliver_only) {
+        report_scan_opts(&c, &o);
+        if (scan_open(&o, &ctx) != IH_OK) {
+            goto out;
+        }
+    }
+    if (report_open_spool(&c, &s) != IH_OK) {
+        goto out;
+    }
+    spool_open_ok = 1;
+    memset(&sum, 0, sizeof sum);
+    rc = a.deliver_only ? IH_OK :
+         report_cycle(ctx, &a, &s, (int64_t)time(NULL) < (int64_t)IOTHUNT_BUILD_TIME, 0, &sum);
+    if (rc != IH_OK) {
+        fprintf(stderr, "iothunt report: spooling failed: %s\n", util_strerror(rc));
+        goto out;
+    }
+    if (!a.spool_only) {
+        rc = transport_deliver(t, &s);
+        report_print_stats("report", t, &s);
+        if (rc != IH_OK) {
+            fprintf(stderr, "iothunt report: delivery failed: %s; findings kept in %s\n",
+                    t->last_error[0] ? t->last_error : util_strerror(rc), c.spool_path);
+            goto out;
+        }
+    }
+    code = scan_exit_code(&sum);
+out:
+    if (spool_open_ok) {
+        spool_close(&s);
+    }
+    scan_close(ctx);
+    if (!a.spool_only) {
+        transport_free(t);
+    }
+    free(t);
+    return code;
+}
+
+/* ---- daemon ------------------------------------------------------------ */
+
+static void report_on_signal(int sig)
+{
+    (void)sig;
+    report_stop = 1;
+}
+
+static int64_t mono_s(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec;
+}
+
+/* Sleep until monotonic second UNTIL or a stop signal. */
+static void report_sleep_until(int64_t until)
+{
+    while (!report_stop) {
+        int64_t left = until - mono_s();
+        struct timespec d;
+
+        if (left <= 0) {
+            return;
+        }
+        d.tv_sec = (time_t)(left > 1 ? 1 : left);
+        d.tv_nsec = 0;
+        (void)nanosleep(&d, NULL);
+    }
+}
+
+/* INTERVAL +- JITTER seconds, from the transport's DRBG. */
+static int64_t report_next_wait(struct transport *t, const struct config *c)
+{
+    unsigned char b[4];
+    uint32_t r = 0;
+
+    if (c->jitter == 0) {
+        return c->interval;
+    }
+    if (mbedtls_ctr_drbg_random(&t->drbg, b, sizeof b) == 0) {
+        r = ((uint32_t)b[0] << 24) | ((uint32_t)b[1] << 16) | ((uint32_t)b[2] << 8) | b[3];
+    }
+    return (int64_t)c->interval - c->jitter + (int64_t)(r % (2 * c->jitter + 1));
+}
+
+int cmd_daemon(int argc, char **argv)
+{
+    struct report_args a;
+    struct config c;
+    struct spool s;
+    struct transport *t = NULL;
+    struct scan_ctx *ctx = NULL;
+    struct scan_opts o;
+    struct sigaction sa;
+    unsigned long cycles = 0;
+    int code = EXIT_ERROR, spool_open_ok = 0;
+
+    if (report_parse_args(argc, argv, &a) != IH_OK) {
+        return report_usage("daemon");
+    }
+    if (config_load(a.config, &c) != IH_OK || config_check_delivery(&c, a.config) != IH_OK) {
+        return EXIT_ERROR;
+    }
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = report_on_signal;     /* no SA_RESTART: wake poll/sleep */
+    sigemptyset(&sa.sa_mask);
+    (void)sigaction(SIGTERM, &sa, NULL);
+    (void)sigaction(SIGINT, &sa, NULL);
+    sa.sa_handler = SIG_IGN;
+    (void)sigaction(SIGPIPE, &sa, NULL);
+    t = calloc(1, sizeof *t);
+    if (!t || transport_init(t, &c, (int64_t)time(NULL)) != IH_OK) {
+        free(t);
+        return EXIT_ERROR;
+    }
+    t->stop = &report_stop;
+    if (!a.synthetic) {
+        report_scan_opts(&c, &o);
+        if (scan_open(&o, &ctx) != IH_OK) {
+            goto out;
+        }
+    }
+    if (report_open_spool(&c, &s) != IH_OK) {
+        goto out;
+    }
+    spool_open_ok = 1;
+    fprintf(stderr, "iothunt daemon: every %lus (+-%lus) to %s:%u, spool %s\n",
+            (unsigned long)c.interval, (unsigned long)c.jitter, c.host, (unsigned)c.port,
+            c.spool_path);
+    while (!report_stop) {
+        struct scan_summary sum;
+        int64_t next = mono_s() + report_next_wait(t, &c);
+        int rc;
+
+        rc = report_cycle(ctx, &a, &s, (int64_t)time(NULL) < (int64_t)IOTHUNT_BUILD_TIME,
+                          c.interval, &sum);
+        if (rc != IH_OK && !report_stop) {
+            /* a full or broken spool: say so, keep hunting */
+            fprintf(stderr, "iothunt daemon: spooling failed: %s\n", util_strerror(rc));
+        }
+        cycles++;
+        /* deliver, retrying with backoff until the next cycle is due */
+        while (!report_stop && !a.spool_only) {
+            int64_t retry;
+
+            rc = transport_deliver(t, &s);
+            transport_disconnect(t);
+            if (rc == IH_OK || report_stop) {
+                break;
+            }
+            retry = mono_s() + transport_backoff_next(t);
+            fprintf(stderr, "iothunt daemon: delivery failed: %s; %lu line(s) kept, retry in %llds\n",
+                    t->last_error[0] ? t->last_error : util_strerror(rc), s.lines,
+                    (long long)(retry - mono_s()));
+            if (retry >= next || (a.cycles && cycles >= a.cycles)) {
+                break;
+            }
+            report_sleep_until(retry);
+        }
+        if (a.cycles && cycles >= a.cycles) {
+            break;
+        }
+        report_sleep_until(next);
+    }
+    report_print_stats("daemon", t, &s);
+    code = EXIT_CLEAN;
+out:
+    if (spool_open_ok) {
+        spool_close(&s);
+    }
+    scan_close(ctx);
+    transport_free(t);
+    free(t);
+    return code;
+}
+
+/* ---- selftest ---------------------------------------------------------- */
+
+static int selftest_line(int ok, const char *what, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int selftest_line(int ok, const char *what, const char *fmt, ...)
+{
+    va_list ap;
+
+    printf("%-4s %-10s ", ok ? "OK" : "FAIL", what);
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    putchar('\n');
+    return ok ? 0 : 1;
+}
+
+static void selftest_time(char *buf, size_t cap, int64_t t)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+
+    if (!gmtime_r(&tt, &tm) || strftime(buf, cap, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0) {
+        (void)util_strlcpy(buf, "?", cap);
+    }
+}
+
+int cmd_selftest(int argc, char **argv)
+{
+    struct report_args a;
+    struct config c;
+    struct transport *t = NULL;
+    struct scan_ctx *ctx = NULL;
+    struct scan_opts o;
+    struct spool s;
+    char when[32], built[32], cn[80];
+    int fails = 0, rc;
+    int64_t now = (int64_t)time(NULL);
+    uint32_t flags = 0;
+
+    if (report_parse_args(argc, argv, &a) != IH_OK) {
+        return report_usage("selftest");
+    }
+    if (config_load(a.config, &c) != IH_OK) {
+        selftest_line(0, "config", "%s (see the error above)", a.config);
+        return EXIT_ERROR;
+    }
+    fails += selftest_line(config_check_delivery(&c, a.config) == IH_OK, "config", "%s", a.config);
+    selftest_time(when, sizeof when, now);
+    selftest_time(built, sizeof built, (int64_t)IOTHUNT_BUILD_TIME);
+    if (now < (int64_t)IOTHUNT_BUILD_TIME) {
+        fails += selftest_line(0, "clock", "%s is before the build time %s: clock_unset, "
+                               "certificate validity periods are not checked until it is set",
+                               when, built);
+    } else {
+        selftest_line(1, "clock", "%s (build %s)", when, built);
+    }
+    t = calloc(1, sizeof *t);
+    if (!t) {
+        return EXIT_ERROR;
+    }
+    rc = c.ca[0] && c.cert[0] && c.key[0] ? transport_init(t, &c, now) : IH_EINVAL;
+    if (rc != IH_OK) {
+        fails += selftest_line(0, "certs", "ca %s, cert %s, key %s: %s", c.ca, c.cert, c.key,
+                               rc == IH_EAUTH ? "the key does not match the certificate"
+                                              : "cannot load (see the error above)");
+        free(t);
+        t = NULL;
+    } else {
+        selftest_line(1, "ca", "%s", c.ca);
+        if (transport_own_cn(t, cn, sizeof cn) != IH_OK) {
+            (void)util_strlcpy(cn, "?", sizeof cn);
+        }
+        if (transport_check_own(t, &flags) == IH_OK) {
+            char until[32];
+            const mbedtls_x509_time *v = &t->own.valid_to;
+
+            (void)util_fmt(until, sizeof until, "%04d-%02d-%02d", v->year, v->mon, v->day);
+            selftest_line(1, "cert", "%s: agent id '%s', chains to the CA, valid until %s",
+                          c.cert, cn, until);
+        } else {
+            char why[128];
+            int n = mbedtls_x509_crt_verify_info(why, sizeof why, "", flags);
+
+            if (n > 0 && why[n - 1] == '\n') {
+                why[n - 1] = '\0';
+            }
+            fails += selftest_line(0, "cert", "%s: agent id '%s' does not verify against %s: %s",
+                                   c.cert, cn, c.ca, n > 0 ? why : "?");
+        }
+        selftest_line(1, "key", "%s matches the certificate", c.key);
+    }
+    report_scan_opts(&c, &o);
+    if (scan_open(&o, &ctx) == IH_OK) {
+        selftest_line(1, "rules", "%u rule file(s), %u IOC file(s)%s, allowlist %s", o.n_rules,
+                      o.n_iocs, o.no_builtin ? "" : " and the built-in set",
+                      o.allow ? o.allow : "none");
+        scan_close(ctx);
+    } else {
+        fails += selftest_line(0, "rules", "rules, IOCs or allowlist failed to load (see above)");
+    }
+    if (report_open_spool(&c, &s) == IH_OK) {
+        selftest_line(1, "spool", "%s: %lu line(s) waiting, %llu of %llu bytes, next seq %llu",
+                      c.spool_path, s.lines, (unsigned long long)s.size,
+                      (unsigned long long)s.max_bytes, (unsigned long long)s.next_seq);
+        spool_close(&s);
+    } else if (errno == EWOULDBLOCK) {
+        selftest_line(1, "spool", "%s: in use by a running iothunt daemon", c.spool_path);
+    } else {
+        fails += selftest_line(0, "spool", "%s: cannot open", c.spool_path);
+    }
+    if (t && c.port) {
+        rc = transport_connect(t);
+        if (rc == IH_OK) {
+            int status = 0;
+            char body[128];
+
+            selftest_line(1, "collector", "%s:%u: %s %s, certificate verified for '%s'%s", c.host,
+                          (unsigned)c.port, mbedtls_ssl_get_version(&t->ssl),
+                          mbedtls_ssl_get_ciphersuite(&t->ssl),
+                          c.server_name[0] ? c.server_name : c.host,
+                          t->clock_unset ? " (validity period not checked: clock_unset)" : "");
+            body[0] = '\0';
+            rc = transport_health(t, &status, body, sizeof body);
+            if (rc == IH_OK && status == 200 && strstr(body, cn)) {
+                selftest_line(1, "identity", "the collector accepts us as '%s'", cn);
+            } else {
+                fails += selftest_line(0, "identity", "the collector did not accept our "
+                                       "certificate (%s%s)", rc == IH_OK ? "HTTP " : "",
+                                       rc == IH_OK ? body : t->last_error);
+            }
+        } else {
+            fails += selftest_line(0, "collector", "%s:%u: %s", c.host, (unsigned)c.port,
+                                   t->last_error);
+        }
+    } else {
+        fails += selftest_line(0, "collector", "not checked (no usable certificates)");
+    }
+    if (t) {
+        transport_free(t);
+        free(t);
+    }
+    return fails ? EXIT_ERROR : EXIT_CLEAN;
+}
