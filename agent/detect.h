@@ -84,6 +84,7 @@ struct detect_run {
     struct finding_sink sink;           /* allowlist + counting (scan.c) */
     int32_t self_pid;                   /* our own pid (live), else 0 */
     int resolve;                        /* live DNS resolution allowed */
+    size_t *resolve_pos;                /* next IOC domain to resolve (persists) */
     int keep_all;                       /* --sockets: keep every socket */
     struct proc_mounts mounts;
     struct detect_addr *addrs;          /* resolved IOC domains */

@@ -304,16 +304,27 @@ static void text_scan_dir(struct detect_run *r, const char *dir, int hosts)
     closedir(d);
 }
 
+/*
+ * Resolve up to DETECT_RESOLVE_MAX IOC domains, starting where the previous
+ * cycle stopped (r->resolve_pos, kept by scan.c), so that with a large feed
+ * every name gets its turn across daemon cycles.
+ */
 static void resolve_live(struct detect_run *r)
 {
     const struct ioc_entry *e;
     time_t start = time(NULL);
-    size_t it = 0;
+    size_t total = ioc_count(r->iocs, IOC_DOMAIN);
+    size_t it = r->resolve_pos && *r->resolve_pos < total ? *r->resolve_pos : 0;
     unsigned n = 0;
 
-    while ((e = ioc_next(r->iocs, IOC_DOMAIN, &it)) != NULL && n < DETECT_RESOLVE_MAX) {
+    while (n < DETECT_RESOLVE_MAX && n < total) {
         struct addrinfo hints, *res = NULL, *ai;
 
+        e = ioc_next(r->iocs, IOC_DOMAIN, &it);
+        if (!e) {
+            it = 0;     /* wrap around to the first name */
+            continue;
+        }
         if (time(NULL) - start >= DETECT_RESOLVE_SECONDS) {
             break;
         }
@@ -344,6 +355,9 @@ static void resolve_live(struct detect_run *r)
             }
         }
         freeaddrinfo(res);
+    }
+    if (r->resolve_pos) {
+        *r->resolve_pos = it;
     }
 }
 

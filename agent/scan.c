@@ -27,6 +27,7 @@ struct scan_ctx {
     struct ioc_store *iocs;
     struct allowlist allow;
     struct detect_cache cache;
+    size_t resolve_pos;             /* next IOC domain to resolve */
     /* per-run */
     struct finding_sink *out;
     struct scan_summary *sum;
@@ -276,6 +277,7 @@ int scan_run(struct scan_ctx *c, int64_t now, struct finding_sink *sink, struct 
     r.sink.ctx = c;
     r.self_pid = root_is_live(&c->root) ? (int32_t)getpid() : 0;
     r.resolve = c->resolve;
+    r.resolve_pos = &c->resolve_pos;
     r.keep_all = c->sockets;
     detect_run_begin(&r, now);
 
