@@ -443,7 +443,7 @@ int netfilter_kernel_read(uint8_t **buf, size_t *len)
     enum procnet_order o = procnet_order_native();
     const size_t hdr = offsetof(struct nf_get_entries_hdr, table);
     uint8_t info[NF_GETINFO_SIZE];
-    uint8_t *req = NULL, *cap = NULL;
+    uint8_t *req = NULL;
     struct nf_kinfo ki;
     socklen_t sl;
     int fd, tries, rc = IH_EUNSUPP;
@@ -470,16 +470,18 @@ int netfilter_kernel_read(uint8_t **buf, size_t *len)
             rc = IH_ETOOBIG;
             goto out;
         }
+        /* one buffer: room for the getinfo in front of the request, so
+         * the capture is made in place (the table may be large) */
         free(req);
-        req = calloc(1, hdr + ki.size);
+        req = calloc(1, NF_GETINFO_SIZE + hdr + ki.size);
         if (!req) {
             rc = IH_ENOMEM;
             goto out;
         }
-        memcpy(req, "filter", 6);
-        wr32(req + 32, ki.size, o);
+        memcpy(req + NF_GETINFO_SIZE, "filter", 6);
+        wr32(req + NF_GETINFO_SIZE + 32, ki.size, o);
         sl = (socklen_t)(hdr + ki.size);
-        if (getsockopt(fd, IPPROTO_IP, NF_IPT_SO_GET_ENTRIES, req, &sl) == 0) {
+        if (getsockopt(fd, IPPROTO_IP, NF_IPT_SO_GET_ENTRIES, req + NF_GETINFO_SIZE, &sl) == 0) {
             break;
         }
         if (errno != EAGAIN) {
@@ -492,15 +494,11 @@ int netfilter_kernel_read(uint8_t **buf, size_t *len)
         rc = IH_EIO;
         goto out;
     }
-    cap = malloc(NF_GETINFO_SIZE + ki.size);
-    if (!cap) {
-        rc = IH_ENOMEM;
-        goto out;
-    }
-    memcpy(cap, info, NF_GETINFO_SIZE);
-    memcpy(cap + NF_GETINFO_SIZE, req + hdr, ki.size);
-    *buf = cap;
+    memmove(req + NF_GETINFO_SIZE, req + NF_GETINFO_SIZE + hdr, ki.size);
+    memcpy(req, info, NF_GETINFO_SIZE);
+    *buf = req;
     *len = NF_GETINFO_SIZE + ki.size;
+    req = NULL;
     rc = IH_OK;
 out:
     free(req);
