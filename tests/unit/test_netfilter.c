@@ -63,7 +63,7 @@ static const struct text_case text_cases[] = {
       "-A INPUT -p tcp -m tcp --dport 7547 -j DROP" },
     { D "save-worm-counters-1.4.txt", NF_G_SAVE, 0, 4, 0, 2, { C, A }, { DR, DR }, 18,
       "-A INPUT -p tcp -m tcp --dport 7547 -j DROP" },
-    { D "save-variants.txt", NF_G_SAVE, 0, 10, 0, 4, { C, C | A, C, C | A }, { DR, RJ, DR, DR }, 5,
+    { D "save-variants.txt", NF_G_SAVE, 0, 12, 0, 4, { C, C | A, C, C | A }, { DR, RJ, DR, DR }, 5,
       "-A INPUT -i eth0 -p tcp -m tcp --destination-port 7547 -j DROP" },
     { D "save-clean-openwrt-fw3.txt", NF_G_SAVE, 0, 5, 0, 0, { 0 }, { 0 }, 0, NULL },
     { D "save-clean-openwrt-fw3.txt", NF_G_SAVE, NF_F_CONFIG, 9, 0, 1, { C }, { DR }, 16,
