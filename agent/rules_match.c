@@ -107,43 +107,76 @@ static unsigned text_variant(const struct rstring *s, int wide, uint8_t *out)
 }
 
 /*
- * Atom of a hex string: the best window in a run of exact bytes within the
- * fixed-offset prefix (before the first variable jump or alternative).
- * Returns 0 if there is none: the string is then tried at every offset.
+ * Best atom in the fixed-offset prefix of hex elements from I (at offset
+ * OFF from the string's start): runs of exact bytes before the first
+ * variable jump, alternative or end of branch.  *STOP gets the element
+ * that ended the prefix and *STOP_OFF its offset.
  */
-static int hex_atom(const struct rstring *s, struct atom *a)
+static void hex_prefix_atom(const struct htok *t, unsigned i, unsigned off, struct atom *a,
+                            unsigned *score, unsigned *stop, unsigned *stop_off)
 {
     uint8_t run[RULES_MAX_HEX_TOKENS];
-    unsigned i, off = 0, rl = 0, rstart = 0, score = 0;
+    unsigned rl = 0, rstart = 0;
 
-    a->len = 0;
-    for (i = 0; i < s->ntok; i++) {
-        const struct htok *t = &s->tok[i];
-
-        if (t->kind == HT_BYTE && t->mask == 0xff) {
+    for (;; i++) {
+        if (t[i].kind == HT_BYTE && t[i].mask == 0xff) {
             if (rl == 0) {
                 rstart = off;
             }
-            run[rl++] = t->val;
+            run[rl++] = t[i].val;
             off++;
             continue;
         }
         if (rl) {
-            atom_pick(run, rl, rstart, a, &score);
+            atom_pick(run, rl, rstart, a, score);
             rl = 0;
         }
-        if (t->kind == HT_BYTE) {
+        if (t[i].kind == HT_BYTE) {
             off++;
-        } else if (t->kind == HT_JUMP && t->a == t->b) {
-            off += t->a;
+        } else if (t[i].kind == HT_JUMP && t[i].a == t[i].b) {
+            off += t[i].a;
         } else {
             break;
         }
     }
-    if (rl) {
-        atom_pick(run, rl, rstart, a, &score);
+    *stop = i;
+    *stop_off = off;
+}
+
+/*
+ * Atoms of a hex string, each at a known offset from the start: the best
+ * run in the fixed-offset prefix; if that prefix has none and ends at an
+ * alternative, one atom per branch (each branch starts at the same
+ * offset).  Returns the number of atoms written to A (at most MAX), 0 if
+ * there is no anchor: the string is then tried at every offset.
+ */
+static unsigned hex_atoms(const struct rstring *s, struct atom *a, unsigned max)
+{
+    unsigned score = 0, stop, off, n = 0, br;
+
+    a[0].len = 0;
+    hex_prefix_atom(s->tok, 0, 0, &a[0], &score, &stop, &off);
+    if (a[0].len > 0) {
+        return 1;
     }
-    return a->len > 0;
+    if (s->tok[stop].kind != HT_ALT) {
+        return 0;
+    }
+    for (br = stop + 1; br; br = s->tok[br].a) {
+        unsigned bstop, boff;
+
+        if (n == max) {
+            return 0;
+        }
+        score = 0;
+        a[n].len = 0;
+        hex_prefix_atom(s->tok, br + 1, off, &a[n], &score, &bstop, &boff);
+        if (a[n].len == 0) {
+            return 0;
+        }
+        n++;
+    }
+    return n;
 }
 
 /* ---- automaton -------------------------------------------------------- */
@@ -165,7 +198,10 @@ int rules_compile(struct rules *rs)
     int rc = IH_ENOMEM;
 
     rules_uncompile(rs);
-    pend = malloc(((size_t)rs->nstrs * 2 + 1) * sizeof *pend);
+    for (i = 0, maxstates = 1; i < rs->nstrs; i++) {
+        maxstates += 2 + rs->strs[i].ntok;      /* atoms at most */
+    }
+    pend = malloc((size_t)maxstates * sizeof *pend);
     rs->anchorless = rules_mem_alloc(rs, ((size_t)rs->nstrs + 1) * sizeof *rs->anchorless);
     if (!pend || !rs->anchorless) {
         goto out;
@@ -185,13 +221,21 @@ int rules_compile(struct rules *rs)
                     st->tok[j].val = (uint8_t)slot++;
                 }
             }
-            if (!hex_atom(st, &pend[npend].atom)) {
-                rs->anchorless[rs->nanchorless++] = i;
-                continue;
+            {
+                struct atom at[RULES_MAX_HEX_TOKENS];
+                unsigned na = hex_atoms(st, at, RULES_MAX_HEX_TOKENS), k;
+
+                if (na == 0) {
+                    rs->anchorless[rs->nanchorless++] = i;
+                    continue;
+                }
+                for (k = 0; k < na; k++) {
+                    pend[npend].atom = at[k];
+                    pend[npend].str = i;
+                    pend[npend].wide = 0;
+                    npend++;
+                }
             }
-            pend[npend].str = i;
-            pend[npend].wide = 0;
-            npend++;
             continue;
         }
         for (j = 0; j < 2; j++) {
