@@ -709,7 +709,10 @@ int transport_deliver(struct transport *t, struct spool *s)
             {
                 unsigned long before = s->lines;
 
-                rc = spool_ack(s, acked);
+                /* delete what this batch carried; an ack beyond even our
+                 * next seq means our sequence went backwards: spool_ack
+                 * then moves it past the collector's */
+                rc = spool_ack(s, acked > b->last && acked < s->next_seq ? b->last : acked);
                 t->st.lines_acked += before - s->lines;
             }
             t->st.batches++;

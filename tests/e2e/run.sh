@@ -46,7 +46,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 certs=$work/certs
-scripts/mkcerts.sh "$certs" e2e-dev1 e2e-dev2 >/dev/null 2>&1 || { echo "FAIL e2e: mkcerts"; exit 1; }
+scripts/mkcerts.sh "$certs" e2e-dev1 e2e-dev2 e2e-dev3 >/dev/null 2>&1 || { echo "FAIL e2e: mkcerts"; exit 1; }
 
 wait_port() { # PORT: wait (5 s max) until something listens on 127.0.0.1:PORT
     local i
@@ -118,6 +118,22 @@ if [ $rc -eq 1 ] && [ "$n" = 300 ]; then
     pass "clean report (4Kc): 300 findings stored, exit 1 (findings); $out"
 else
     fail "clean report: rc $rc, $n stored: $out"
+fi
+
+# --- 1b. a real hunt: report on the infected --root fixture -------------------
+fx=$PWD/tests/data/fixtures
+conf "$work/fixture.conf" "$port" e2e-dev3 "root = $fx/infected" "iocs = $fx/infected.iocs" \
+    "builtin = yes"
+want=$(timeout 120 "$qemu" -cpu "$cpu" "$agent" scan --root "$fx/infected" --iocs "$fx/infected.iocs" \
+    --json 2>/dev/null | grep -vc '"type":"summary"')
+out=$(agent "$work/fixture.conf" report 2>&1)
+rc=$?
+got=$(q "select count(*) from findings where agent='e2e-dev3' and type not in ('summary')")
+verdict=$(q "select json_extract(json,'$.verdict') from findings where agent='e2e-dev3' and type='summary'")
+if [ $rc -eq 1 ] && [ "$want" -gt 0 ] && [ "$got" = "$want" ] && [ "$verdict" = INFECTED ]; then
+    pass "report on the infected fixture: $got findings (as scan --json) and an INFECTED summary stored"
+else
+    fail "report on the infected fixture: rc $rc, scan found $want, stored $got, verdict '$verdict': $out"
 fi
 
 # --- 2. connections cut at many byte offsets ------------------------------------
