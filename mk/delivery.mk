@@ -42,3 +42,14 @@ test-e2e: build/mips/iothunt build/host/iothunt-collector build/host/tests/freep
 	timeout 900 tests/e2e/run.sh build/mips/iothunt
 
 CHECK_EXTRA += test-e2e
+
+# --- delivery benchmarks (tests/e2e/bench.sh) -------------------------------
+.PHONY: bench-delivery
+bench-delivery: build/mips/iothunt build/mips/tls_hello build/mips/iothunt-heapstat \
+                build/bench/iothunt build/host/iothunt-collector build/host/tests/freeport
+	@mkdir -p build/bench
+	timeout 900 tests/e2e/bench.sh > build/bench/delivery.md.new
+	mv build/bench/delivery.md.new build/bench/delivery.md
+	@cat build/bench/delivery.md
+
+BENCH_PARTS += bench-delivery
