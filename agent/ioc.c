@@ -679,6 +679,43 @@ static int ioc_format_addr(int family, const uint8_t *a, uint16_t port, char *ou
     return IH_OK;
 }
 
+/*
+ * url-endpoint = scheme "://" [userinfo "@"] host [":" port] *( "/" / "?" / "#" ...)
+ * host = IPv4 / "[" IPv6 "]"; without a port, http 80, https 443, ftp 21.
+ * IH_EPARSE when the host is a name (a shared host name says nothing
+ * about its other sites) or the port is unknown.
+ */
+static int ioc_url_endpoint(const char *url, int *family, uint8_t *a, uint16_t *port)
+{
+    static const struct {
+        const char *scheme;
+        uint16_t port;
+    } dflt[] = { { "http", 80 }, { "https", 443 }, { "ftp", 21 } };
+    const char *css = strstr(url, "://"), *h, *end, *q;
+    size_t i;
+
+    if (!css) {
+        return IH_EPARSE;
+    }
+    h = css + 3;
+    end = h + strcspn(h, "/?#");
+    for (q = h; q < end; q++) {
+        if (*q == '@') {
+            h = q + 1;
+        }
+    }
+    if (h == end || ioc_parse_endpoint(h, (size_t)(end - h), family, a, port) != IH_OK) {
+        return IH_EPARSE;
+    }
+    for (i = 0; *port == 0 && i < sizeof dflt / sizeof dflt[0]; i++) {
+        if ((size_t)(css - url) == strlen(dflt[i].scheme) &&
+            memcmp(url, dflt[i].scheme, (size_t)(css - url)) == 0) {
+            *port = dflt[i].port;
+        }
+    }
+    return *port ? IH_OK : IH_EPARSE;
+}
+
 /* ---- records ----------------------------------------------------------- */
 
 static int ioc_field_is(const struct ioc_field *f, const char *lit)
@@ -781,6 +818,46 @@ static void ioc_over_cap(struct ioc_load *L, unsigned long line)
     }
 }
 
+/* Add E with canonical text VAL to the store, within the caps. */
+static int ioc_push(struct ioc_load *L, unsigned long line, struct ioc_entry *e, const char *val)
+{
+    struct ioc_store *s = L->s;
+
+    if (s->n >= IOC_MAX_ENTRIES) {
+        ioc_over_cap(L, line);
+        return IH_OK;
+    }
+    if (s->n == s->cap) {
+        size_t ncap = s->cap ? s->cap * 2 : 16;
+        struct ioc_entry *nv;
+
+        if (ncap > IOC_MAX_ENTRIES) {
+            ncap = IOC_MAX_ENTRIES;
+        }
+        if (s->bytes + (ncap - s->cap) * sizeof *nv > IOC_MAX_BYTES) {
+            ioc_over_cap(L, line);
+            return IH_OK;
+        }
+        nv = realloc(s->v, ncap * sizeof *nv);
+        if (!nv) {
+            return IH_ENOMEM;
+        }
+        s->bytes += (ncap - s->cap) * sizeof *nv;
+        s->v = nv;
+        s->cap = ncap;
+    }
+    e->value = ioc_pool_str(s, val, strlen(val));
+    if (!e->source || !e->value) {
+        ioc_over_cap(L, line);
+        return IH_OK;
+    }
+    s->v[s->n++] = *e;
+    if (L->st) {
+        L->st->loaded++;
+    }
+    return IH_OK;
+}
+
 static const struct {
     const char *name;
     int kind;       /* -1: any hash, by length */
@@ -802,7 +879,7 @@ static int ioc_add_rec(struct ioc_load *L, unsigned long line, const struct ioc_
     char val[IOC_MAX_VALUE + 1];
     char src[3 * IOC_MAX_CTX + 32];
     struct ioc_entry e;
-    int want = -2, kind = -1, family = 0;
+    int want = -2, kind = -1, family = 0, rc;
     long vn;
     size_t i;
 
@@ -902,39 +979,18 @@ static int ioc_add_rec(struct ioc_load *L, unsigned long line, const struct ioc_
         }
         e.source = L->list_source;
     }
-    if (s->n >= IOC_MAX_ENTRIES) {
-        ioc_over_cap(L, line);
-        return IH_OK;
-    }
-    if (s->n == s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 16;
-        struct ioc_entry *nv;
-
-        if (ncap > IOC_MAX_ENTRIES) {
-            ncap = IOC_MAX_ENTRIES;
+    rc = ioc_push(L, line, &e, val);
+    if (rc == IH_OK && kind == IOC_URL &&
+        ioc_url_endpoint(val, &family, e.addr, &e.port) == IH_OK &&
+        ioc_format_addr(family, e.addr, e.port, val, sizeof val) == IH_OK) {
+        e.kind = IOC_IP_PORT;
+        e.family = (uint8_t)family;
+        rc = ioc_push(L, line, &e, val);
+        if (L->st) {
+            L->st->derived++;
         }
-        if (s->bytes + (ncap - s->cap) * sizeof *nv > IOC_MAX_BYTES) {
-            ioc_over_cap(L, line);
-            return IH_OK;
-        }
-        nv = realloc(s->v, ncap * sizeof *nv);
-        if (!nv) {
-            return IH_ENOMEM;
-        }
-        s->bytes += (ncap - s->cap) * sizeof *nv;
-        s->v = nv;
-        s->cap = ncap;
     }
-    e.value = ioc_pool_str(s, val, strlen(val));
-    if (!e.source || !e.value) {
-        ioc_over_cap(L, line);
-        return IH_OK;
-    }
-    s->v[s->n++] = e;
-    if (L->st) {
-        L->st->loaded++;
-    }
-    return IH_OK;
+    return rc;
 }
 
 /* ---- CSV and plain lists ---------------------------------------------- */

@@ -12,7 +12,10 @@
  *   - plain lists: one IOC per line (ip, ip:port, domain, url, md5, sha1,
  *     sha256; the type is inferred from the syntax), `#` comments.
  * Every format accepts defanged values: `[.]` `(.)` `{.}` `[dot]` `[:]`
- * `[://]` and the schemes `hxxp` `hxxps` `fxp`.
+ * `[://]` and the schemes `hxxp` `hxxps` `fxp`.  A URL whose host is an
+ * address (`http://1.2.3.4/bins/mips`, typical of Mirai payload servers)
+ * also yields the ip:port it is fetched from (port 80, 443 or 21 by
+ * scheme when not given), so connections to it are found.
  *
  * A malformed record is reported with util_diag(file, line, reason),
  * skipped and counted; loading goes on.  Hard caps bound what a feed can
@@ -68,6 +71,7 @@ struct ioc_entry {
 
 struct ioc_stats {
     unsigned long loaded;   /* indicators added (duplicates excluded) */
+    unsigned long derived;  /* of which ip:port taken from URLs with an address host */
     unsigned long dups;     /* records already in the store */
     unsigned long bad;      /* malformed or unsupported records skipped */
     unsigned long dropped;  /* records over IOC_MAX_ENTRIES / IOC_MAX_BYTES */

@@ -67,10 +67,10 @@ static struct ioc_store *new_store(void)
 static const struct {
     const char *path;
     int rc;
-    unsigned long loaded, bad, dups;
+    unsigned long loaded, bad, dups;   /* loaded includes ip:port taken from URLs */
     const char *diags;      /* every diagnostic line, in order */
 } files[] = {
-    { "tests/data/ioc/good.csv", IH_OK, 7, 0, 1, "" },
+    { "tests/data/ioc/good.csv", IH_OK, 8, 0, 1, "" },
     { "tests/data/ioc/bad.csv", IH_OK, 2, 9, 0,
       "tests/data/ioc/bad.csv:3: ioc_value does not fit its ioc_type: '192.0.2.300:80'\n"
       "tests/data/ioc/bad.csv:4: malformed CSV record (quotes or separators)\n"
@@ -89,7 +89,7 @@ static const struct {
       "tests/data/ioc/bad-entries.json:21: unsupported ioc_type: 'sha3_384_hash'\n" },
     { "tests/data/ioc/broken.json", IH_EPARSE, 1, 1, 0,
       "tests/data/ioc/broken.json:14: JSON: expected ',' or '}'\n" },
-    { "tests/data/ioc/plain.txt", IH_OK, 11, 5, 0,
+    { "tests/data/ioc/plain.txt", IH_OK, 13, 5, 0,
       "tests/data/ioc/plain.txt:13: more than one value on the line\n"
       "tests/data/ioc/plain.txt:14: not an ip, ip:port, domain, url or hash: '999.1.1.1'\n"
       "tests/data/ioc/plain.txt:15: not an ip, ip:port, domain, url or hash: '-bad-.example'\n"
@@ -230,6 +230,61 @@ static void test_plain_lines(void **state)
     util_diag_quiet = 0;
 }
 
+/* ---- URLs on an address host: the endpoint a download goes to -------- */
+
+static const struct {
+    const char *url;
+    const char *endpoint;   /* NULL: none derived */
+} urls[] = {
+    { "http://1.2.3.4/x", "1.2.3.4:80" },
+    { "https://1.2.3.4:8443/x", "1.2.3.4:8443" },
+    { "ftp://user:pw@1.2.3.4/x", "1.2.3.4:21" },
+    { "hxxp://[2001:db8::1]/bins/mips", "[2001:db8::1]:80" },
+    { "http://1.2.3.4?q=1", "1.2.3.4:80" },
+    { "HTTP://1.2.3.4#f", "1.2.3.4:80" },
+    { "tftp://1.2.3.4/x", NULL },
+    { "http://evil.example/x", NULL },
+    { "http://1.2.3.4:0/x", NULL },
+    { "http://1.2.3.4:99999/x", NULL },
+    { "http://1.2.3/x", NULL },
+    { "http://@/x", NULL },
+};
+
+static void test_url_endpoints(void **state)
+{
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof urls / sizeof urls[0]; i++) {
+        struct ioc_store *s = new_store();
+        struct ioc_stats st;
+        const struct ioc_entry *e;
+        size_t it = 0;
+
+        memset(&st, 0, sizeof st);
+        assert_int_equal(ioc_load_buf(s, "u.txt", urls[i].url, strlen(urls[i].url), IOC_FMT_PLAIN, &st),
+                         IH_OK);
+        assert_int_equal(st.bad, 0);
+        assert_int_equal(ioc_count(s, IOC_URL), 1);
+        e = ioc_next(s, IOC_IP_PORT, &it);
+        if (urls[i].endpoint) {
+            if (!e || strcmp(e->value, urls[i].endpoint) != 0) {
+                print_error("%s -> %s\n", urls[i].url, e ? e->value : "(none)");
+            }
+            assert_non_null(e);
+            assert_string_equal(e->value, urls[i].endpoint);
+            assert_non_null(ioc_find_ip(s, e->family, e->addr, e->port));
+            assert_int_equal(st.derived, 1);
+            assert_int_equal(st.loaded, 2);
+        } else {
+            assert_null(e);
+            assert_int_equal(st.derived, 0);
+            assert_int_equal(st.loaded, 1);
+        }
+        ioc_store_free(s);
+    }
+}
+
 /* ---- lookups ----------------------------------------------------------- */
 
 static struct ioc_store *load_all(const char *const *paths, size_t n)
@@ -345,6 +400,17 @@ static void test_lookups(void **state)
     assert_int_equal(ioc_format_source(e, src, sizeof src), IH_OK);
     assert_string_equal(src, "threatfox:payload_delivery:Mirai:50");
     assert_non_null(ioc_find_url(s, "hxxps://payload[.]example[.]org/a?b=1"));
+    /* URLs on an address host also give the endpoint they are fetched from */
+    v4(a, 203, 0, 113, 9);
+    e = ioc_find_ip(s, 4, a, 80);
+    assert_non_null(e);
+    assert_string_equal(e->value, "203.0.113.9:80");
+    assert_string_equal(e->source, "threatfox:payload_delivery:Mirai:50");
+    assert_null(ioc_find_ip(s, 4, a, 443));
+    v4(a, 203, 0, 113, 56);
+    e = ioc_find_ip(s, 4, a, 21);
+    assert_non_null(e);
+    assert_string_equal(e->source, "list:plain.txt");
     /* a too-small buffer is reported */
     assert_int_equal(ioc_format_source(e, src, 8), IH_ETRUNC);
     ioc_store_free(s);
@@ -481,8 +547,8 @@ static void test_truncations(void **state)
         const char *path;
         unsigned long whole;
     } t[] = {
-        { "tests/data/ioc/good.csv", 7 }, { "tests/data/ioc/good.json", 3 },
-        { "tests/data/ioc/plain.txt", 11 },
+        { "tests/data/ioc/good.csv", 8 }, { "tests/data/ioc/good.json", 3 },
+        { "tests/data/ioc/plain.txt", 13 },
     };
     size_t i, cut;
 
@@ -571,6 +637,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_load_files),
         cmocka_unit_test(test_plain_lines),
+        cmocka_unit_test(test_url_endpoints),
         cmocka_unit_test(test_lookups),
         cmocka_unit_test(test_mirai_sources_agree),
         cmocka_unit_test(test_entry_cap_and_search),
