@@ -327,6 +327,34 @@ else
     fail "selftest: exit $src: $st"
 fi
 
+# --- 11. OpenWrt: the configuration generated from UCI works as it is -------
+# (uci2iothunt.sh run by the MIPS busybox when the rootfs is built, else sh)
+ushell=sh
+[ -x build/rootfs/bin/busybox ] && ushell="$qemu -cpu $cpu build/rootfs/bin/busybox sh"
+{
+    echo "iothunt.agent=agent"
+    echo "iothunt.agent.collector='127.0.0.1:$port'"
+    echo "iothunt.agent.ca='$PWD/$certs/ca.crt'"
+    echo "iothunt.agent.cert='$PWD/$certs/devices/e2e-dev1.crt'"
+    echo "iothunt.agent.key='$PWD/$certs/devices/e2e-dev1.key'"
+    echo "iothunt.agent.spool_path='$PWD/$work/spool-e2e-dev1/q'"
+    echo "iothunt.agent.state_path='$PWD/$work/spool-e2e-dev1/seq'"
+    echo "iothunt.agent.builtin='no'"
+    echo "iothunt.agent.iocs='$PWD/tests/data/fixtures/infected.iocs' '$PWD/tests/data/fixtures/infected.iocs'"
+} >"$work/uci-show.txt"
+UCI=tests/e2e/uci-stub.sh UCI_SHOW=$work/uci-show.txt $ushell scripts/uci2iothunt.sh >"$work/uci.conf" 2>"$work/uci.err"
+urc=$?
+st=$(agent "$work/uci.conf" selftest 2>&1)
+src=$?
+echo "iothunt.agent.device_id='x'" >>"$work/uci-show.txt"
+UCI=tests/e2e/uci-stub.sh UCI_SHOW=$work/uci-show.txt $ushell scripts/uci2iothunt.sh >/dev/null 2>&1
+brc=$?
+if [ $urc -eq 0 ] && [ $src -eq 0 ] && [ "$(grep -c '^iocs = ' "$work/uci.conf")" = 2 ] && [ $brc -eq 2 ]; then
+    pass "uci2iothunt ($ushell): generated config passes selftest; an unknown option is refused"
+else
+    fail "uci2iothunt: rc $urc, selftest $src, bad-option rc $brc: $(cat "$work/uci.err") $st"
+fi
+
 # --- totals: exactly once, nothing lost -----------------------------------------
 read -r total distinct <<<"$(q "select count(*), count(distinct agent || ':' || seq) from findings" | tr '|' ' ')"
 faulted=$(q "select count(*) from findings where json_extract(json,'$.summary') like '% of 401' or json_extract(json,'$.summary') like '% of 1500' or json_extract(json,'$.summary') like '% of 50000'")
