@@ -69,16 +69,19 @@ build/mips/obj/gen/%.o: build/gen/%.c build/mips/mbedtls/.built $(MIPS_SYSROOT)/
 -include $(shell find build/host/obj build/mips/obj build/bench/obj -name '*.d' 2>/dev/null)
 
 # Static MIPS link without libgcc or gcc's crtbegin/crtend: see
-# toolchain/rt/rt.c and toolchain/README.md.
+# toolchain/rt/rt.c and toolchain/README.md.  The compiler helpers in rt.o
+# are plain code (-fno-lto): calls to them appear only after optimisation.
+# Programs that ship (the agent) are linked with MIPS_LTO; tests without.
+MIPS_LTO := -Os -flto=2 -mno-abicalls -fno-pic -mno-check-zero-division
 define mips_link
-$(MIPS_CC) $(MIPS_ARCH) -static -nostdlib -Wl,--gc-sections -Wl,-Map,$(1).map -o $(1) \
+$(MIPS_CC) $(3) $(MIPS_ARCH) -static -nostdlib -Wl,--gc-sections -Wl,-Map,$(1).map -o $(1) \
     $(MIPS_CRT_BEGIN) $(2) $(MIPS_MBEDTLS_LIBS) \
     -Wl,--start-group $(MIPS_SYSROOT)/lib/libc.a build/mips/rt/rt.o -Wl,--end-group $(MIPS_CRT_END)
 endef
 MIPS_LINK_DEPS := build/mips/rt/rt.o $(MIPS_SYSROOT)/lib/libc.a build/mips/mbedtls/.built
 
 build/mips/iothunt.unstripped: build/mips/obj/agent/main.o $(MIPS_LIB_OBJS) $(MIPS_LINK_DEPS)
-	$(call mips_link,$@,build/mips/obj/agent/main.o $(MIPS_LIB_OBJS))
+	$(call mips_link,$@,build/mips/obj/agent/main.o $(MIPS_LIB_OBJS),$(MIPS_LTO))
 build/mips/iothunt: build/mips/iothunt.unstripped scripts/check-mips-isa.sh
 	$(CROSS)strip -o $@ $<
 	scripts/check-mips-isa.sh $@ >/dev/null
