@@ -46,6 +46,13 @@ BENCH_LIB_OBJS := $(call obj,build/bench,$(AGENT_LIB_SRCS))
 
 -include $(sort $(wildcard mk/*.mk))
 -include collector/collector.mk
+CHECK_EXTRA += collector-check
+BENCH_PARTS += bench-collector
+
+# After every fragment has added its parts.
+bench: $(BENCH_PARTS)
+	scripts/bench-assemble.sh $(patsubst bench-%,%,$(BENCH_PARTS)) > docs/BENCHMARKS.md
+	@echo "wrote docs/BENCHMARKS.md"
 
 build/host/obj/%.o: %.c build/host/mbedtls/.built
 	@mkdir -p $(@D)

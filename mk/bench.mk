@@ -24,10 +24,7 @@ build/bench/iothunt-heapstat: build/bench/obj/agent/main.o $(BENCH_LIB_OBJS) bui
 
 # Size of the device binary against DESIGN.md's budget.
 BENCH_PARTS := bench-size $(BENCH_PARTS)
-.PHONY: bench bench-size
+.PHONY: bench-size
 bench-size: build/mips/iothunt build/mips/iothunt.unstripped
 	scripts/bench-size.sh > build/bench/size.md
 
-bench: $(BENCH_PARTS)
-	scripts/bench-assemble.sh $(patsubst bench-%,%,$(BENCH_PARTS)) > docs/BENCHMARKS.md
-	@echo "wrote docs/BENCHMARKS.md"
