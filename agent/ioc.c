@@ -11,8 +11,10 @@
 #include "procnet.h"
 #include "util.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define IOC_POOL_BLOCK   4096
 #define IOC_MAX_SOURCES  64    /* distinct source strings shared by entries */
@@ -1071,6 +1073,8 @@ struct ioc_lines {
     int col[COL__N];
     int ncols;          /* fields a record needs */
     char *scratch;      /* IOC_MAX_LINE bytes */
+    unsigned long line; /* lines seen so far */
+    int skipping;       /* in the rest of a line reported too long */
 };
 
 /* A `#` comment that names the CSV columns sets the column positions. */
@@ -1165,50 +1169,96 @@ static int ioc_plain_line(struct ioc_lines *X, unsigned long line, const char *p
 }
 
 /*
- * lines = *(line LF) [line]   ; CR before LF ignored
+ * line = *(any byte but LF) [CR]   ; the CR of CRLF is dropped
  * Blank lines and lines whose first non-blank byte is `#` are comments
  * (a CSV comment naming the columns is read as the header).  A line over
  * IOC_MAX_LINE bytes is dropped whole, never cut.
  */
-static int ioc_load_lines(struct ioc_lines *X, const char *buf, size_t len)
+static int ioc_line(struct ioc_lines *X, const char *p, size_t n)
 {
-    unsigned long line = 0;
+    size_t k = 0;
+
+    X->line++;
+    if (n > 0 && p[n - 1] == '\r') {
+        n--;
+    }
+    if (n > IOC_MAX_LINE) {
+        ioc_bad(X->L, X->line, "line too long", NULL);
+        return IH_OK;
+    }
+    if (memchr(p, '\0', n)) {
+        ioc_bad(X->L, X->line, "NUL byte in line", NULL);
+        return IH_OK;
+    }
+    while (k < n && (p[k] == ' ' || p[k] == '\t')) {
+        k++;
+    }
+    if (k == n) {
+        return IH_OK;
+    }
+    if (p[k] == '#') {
+        if (X->fmt == IOC_FMT_CSV && util_memmem(p, n, "\"ioc_value\"", 11)) {
+            ioc_csv_header(X, p + k, n - k);
+        }
+        return IH_OK;
+    }
+    return X->fmt == IOC_FMT_CSV ? ioc_csv_line(X, X->line, p + k, n - k) :
+           ioc_plain_line(X, X->line, p + k, n - k);
+}
+
+/*
+ * lines = *(line LF) [line]
+ * Handle every complete line of BUF[0..LEN), and with FINAL the last,
+ * unterminated one too.  *USED is set to the bytes consumed: the rest is
+ * the start of a line, to be fed again with what follows.  A partial line
+ * already too long is reported at once and its remainder skipped, so a
+ * stream needs no more than IOC_MAX_LINE + 2 bytes of carry-over.
+ */
+static int ioc_lines_feed(struct ioc_lines *X, const char *buf, size_t len, int final, size_t *used)
+{
     size_t i = 0;
     int rc = IH_OK;
 
     while (i < len && rc == IH_OK) {
         const char *p = buf + i, *nl = memchr(p, '\n', len - i);
-        size_t n = nl ? (size_t)(nl - p) : len - i, k = 0;
+        size_t n;
 
-        i += n + (nl ? 1 : 0);
-        line++;
-        if (n > 0 && p[n - 1] == '\r') {
-            n--;
-        }
-        if (n > IOC_MAX_LINE) {
-            ioc_bad(X->L, line, "line too long", NULL);
-            continue;
-        }
-        if (memchr(p, '\0', n)) {
-            ioc_bad(X->L, line, "NUL byte in line", NULL);
-            continue;
-        }
-        while (k < n && (p[k] == ' ' || p[k] == '\t')) {
-            k++;
-        }
-        if (k == n) {
-            continue;
-        }
-        if (p[k] == '#') {
-            if (X->fmt == IOC_FMT_CSV && util_memmem(p, n, "\"ioc_value\"", 11)) {
-                ioc_csv_header(X, p + k, n - k);
+        if (!nl && !final) {
+            if (len - i > IOC_MAX_LINE + 1) {
+                if (!X->skipping) {
+                    X->line++;
+                    ioc_bad(X->L, X->line, "line too long", NULL);
+                    X->skipping = 1;
+                }
+                i = len;
             }
+            break;
+        }
+        n = nl ? (size_t)(nl - p) : len - i;
+        i += n + (nl ? 1 : 0);
+        if (X->skipping) {
+            X->skipping = 0;    /* the end of a line already reported */
             continue;
         }
-        rc = X->fmt == IOC_FMT_CSV ? ioc_csv_line(X, line, p + k, n - k) :
-             ioc_plain_line(X, line, p + k, n - k);
+        rc = ioc_line(X, p, n);
     }
+    *used = i;
     return rc;
+}
+
+static int ioc_lines_init(struct ioc_lines *X, struct ioc_load *L, enum ioc_format fmt)
+{
+    int c;
+
+    memset(X, 0, sizeof *X);
+    X->L = L;
+    X->fmt = fmt;
+    for (c = 0; c < COL__N; c++) {
+        X->col[c] = ioc_col_default[c];
+    }
+    X->ncols = ioc_col_default[COL_TYPE] + 1;
+    X->scratch = malloc(IOC_MAX_LINE);
+    return X->scratch ? IH_OK : IH_ENOMEM;
 }
 
 /* ---- JSON ------------------------------------------------------------- */
@@ -1656,13 +1706,15 @@ static int ioc_load_json(struct ioc_load *L, const char *buf, size_t len)
 
 /* ---- loading ----------------------------------------------------------- */
 
+/*
+ * The format of a feed from its first line that is not blank or a `#`
+ * comment: `{` or `[` JSON, `"` CSV, anything else plain.  IOC_FMT_AUTO
+ * when BUF[0..LEN) holds no such line (a stream must then look further).
+ */
 static enum ioc_format ioc_sniff(const char *buf, size_t len)
 {
     size_t i = 0;
 
-    if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
-        i = 3;
-    }
     while (i < len) {
         char c = buf[i];
 
@@ -1681,7 +1733,23 @@ static enum ioc_format ioc_sniff(const char *buf, size_t len)
         }
         return c == '{' || c == '[' ? IOC_FMT_JSON : c == '"' ? IOC_FMT_CSV : IOC_FMT_PLAIN;
     }
-    return IOC_FMT_PLAIN;
+    return IOC_FMT_AUTO;
+}
+
+static size_t ioc_skip_bom(const char *buf, size_t len)
+{
+    return len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
+/* Index the store after a load and move duplicates from loaded to dups. */
+static void ioc_load_done(struct ioc_store *s, struct ioc_stats *st)
+{
+    size_t dups = ioc_store_index(s);
+
+    if (st) {
+        st->dups += dups;
+        st->loaded -= dups <= st->loaded ? dups : st->loaded;
+    }
 }
 
 int ioc_load_buf(struct ioc_store *s, const char *name, const char *buf, size_t len,
@@ -1689,58 +1757,126 @@ int ioc_load_buf(struct ioc_store *s, const char *name, const char *buf, size_t 
 {
     struct ioc_load L;
     struct ioc_lines X;
-    size_t dups;
-    int rc, c;
+    size_t bom = ioc_skip_bom(buf, len), used;
+    int rc;
 
     memset(&L, 0, sizeof L);
     L.s = s;
     L.name = name;
     L.st = st;
-    if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
-        buf += 3;
-        len -= 3;
-    }
+    buf += bom;
+    len -= bom;
     if (fmt == IOC_FMT_AUTO) {
         fmt = ioc_sniff(buf, len);
     }
     if (fmt == IOC_FMT_JSON) {
         rc = ioc_load_json(&L, buf, len);
     } else {
-        memset(&X, 0, sizeof X);
-        X.L = &L;
-        X.fmt = fmt;
-        for (c = 0; c < COL__N; c++) {
-            X.col[c] = ioc_col_default[c];
+        rc = ioc_lines_init(&X, &L, fmt == IOC_FMT_CSV ? IOC_FMT_CSV : IOC_FMT_PLAIN);
+        if (rc != IH_OK) {
+            return rc;
         }
-        X.ncols = ioc_col_default[COL_TYPE] + 1;
-        X.scratch = malloc(IOC_MAX_LINE);
-        if (!X.scratch) {
-            return IH_ENOMEM;
-        }
-        rc = ioc_load_lines(&X, buf, len);
+        rc = ioc_lines_feed(&X, buf, len, 1, &used);
         free(X.scratch);
     }
-    dups = ioc_store_index(s);
-    if (st) {
-        st->dups += dups;
-        st->loaded -= dups <= st->loaded ? dups : st->loaded;
-    }
+    ioc_load_done(s, st);
     return rc;
+}
+
+/* Bytes read at a time when a line-based feed is streamed from a file. */
+#define IOC_STREAM_BUF (2 * IOC_MAX_LINE + 2)
+
+/* Fill BUF[*HAVE..CAP) from FD; *EOF set at end of file. */
+static int ioc_fill(int fd, char *buf, size_t cap, size_t *have, int *eof)
+{
+    while (*have < cap) {
+        ssize_t r = read(fd, buf + *have, cap - *have);
+
+        if (r < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return IH_EIO;
+        }
+        if (r == 0) {
+            *eof = 1;
+            break;
+        }
+        *have += (size_t)r;
+    }
+    return IH_OK;
 }
 
 int ioc_load_file(struct ioc_store *s, const char *path, struct ioc_stats *st)
 {
+    struct ioc_load L;
+    struct ioc_lines X;
+    struct stat sb;
     char *buf = NULL;
-    size_t len;
-    int rc;
+    size_t have = 0, used, bom;
+    int fd = -1, eof = 0, rc;
+    enum ioc_format fmt;
 
-    rc = util_read_file(path, IOC_MAX_FILE, &buf, &len);
+    X.scratch = NULL;
+    rc = util_open_ro(path, 1, &fd, &sb);
+    if (rc == IH_OK && (uint64_t)sb.st_size > IOC_MAX_FILE) {
+        rc = IH_ETOOBIG;
+    }
+    if (rc == IH_OK) {
+        buf = malloc(IOC_STREAM_BUF);
+        rc = buf ? ioc_fill(fd, buf, IOC_STREAM_BUF, &have, &eof) : IH_ENOMEM;
+    }
     if (rc != IH_OK) {
         util_diag(path, 0, "cannot load IOCs: %s", util_strerror(rc));
-        return rc;
+        goto out;
     }
-    rc = ioc_load_buf(s, path, buf, len, IOC_FMT_AUTO, st);
+    bom = ioc_skip_bom(buf, have);
+    fmt = ioc_sniff(buf + bom, have - bom);
+    if (fmt == IOC_FMT_JSON || (fmt == IOC_FMT_AUTO && !eof)) {
+        /* JSON is parsed from memory: read the whole file (capped). */
+        free(buf);
+        buf = NULL;
+        close(fd);
+        fd = -1;
+        rc = util_read_file(path, IOC_MAX_FILE, &buf, &have);
+        if (rc != IH_OK) {
+            util_diag(path, 0, "cannot load IOCs: %s", util_strerror(rc));
+            goto out;
+        }
+        rc = ioc_load_buf(s, path, buf, have, IOC_FMT_AUTO, st);
+        goto out;
+    }
+    /* CSV and plain lists are streamed: the file never sits in memory. */
+    memset(&L, 0, sizeof L);
+    L.s = s;
+    L.name = path;
+    L.st = st;
+    rc = ioc_lines_init(&X, &L, fmt == IOC_FMT_CSV ? IOC_FMT_CSV : IOC_FMT_PLAIN);
+    if (rc != IH_OK) {
+        goto out;
+    }
+    memmove(buf, buf + bom, have - bom);
+    have -= bom;
+    for (;;) {
+        rc = ioc_lines_feed(&X, buf, have, eof, &used);
+        if (rc != IH_OK || eof) {
+            break;
+        }
+        memmove(buf, buf + used, have - used);
+        have -= used;
+        rc = ioc_fill(fd, buf, IOC_STREAM_BUF, &have, &eof);
+        if (rc != IH_OK) {
+            util_diag(path, X.line + 1, "read error: %s", util_strerror(rc));
+            break;
+        }
+    }
+    ioc_load_done(s, st);
+out:
+    free(X.scratch);
     free(buf);
+    if (fd >= 0) {
+        close(fd);
+    }
     return rc;
 }
 

@@ -99,9 +99,12 @@ int ioc_load_buf(struct ioc_store *s, const char *name, const char *buf, size_t 
                  enum ioc_format fmt, struct ioc_stats *st);
 
 /*
- * Read PATH (at most IOC_MAX_FILE bytes, opened with util_open_ro) and load
- * it with ioc_load_buf(..., IOC_FMT_AUTO, ...).  IH_ENOENT, IH_EIO or
- * IH_ETOOBIG (reported with the file name) when the file cannot be used.
+ * Load the feed file PATH (opened with util_open_ro; a file over
+ * IOC_MAX_FILE is refused) as ioc_load_buf(..., IOC_FMT_AUTO, ...) would.
+ * CSV and plain lists are streamed through a buffer of 2 * IOC_MAX_LINE
+ * bytes, so the file never sits in memory; JSON is read whole.  IH_ENOENT,
+ * IH_EIO or IH_ETOOBIG (reported with the file name) when the file cannot
+ * be used.
  */
 int ioc_load_file(struct ioc_store *s, const char *path, struct ioc_stats *st);
 

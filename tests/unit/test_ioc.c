@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -632,6 +633,108 @@ static void test_json_shapes(void **state)
     util_diag_quiet = 0;
 }
 
+/* ---- streamed files: lines across read boundaries, overlong lines ---- */
+
+static char *write_temp(const char *text, size_t len, char *path, size_t n)
+{
+    int fd;
+
+    assert_int_equal(util_fmt(path, n, "%s", "/tmp/test_ioc.XXXXXX"), IH_OK);
+    fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, text, len), (ssize_t)len);
+    close(fd);
+    return path;
+}
+
+static void test_streamed_file(void **state)
+{
+    size_t cap = 1 << 20, len = 0, i;
+    char *buf = malloc(cap), path[64], expect[256], *diag;
+    struct ioc_store *a = new_store(), *b = new_store();
+    struct ioc_stats sa, sb;
+    int rc;
+
+    (void)state;
+    assert_non_null(buf);
+    len += (size_t)snprintf(buf + len, cap - len, "# \"ioc_type\",\"ioc_value\",\"threat_type\"\n");
+    for (i = 0; i < 3000; i++) {
+        if (i == 700 || i == 2100) {
+            /* overlong: 3 and 5 times the line cap, across read boundaries */
+            len += (size_t)snprintf(buf + len, cap - len, "\"domain\",\"");
+            memset(buf + len, 'a', IOC_MAX_LINE * (i == 700 ? 3 : 5));
+            len += IOC_MAX_LINE * (i == 700 ? 3 : 5);
+            buf[len++] = '\n';
+        } else if (i == 2999) {
+            len += (size_t)snprintf(buf + len, cap - len, "\"ip:port\",\"10.9.9.9\",\"botnet_cc\"");
+        } else {
+            len += (size_t)snprintf(buf + len, cap - len, "\"ip:port\",\"10.0.%u.%u:%u\",\"botnet_cc\"%s\n",
+                                    (unsigned)(i >> 8), (unsigned)(i & 255), 1 + (unsigned)i,
+                                    (i & 1) ? "\r" : "");
+        }
+    }
+    write_temp(buf, len, path, sizeof path);
+    memset(&sa, 0, sizeof sa);
+    memset(&sb, 0, sizeof sb);
+    capture_begin();
+    rc = ioc_load_file(a, path, &sa);
+    diag = capture_end();
+    assert_int_equal(rc, IH_OK);
+    /* line 702 and 2102 (header is line 1), and the unterminated last line */
+    assert_int_equal(util_fmt(expect, sizeof expect,
+                              "%s:702: line too long\n%s:2102: line too long\n"
+                              "%s:3001: ioc_value does not fit its ioc_type: '10.9.9.9'\n",
+                              path, path, path), IH_OK);
+    assert_string_equal(diag, expect);
+    free(diag);
+    assert_int_equal(sa.loaded, 2997);
+    assert_int_equal(sa.bad, 3);
+    /* the same bytes from memory give the same store */
+    util_diag_quiet = 1;
+    assert_int_equal(ioc_load_buf(b, path, buf, len, IOC_FMT_AUTO, &sb), IH_OK);
+    util_diag_quiet = 0;
+    assert_int_equal(sb.loaded, sa.loaded);
+    assert_int_equal(sb.bad, sa.bad);
+    for (i = 0; i < 2999; i += 13) {
+        uint8_t addr[16];
+
+        if (i == 700 || i == 2100) {
+            continue;
+        }
+        v4(addr, 10, 0, (uint8_t)(i >> 8), (uint8_t)i);
+        assert_non_null(ioc_find_ip(a, 4, addr, (uint16_t)(1 + i)));
+        assert_non_null(ioc_find_ip(b, 4, addr, (uint16_t)(1 + i)));
+    }
+    unlink(path);
+    free(buf);
+    ioc_store_free(a);
+    ioc_store_free(b);
+}
+
+/* A file over IOC_MAX_FILE is refused before anything is read (sparse). */
+static void test_file_cap(void **state)
+{
+    struct ioc_store *s = new_store();
+    char path[64], expect[128], *diag;
+    int fd;
+
+    (void)state;
+    write_temp("1.2.3.4\n", 8, path, sizeof path);
+    fd = open(path, O_WRONLY);
+    assert_true(fd >= 0);
+    assert_int_equal(ftruncate(fd, (off_t)IOC_MAX_FILE + 1), 0);
+    close(fd);
+    capture_begin();
+    assert_int_equal(ioc_load_file(s, path, NULL), IH_ETOOBIG);
+    diag = capture_end();
+    assert_int_equal(util_fmt(expect, sizeof expect, "%s: cannot load IOCs: input too large\n", path), IH_OK);
+    assert_string_equal(diag, expect);
+    assert_int_equal(ioc_count(s, IOC__KIND_COUNT), 0);
+    free(diag);
+    unlink(path);
+    ioc_store_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -644,6 +747,8 @@ int main(void)
         cmocka_unit_test(test_byte_cap),
         cmocka_unit_test(test_truncations),
         cmocka_unit_test(test_json_shapes),
+        cmocka_unit_test(test_streamed_file),
+        cmocka_unit_test(test_file_cap),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
