@@ -135,7 +135,8 @@ struct rules {
     int has_global;
     /* compiled (built at first match after a load) */
     int compiled;
-    uint32_t *delta;        /* nstates * ncls row offsets; bit 31: outputs */
+    uint16_t *delta;        /* nstates x ncls; bit 15: target has outputs */
+    int rowoff;             /* cells hold row offsets (small sets), else states */
     unsigned nstates, ncls;
     uint8_t cls[256];
     uint32_t *out_start;    /* per state: first in outs */

@@ -19,7 +19,8 @@
 #include <unistd.h>
 
 #define ATOM_MAX 4u
-#define OUT_FLAG 0x80000000u
+#define OUT_FLAG 0x8000u
+#define MAX_STATES 0x7fffu
 
 static uint8_t fold(uint8_t c)
 {
@@ -187,6 +188,20 @@ struct pending {
     uint8_t wide;
 };
 
+/* Order atoms by their case-folded bytes (shared prefixes adjacent). */
+static int pending_cmp(const void *a, const void *b)
+{
+    const struct atom *x = &((const struct pending *)a)->atom, *y = &((const struct pending *)b)->atom;
+    unsigned k, n = x->len < y->len ? x->len : y->len;
+
+    for (k = 0; k < n; k++) {
+        if (fold(x->b[k]) != fold(y->b[k])) {
+            return fold(x->b[k]) < fold(y->b[k]) ? -1 : 1;
+        }
+    }
+    return x->len < y->len ? -1 : x->len > y->len ? 1 : 0;
+}
+
 int rules_compile(struct rules *rs)
 {
     struct pending *pend = NULL;
@@ -251,13 +266,22 @@ int rules_compile(struct rules *rs)
             npend++;
         }
     }
-    /* byte classes: one per folded byte used by an atom, 0 for the rest */
+    /* byte classes: one per folded byte used by an atom, 0 for the rest;
+     * the exact state count (distinct prefixes) from the sorted atoms, so
+     * that the table is allocated once at its final size */
+    qsort(pend, npend, sizeof *pend, pending_cmp);
     maxstates = 1;
     for (i = 0; i < npend; i++) {
+        unsigned lcp = 0;
+
         for (j = 0; j < pend[i].atom.len; j++) {
             used[fold(pend[i].atom.b[j])] = 1;
         }
-        maxstates += pend[i].atom.len;
+        while (i > 0 && lcp < pend[i].atom.len && lcp < pend[i - 1].atom.len &&
+               fold(pend[i].atom.b[lcp]) == fold(pend[i - 1].atom.b[lcp])) {
+            lcp++;
+        }
+        maxstates += pend[i].atom.len - lcp;
     }
     rs->ncls = 1;
     memset(rs->cls, 0, sizeof rs->cls);
@@ -270,8 +294,9 @@ int rules_compile(struct rules *rs)
         rs->cls[c] = rs->cls[c + 32];
     }
     cells = (size_t)maxstates * rs->ncls;
-    if (cells > RULES_MAX_TABLE || maxstates >= OUT_FLAG / rs->ncls) {
-        util_diag("rules", 0, "automaton larger than %u cells: too many strings", RULES_MAX_TABLE);
+    if (cells > RULES_MAX_TABLE || maxstates > MAX_STATES) {
+        util_diag("rules", 0, "automaton larger than %u states or %u cells: too many strings",
+                  MAX_STATES, RULES_MAX_TABLE);
         rc = IH_ETOOBIG;
         goto out;
     }
@@ -294,7 +319,7 @@ int rules_compile(struct rules *rs)
     for (i = 0; i < npend; i++) {
         s = 0;
         for (j = 0; j < pend[i].atom.len; j++) {
-            uint32_t *cell = &rs->delta[(size_t)s * rs->ncls + rs->cls[pend[i].atom.b[j]]];
+            uint16_t *cell = &rs->delta[(size_t)s * rs->ncls + rs->cls[pend[i].atom.b[j]]];
 
             if (*cell == 0) {
                 *cell = rs->nstates++;
@@ -321,8 +346,8 @@ int rules_compile(struct rules *rs)
             uint32_t u = queue[qh++];
 
             for (c = 0; c < rs->ncls; c++) {
-                uint32_t *cell = &rs->delta[(size_t)u * rs->ncls + c];
-                uint32_t via = rs->delta[(size_t)fail[u] * rs->ncls + c];
+                uint16_t *cell = &rs->delta[(size_t)u * rs->ncls + c];
+                uint16_t via = rs->delta[(size_t)fail[u] * rs->ncls + c];
 
                 if (*cell) {
                     fail[*cell] = via;
@@ -373,11 +398,13 @@ int rules_compile(struct rules *rs)
             }
         }
     }
-    /* cells hold row offsets, flagged when the target state has outputs */
+    /* cells hold row offsets when they fit (no multiply per byte), else
+     * states; flagged when the target state has outputs */
+    rs->rowoff = (size_t)rs->nstates * rs->ncls <= MAX_STATES;
     for (i = 0; i < rs->nstates * rs->ncls; i++) {
-        uint32_t t = rs->delta[i];
+        unsigned t = rs->delta[i];
 
-        rs->delta[i] = t * rs->ncls | (rs->out_count[t] ? OUT_FLAG : 0);
+        rs->delta[i] = (uint16_t)((rs->rowoff ? t * rs->ncls : t) | (rs->out_count[t] ? OUT_FLAG : 0));
     }
     rs->compiled = 1;
     rc = IH_OK;
@@ -612,20 +639,33 @@ static int on_hit(struct mctx *m, uint32_t state, size_t i)
 static int feed(struct mctx *m, size_t from, size_t to)
 {
     const struct rules *rs = m->rs;
-    const uint32_t *delta = rs->delta;
+    const uint16_t *delta = rs->delta;
     const uint8_t *cls = rs->cls;
     const uint8_t *b = m->buf;
-    uint32_t s = m->state;
+    unsigned s = m->state, ncls = rs->ncls;
     size_t i, k;
     int rc;
 
-    for (i = from; i < to; i++) {
-        s = delta[s + cls[b[i]]];
-        if (s & OUT_FLAG) {
-            s &= ~OUT_FLAG;
-            rc = on_hit(m, s / rs->ncls, i);
-            if (rc != IH_OK) {
-                return rc;
+    if (rs->rowoff) {
+        for (i = from; i < to; i++) {
+            s = delta[s + cls[b[i]]];
+            if (s & OUT_FLAG) {
+                s &= ~OUT_FLAG;
+                rc = on_hit(m, s / ncls, i);
+                if (rc != IH_OK) {
+                    return rc;
+                }
+            }
+        }
+    } else {
+        for (i = from; i < to; i++) {
+            s = delta[s * ncls + cls[b[i]]];
+            if (s & OUT_FLAG) {
+                s &= ~OUT_FLAG;
+                rc = on_hit(m, s, i);
+                if (rc != IH_OK) {
+                    return rc;
+                }
             }
         }
     }
@@ -742,46 +782,49 @@ static struct val vint(int64_t v)
     return r;
 }
 
-/* Digest ALG of the whole target, hashing it now unless the pass did. */
+/*
+ * Digest ALG of the whole target, hashing it now unless the pass did.  The
+ * first digest asked for brings every digest the set uses, in one read.
+ */
 static int need_hash(struct mctx *m, unsigned alg, const char **hex)
 {
     if (!(m->hx_have & alg)) {
+        unsigned want = (m->rs->hash_used | alg) & ~m->hx_have;
         struct hash_ctx h;
+        struct hash_hex got;
         uint64_t off = 0;
 
-        hash_init(&h, alg);
+        hash_init(&h, want);
         if (m->fd < 0) {
             hash_update(&h, m->mem, (size_t)m->size);
         } else {
             for (;;) {
-                size_t got;
+                size_t n;
 
-                if (read_at(m->fd, m->buf, m->cap, off, &got) != IH_OK) {
+                if (read_at(m->fd, m->buf, m->cap, off, &n) != IH_OK) {
                     hash_abort(&h);
                     return IH_EIO;
                 }
-                if (got == 0) {
+                if (n == 0) {
                     break;
                 }
-                hash_update(&h, m->buf, got);
-                off += got;
+                hash_update(&h, m->buf, n);
+                off += n;
             }
             m->have = 0;    /* the window is gone */
             m->base = m->size;
         }
-        {
-            struct hash_hex one;
-
-            hash_final(&h, &one);
-            if (alg == HASH_MD5) {
-                memcpy(m->hx.md5, one.md5, sizeof one.md5);
-            } else if (alg == HASH_SHA1) {
-                memcpy(m->hx.sha1, one.sha1, sizeof one.sha1);
-            } else {
-                memcpy(m->hx.sha256, one.sha256, sizeof one.sha256);
-            }
+        hash_final(&h, &got);
+        if (want & HASH_MD5) {
+            memcpy(m->hx.md5, got.md5, sizeof got.md5);
         }
-        m->hx_have |= alg;
+        if (want & HASH_SHA1) {
+            memcpy(m->hx.sha1, got.sha1, sizeof got.sha1);
+        }
+        if (want & HASH_SHA256) {
+            memcpy(m->hx.sha256, got.sha256, sizeof got.sha256);
+        }
+        m->hx_have |= want;
     }
     *hex = alg == HASH_MD5 ? m->hx.md5 : alg == HASH_SHA1 ? m->hx.sha1 : m->hx.sha256;
     return IH_OK;

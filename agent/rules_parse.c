@@ -554,7 +554,7 @@ static int hex_skip(struct parser *ps)
     return rc;
 }
 
-/* jump := '[' [ DEC ] [ '-' [ DEC ] ] ']'   (cursor after '[') */
+/* jump := '[' DEC [ '-' DEC ] ']'   (cursor after '['; '[n-]' and '[-]' refused) */
 static int hex_jump(struct parser *ps, unsigned *lo, unsigned *hi)
 {
     uint64_t a = 0, b = 0;
@@ -608,7 +608,7 @@ static int hex_jump(struct parser *ps, unsigned *lo, unsigned *hi)
     if (dash && !have_b) {
         return unsup(ps, ps->line, "unbounded jump", 14);
     }
-    if (!have_a && (!dash || !have_b)) {
+    if (!have_a) {
         return perr(ps, ps->line, IH_EPARSE, "invalid jump in hex string");
     }
     if (!dash) {
