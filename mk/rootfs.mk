@@ -48,12 +48,6 @@ build/mips/mirai_sim: tests/sim/mirai_sim.c $(MIPS_LINK_DEPS) $(RFS_WORK)/uapi/.
 	$(CROSS)strip -o $@ $@.unstripped
 	scripts/check-mips-isa.sh $@ >/dev/null
 
-# The same simulator for the host: the live test's fallback check of the
-# simulator itself, and its own sanitizer run.
-build/host/mirai_sim: tests/sim/mirai_sim.c
-	@mkdir -p $(@D)
-	$(HOST_CC) -O1 -g $(WARN) -std=c11 -D_GNU_SOURCE -DSIM_KERNEL_RULES $(SANITIZE) -o $@ $<
-
 # Certificates (scripts/mkcerts.sh is idempotent).
 $(RFS_CERTS)/devices/$(RFS_DEVICE).crt: scripts/mkcerts.sh
 	scripts/mkcerts.sh $(RFS_CERTS) $(RFS_DEVICE) >/dev/null
