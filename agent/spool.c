@@ -187,12 +187,13 @@ struct walk_result {
 };
 
 /*
- * Walk every valid record of R in order, resynchronising byte by byte after
- * a bad stretch.  FN may stop the walk (return 1) or fail it (< 0).
+ * Walk every valid record of R in order from offset OFF (a record
+ * boundary; records must have seq > LAST), resynchronising byte by byte
+ * after a bad stretch.  FN may stop the walk (return 1) or fail it (< 0).
  */
-static int rd_walk(struct spool_rd *r, spool_walk_fn fn, void *ctx, struct walk_result *res)
+static int rd_walk(struct spool_rd *r, uint64_t off, uint64_t last, spool_walk_fn fn, void *ctx,
+                   struct walk_result *res)
 {
-    uint64_t off = 0, last = 0;
     int in_bad = 0, rc;
     struct spool_rec rec;
 
@@ -251,7 +252,7 @@ int spool_parse(const unsigned char *buf, size_t len, spool_visit_fn fn, void *c
     struct walk_result res;
     int rc;
 
-    rc = rd_walk(&r, visit_lines, &a, &res);
+    rc = rd_walk(&r, 0, 0, visit_lines, &a, &res);
     *max_seq = res.max_seq;
     *lines = res.lines;
     *bad = res.bad;
@@ -469,7 +470,7 @@ static int spool_rewrite(struct spool *s, uint64_t after, unsigned long drop_n,
         rc = IH_EIO;
         goto out;
     }
-    rc = rd_walk(&r, rewrite_visit, &w, &res);
+    rc = rd_walk(&r, 0, 0, rewrite_visit, &w, &res);
     if (rc != IH_OK) {
         goto out;
     }
@@ -508,6 +509,7 @@ static int spool_rewrite(struct spool *s, uint64_t after, unsigned long drop_n,
     s->size = w.size;
     s->lines = w.lines;
     s->first_seq = w.first;
+    s->head = 0;
     if (dropped) {
         *dropped = w.dropped;
     }
@@ -524,6 +526,10 @@ out:
 
 void spool_close(struct spool *s)
 {
+    if (s->fd >= 0 && s->lock_fd >= 0 && s->head > 0) {
+        /* best effort: a clean exit leaves no acknowledged line to resend */
+        (void)spool_rewrite(s, s->acked, 0, NULL);
+    }
     if (s->fd > 0) {
         close(s->fd);
     }
@@ -601,7 +607,7 @@ int spool_open(struct spool *s, const struct spool_opts *o)
     if (rc != IH_OK) {
         goto out;
     }
-    rc = rd_walk(&r, first_line, &s->first_seq, &res);
+    rc = rd_walk(&r, 0, 0, first_line, &s->first_seq, &res);
     if (rc != IH_OK) {
         goto out;
     }
@@ -721,18 +727,25 @@ static int spool_make_room(struct spool *s, size_t need, unsigned long *dropped)
     int rc;
 
     *dropped = 0;
+    if (s->head > 0) {
+        /* acknowledged lines go first, and cost nothing */
+        rc = spool_rewrite(s, s->acked, 0, NULL);
+        if (rc != IH_OK || s->size + need <= s->max_bytes) {
+            return rc;
+        }
+    }
     budget = s->max_bytes - SPOOL_HDR_LEN - (SPOOL_HDR_LEN + SPOOL_DROP_LINE) - need;
     z.n = 0;
     z.need = s->size > budget ? s->size - budget : 0;
     rc = rd_open_file(s, &r);
     if (rc == IH_OK) {
-        rc = rd_walk(&r, sizer_visit, &z, &res);
+        rc = rd_walk(&r, 0, 0, sizer_visit, &z, &res);
     }
     free(r.win);
     if (rc != IH_OK) {
         return rc;
     }
-    return spool_rewrite(s, 0, z.n, dropped);
+    return spool_rewrite(s, s->acked, z.n, dropped);
 }
 
 /* Queue the spool_dropped finding for DROPPED findings, with its own seq. */
@@ -797,16 +810,46 @@ int spool_scan(struct spool *s, uint64_t after, spool_visit_fn fn, void *ctx)
     struct visit_adapter a = { fn, ctx, after };
     int rc;
 
+    if (after < s->acked) {
+        a.after = s->acked;
+    }
     rc = rd_open_file(s, &r);
     if (rc == IH_OK) {
-        rc = rd_walk(&r, visit_lines, &a, &res);
+        rc = rd_walk(&r, s->head, s->acked, visit_lines, &a, &res);
     }
     free(r.win);
     return rc;
 }
 
+struct advance {
+    uint64_t acked;
+    uint64_t head;          /* offset just past the last acknowledged line */
+    unsigned long n;        /* acknowledged lines passed */
+    uint64_t first;         /* seq of the first line still waiting, 0: none */
+};
+
+static int advance_visit(void *ctx, uint64_t off, const struct spool_rec *rec)
+{
+    struct advance *v = ctx;
+
+    if (rec->kind == SPOOL_KIND_LINE && rec->seq > v->acked) {
+        v->first = rec->seq;
+        return 1;
+    }
+    if (rec->kind == SPOOL_KIND_LINE) {
+        v->n++;
+    }
+    v->head = off + SPOOL_HDR_LEN + rec->len;
+    return 0;
+}
+
 int spool_ack(struct spool *s, uint64_t acked)
 {
+    struct spool_rd r;
+    struct walk_result res;
+    struct advance v;
+    int rc;
+
     if (acked > SPOOL_SEQ_MAX) {
         return IH_EINVAL;
     }
@@ -824,5 +867,26 @@ int spool_ack(struct spool *s, uint64_t acked)
     if (s->lines == 0 || acked < s->first_seq) {
         return IH_OK;
     }
-    return spool_rewrite(s, acked, 0, NULL);
+    /* move the head past the acknowledged lines: O(batch), no writing */
+    v.acked = acked;
+    v.head = s->head;
+    v.n = 0;
+    v.first = 0;
+    rc = rd_open_file(s, &r);
+    if (rc == IH_OK) {
+        rc = rd_walk(&r, s->head, s->acked, advance_visit, &v, &res);
+    }
+    free(r.win);
+    if (rc != IH_OK) {
+        return rc;
+    }
+    s->acked = acked;
+    s->head = v.head;
+    s->lines = v.n > s->lines ? 0 : s->lines - v.n;
+    s->first_seq = v.first;
+    /* compact when everything is delivered or half the file is dead */
+    if (s->lines == 0 || s->head >= s->size / 2) {
+        return spool_rewrite(s, acked, 0, NULL);
+    }
+    return IH_OK;
 }

@@ -22,7 +22,7 @@
  * record is found by its CRCs on open and dropped, never misread, and the
  * file is rewritten without it.  Records are deleted only by rewriting the
  * survivors into PATH.tmp and rename()ing it over PATH (atomic), after the
- * collector acknowledged them.  Every rewrite ends with a mark record
+ * collector acknowledged them (batched: see spool_ack).  Every rewrite ends with a mark record
  * holding the highest seq ever used, so seq survives an empty spool.  A
  * small state file (optional, for flash) keeps a seq ceiling across
  * reboots that wipe a tmpfs spool; it is written once per SPOOL_SEQ_BLOCK.
@@ -55,8 +55,10 @@ struct spool {
     uint64_t next_seq;                  /* seq of the next record */
     uint64_t high;                      /* highest seq written (or acked) */
     uint64_t ceiling;                   /* seqs below it are reserved on disk */
-    unsigned long lines;                /* finding records in the file */
+    unsigned long lines;                /* finding lines not yet acknowledged */
     uint64_t first_seq;                 /* seq of the oldest one (0: none) */
+    uint64_t acked;                     /* lines <= acked are delivered ... */
+    uint64_t head;                      /* ... and lie before this offset */
     /* what open found (for selftest and logs) */
     unsigned long recovered_bad;        /* corrupt or torn records dropped */
     uint64_t recovered_bytes;           /* bytes of them */
@@ -85,7 +87,10 @@ struct spool_opts {
  */
 int spool_open(struct spool *s, const struct spool_opts *o);
 
-/* Release the lock and descriptors.  Safe on a zeroed or closed spool. */
+/*
+ * Compact away acknowledged lines (best effort), release the lock and the
+ * descriptors.  Safe on a closed spool.
+ */
 void spool_close(struct spool *s);
 
 /*
@@ -108,16 +113,19 @@ int spool_append(struct spool *s, uint64_t seq, const char *line, size_t len);
 typedef int (*spool_visit_fn)(void *ctx, uint64_t seq, const char *line, size_t len);
 
 /*
- * Call FN for each finding line in the file, oldest first, with seq >
- * AFTER.  Records are re-verified as they are read (a record that changed
+ * Call FN for each finding line not yet acknowledged, oldest first, with
+ * seq > AFTER.  Records are re-verified as they are read (a record that changed
  * under us stops the scan with IH_EPARSE).  Returns IH_OK, FN's negative
  * code, or IH_EIO.
  */
 int spool_scan(struct spool *s, uint64_t after, spool_visit_fn fn, void *ctx);
 
 /*
- * The collector durably committed everything up to ACKED: delete those
- * lines (rewrite + rename; nothing is done if no line is <= ACKED).  If
+ * The collector durably committed everything up to ACKED: those lines
+ * are skipped from now on (an in-memory head moves past them, O(batch)),
+ * and deleted by a rewrite + rename once nothing is left or they fill half
+ * the file.  A crash before the rewrite only makes them be sent again,
+ * which the collector ignores (duplicate (agent, seq)).  If
  * ACKED >= next_seq the sequence has gone backwards (a device that lost its
  * state): next_seq jumps past ACKED so that new findings are not taken for
  * duplicates.  IH_OK, IH_EINVAL (ACKED absurd), IH_EIO.

@@ -442,6 +442,7 @@ struct tp_batch {
     size_t out_len;
     size_t sent;
     int64_t deadline;
+    int write_failed;               /* the request could not be sent whole */
     int rc;
 };
 
@@ -604,6 +605,7 @@ static int tp_post(struct transport *t, struct spool *s, struct tp_batch *b,
             return IH_OK;
         }
         (void)util_strlcpy(t->last_error, why, sizeof t->last_error);
+        b->write_failed = 1;
     }
     if (rc != IH_OK) {
         return rc;
@@ -634,6 +636,7 @@ int transport_deliver(struct transport *t, struct spool *s)
     static struct httpc_response resp;  /* 4 KiB body: keep it off the stack */
     unsigned long cap_lines = (unsigned long)-1;
     unsigned long on_conn = 0;          /* requests sent on this connection */
+    unsigned halvings = 0;              /* batch halvings after failed sends */
     int rc = IH_OK;
 
     while (s->lines > 0) {
@@ -678,6 +681,15 @@ int transport_deliver(struct transport *t, struct spool *s)
             }
         }
         on_conn++;
+        if (rc == IH_ENET && b->write_failed && b->lines > 1 && halvings < 32) {
+            /* a collector refusing an oversized body may reset the
+             * connection before its 413 can be read: resend smaller */
+            halvings++;
+            cap_lines = b->lines / 2;
+            free(b);
+            transport_disconnect(t);
+            continue;
+        }
         if (rc != IH_OK) {
             free(b);
             transport_disconnect(t);
@@ -717,6 +729,7 @@ int transport_deliver(struct transport *t, struct spool *s)
             }
             t->st.batches++;
             t->backoff = 0;
+            halvings = 0;
             cap_lines = (unsigned long)-1;
             free(b);
             if (rc != IH_OK) {
