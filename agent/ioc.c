@@ -1783,73 +1783,89 @@ int ioc_load_buf(struct ioc_store *s, const char *name, const char *buf, size_t 
     return rc;
 }
 
-/* Bytes read at a time when a line-based feed is streamed from a file. */
+/* Bytes read at a time when a line-based feed is streamed. */
 #define IOC_STREAM_BUF (2 * IOC_MAX_LINE + 2)
 
-/* Fill BUF[*HAVE..CAP) from FD; *EOF set at end of file. */
-static int ioc_fill(int fd, char *buf, size_t cap, size_t *have, int *eof)
+/* Fill BUF[*HAVE..CAP) from READ_FN; *EOF set at the end of the feed. */
+static int ioc_fill(int (*read_fn)(void *, char *, size_t, size_t *), void *ctx, char *buf,
+                    size_t cap, size_t *have, int *eof)
 {
-    while (*have < cap) {
-        ssize_t r = read(fd, buf + *have, cap - *have);
+    while (*have < cap && !*eof) {
+        size_t got = 0;
+        int rc = read_fn(ctx, buf + *have, cap - *have, &got);
 
-        if (r < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return IH_EIO;
+        if (rc != IH_OK) {
+            return rc;
         }
-        if (r == 0) {
+        if (got == 0) {
             *eof = 1;
-            break;
         }
-        *have += (size_t)r;
+        *have += got > cap - *have ? cap - *have : got;
     }
     return IH_OK;
 }
 
-int ioc_load_file(struct ioc_store *s, const char *path, struct ioc_stats *st)
+/* The rest of a feed after BUF[0..HAVE), into one buffer (JSON). */
+static int ioc_slurp(int (*read_fn)(void *, char *, size_t, size_t *), void *ctx, char **buf,
+                     size_t *have, size_t *cap, int *eof)
+{
+    int rc = IH_OK;
+
+    while (!*eof && rc == IH_OK) {
+        if (*have == *cap) {
+            size_t ncap = *cap * 2;
+            char *nb;
+
+            if (*cap > IOC_MAX_FILE) {
+                return IH_ETOOBIG;
+            }
+            nb = realloc(*buf, ncap);
+            if (!nb) {
+                return IH_ENOMEM;
+            }
+            *buf = nb;
+            *cap = ncap;
+        }
+        rc = ioc_fill(read_fn, ctx, *buf, *cap, have, eof);
+    }
+    if (rc == IH_OK && *have > IOC_MAX_FILE) {
+        rc = IH_ETOOBIG;
+    }
+    return rc;
+}
+
+int ioc_load_stream(struct ioc_store *s, const char *name,
+                    int (*read_fn)(void *ctx, char *buf, size_t cap, size_t *got), void *ctx,
+                    struct ioc_stats *st)
 {
     struct ioc_load L;
     struct ioc_lines X;
-    struct stat sb;
-    char *buf = NULL;
-    size_t have = 0, used, bom;
-    int fd = -1, eof = 0, rc;
+    char *buf;
+    size_t have = 0, used, bom, cap = IOC_STREAM_BUF;
+    int eof = 0, rc;
     enum ioc_format fmt;
 
     X.scratch = NULL;
-    rc = util_open_ro(path, 1, &fd, &sb);
-    if (rc == IH_OK && (uint64_t)sb.st_size > IOC_MAX_FILE) {
-        rc = IH_ETOOBIG;
-    }
-    if (rc == IH_OK) {
-        buf = malloc(IOC_STREAM_BUF);
-        rc = buf ? ioc_fill(fd, buf, IOC_STREAM_BUF, &have, &eof) : IH_ENOMEM;
-    }
+    buf = malloc(cap);
+    rc = buf ? ioc_fill(read_fn, ctx, buf, cap, &have, &eof) : IH_ENOMEM;
     if (rc != IH_OK) {
-        util_diag(path, 0, "cannot load IOCs: %s", util_strerror(rc));
-        goto out;
+        goto fail;
     }
     bom = ioc_skip_bom(buf, have);
     fmt = ioc_sniff(buf + bom, have - bom);
     if (fmt == IOC_FMT_JSON || (fmt == IOC_FMT_AUTO && !eof)) {
-        /* JSON is parsed from memory: read the whole file (capped). */
-        free(buf);
-        buf = NULL;
-        close(fd);
-        fd = -1;
-        rc = util_read_file(path, IOC_MAX_FILE, &buf, &have);
+        /* JSON is parsed from memory: the whole feed (capped) is read. */
+        rc = ioc_slurp(read_fn, ctx, &buf, &have, &cap, &eof);
         if (rc != IH_OK) {
-            util_diag(path, 0, "cannot load IOCs: %s", util_strerror(rc));
-            goto out;
+            goto fail;
         }
-        rc = ioc_load_buf(s, path, buf, have, IOC_FMT_AUTO, st);
+        rc = ioc_load_buf(s, name, buf, have, IOC_FMT_AUTO, st);
         goto out;
     }
-    /* CSV and plain lists are streamed: the file never sits in memory. */
+    /* CSV and plain lists are streamed: the feed never sits in memory. */
     memset(&L, 0, sizeof L);
     L.s = s;
-    L.name = path;
+    L.name = name;
     L.st = st;
     rc = ioc_lines_init(&X, &L, fmt == IOC_FMT_CSV ? IOC_FMT_CSV : IOC_FMT_PLAIN);
     if (rc != IH_OK) {
@@ -1864,19 +1880,55 @@ int ioc_load_file(struct ioc_store *s, const char *path, struct ioc_stats *st)
         }
         memmove(buf, buf + used, have - used);
         have -= used;
-        rc = ioc_fill(fd, buf, IOC_STREAM_BUF, &have, &eof);
+        rc = ioc_fill(read_fn, ctx, buf, cap, &have, &eof);
         if (rc != IH_OK) {
-            util_diag(path, X.line + 1, "read error: %s", util_strerror(rc));
+            util_diag(name, X.line + 1, "read error: %s", util_strerror(rc));
             break;
         }
     }
     ioc_load_done(s, st);
+    goto out;
+fail:
+    util_diag(name, 0, "cannot load IOCs: %s", util_strerror(rc));
 out:
     free(X.scratch);
     free(buf);
-    if (fd >= 0) {
-        close(fd);
+    return rc;
+}
+
+static int ioc_read_fd(void *ctx, char *buf, size_t cap, size_t *got)
+{
+    int fd = *(int *)ctx;
+
+    for (;;) {
+        ssize_t r = read(fd, buf, cap);
+
+        if (r >= 0) {
+            *got = (size_t)r;
+            return IH_OK;
+        }
+        if (errno != EINTR) {
+            return IH_EIO;
+        }
     }
+}
+
+int ioc_load_file(struct ioc_store *s, const char *path, struct ioc_stats *st)
+{
+    struct stat sb;
+    int fd = -1, rc;
+
+    rc = util_open_ro(path, 1, &fd, &sb);
+    if (rc == IH_OK && (uint64_t)sb.st_size > IOC_MAX_FILE) {
+        close(fd);
+        rc = IH_ETOOBIG;
+    }
+    if (rc != IH_OK) {
+        util_diag(path, 0, "cannot load IOCs: %s", util_strerror(rc));
+        return rc;
+    }
+    rc = ioc_load_stream(s, path, ioc_read_fd, &fd, st);
+    close(fd);
     return rc;
 }
 

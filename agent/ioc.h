@@ -109,6 +109,18 @@ int ioc_load_buf(struct ioc_store *s, const char *name, const char *buf, size_t 
 int ioc_load_file(struct ioc_store *s, const char *path, struct ioc_stats *st);
 
 /*
+ * Load a feed read through READ_FN(CTX, ...), as ioc_load_file() does for a
+ * file: CSV and plain lists streamed, JSON gathered (up to IOC_MAX_FILE).
+ * READ_FN puts up to CAP bytes in BUF and their count in *GOT (0: end of
+ * the feed) and returns IH_OK or a negative IH_E*.  NAME is used in
+ * diagnostics.  Returns as ioc_load_buf(), or READ_FN's
+ * error (reported), or IH_ETOOBIG for a JSON feed over the cap.
+ */
+int ioc_load_stream(struct ioc_store *s, const char *name,
+                    int (*read_fn)(void *ctx, char *buf, size_t cap, size_t *got), void *ctx,
+                    struct ioc_stats *st);
+
+/*
  * Load every built-in IOC file compiled from rules/ (names ending in .csv,
  * .json or .txt, see builtin.h) into S.
  */

@@ -1,10 +1,13 @@
 /*
  * fuzz_ioc.c - the IOC loaders (ThreatFox CSV, JSON, plain lists).
  *
- * Input: one mode byte (low 2 bits: auto, CSV, JSON, plain), then the
- * feed.  After loading, every indicator must be found again by its own
- * key (a store whose sort and search disagree is a bug even without a
- * crash), and its source must format.
+ * Input: one mode byte, then the feed.  Mode bits 0-1 pick the format
+ * given to ioc_load_buf() (auto, CSV, JSON, plain).  With bit 2 set (and
+ * auto), the same bytes are also loaded through ioc_load_stream() in
+ * chunks whose sizes come from bits 3-7, and both stores must agree: the
+ * stream's carry-over of partial lines must not change what is loaded.
+ * After loading, every indicator must be found again by its own key (a
+ * store whose sort and search disagree is a bug even without a crash).
  */
 #include "ioc.h"
 #include "util.h"
@@ -14,6 +17,31 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+struct fuzz_reader {
+    const char *p;
+    size_t left;
+    unsigned step;
+    unsigned k;
+};
+
+static int fuzz_read(void *ctx, char *buf, size_t cap, size_t *got)
+{
+    struct fuzz_reader *r = ctx;
+    size_t n = 1 + (r->k++ * 7919u + r->step) % (r->step * 97u + 1);
+
+    if (n > cap) {
+        n = cap;
+    }
+    if (n > r->left) {
+        n = r->left;
+    }
+    memcpy(buf, r->p, n);
+    r->p += n;
+    r->left -= n;
+    *got = n;
+    return IH_OK;
+}
 
 static void fuzz_check(const struct ioc_store *s)
 {
@@ -51,9 +79,10 @@ static void fuzz_check(const struct ioc_store *s)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const enum ioc_format fmts[4] = { IOC_FMT_AUTO, IOC_FMT_CSV, IOC_FMT_JSON, IOC_FMT_PLAIN };
-    struct ioc_store *s = NULL;
-    struct ioc_stats st;
+    struct ioc_store *s = NULL, *t = NULL;
+    struct ioc_stats st, tt;
     char *buf;
+    int k;
 
     util_diag_quiet = 1;
     if (size < 1 || ioc_store_new(&s) != IH_OK) {
@@ -61,13 +90,32 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     /* an exact-size copy, so reading past the end is caught */
     buf = malloc(size - 1 ? size - 1 : 1);
-    if (buf) {
-        memcpy(buf, data + 1, size - 1);
-        memset(&st, 0, sizeof st);
-        (void)ioc_load_buf(s, "fuzz", buf, size - 1, fmts[data[0] & 3], &st);
-        fuzz_check(s);
-        free(buf);
+    if (!buf) {
+        goto out;
     }
+    memcpy(buf, data + 1, size - 1);
+    memset(&st, 0, sizeof st);
+    (void)ioc_load_buf(s, "fuzz", buf, size - 1, fmts[data[0] & 3], &st);
+    fuzz_check(s);
+    if ((data[0] & 7) == 4 && ioc_store_new(&t) == IH_OK) {
+        struct fuzz_reader r = { buf, size - 1, (unsigned)(data[0] >> 3), 0 };
+
+        memset(&tt, 0, sizeof tt);
+        (void)ioc_load_stream(t, "fuzz", fuzz_read, &r, &tt);
+        fuzz_check(t);
+        if (tt.loaded != st.loaded || tt.bad != st.bad || tt.dups != st.dups ||
+            tt.dropped != st.dropped || tt.derived != st.derived) {
+            abort();
+        }
+        for (k = 0; k <= IOC__KIND_COUNT; k++) {
+            if (ioc_count(s, (enum ioc_kind)k) != ioc_count(t, (enum ioc_kind)k)) {
+                abort();
+            }
+        }
+    }
+    free(buf);
+out:
+    ioc_store_free(t);
     ioc_store_free(s);
     return 0;
 }

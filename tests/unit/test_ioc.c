@@ -711,6 +711,109 @@ static void test_streamed_file(void **state)
     ioc_store_free(b);
 }
 
+/* A reader that hands out STEP bytes at a time, failing after FAIL_AT. */
+struct chunks {
+    const char *p;
+    size_t left, step, fail_at, given;
+};
+
+static int chunks_read(void *ctx, char *buf, size_t cap, size_t *got)
+{
+    struct chunks *c = ctx;
+    size_t n = c->step < cap ? c->step : cap;
+
+    if (c->fail_at && c->given >= c->fail_at) {
+        return IH_EIO;
+    }
+    if (n > c->left) {
+        n = c->left;
+    }
+    memcpy(buf, c->p, n);
+    c->p += n;
+    c->left -= n;
+    c->given += n;
+    *got = n;
+    return IH_OK;
+}
+
+static void test_stream_chunks(void **state)
+{
+    static const size_t steps[] = { 1, 2, 7, 4096, 4097, 9000 };
+    size_t i, k;
+
+    (void)state;
+    util_diag_quiet = 1;
+    for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char *buf;
+        size_t len;
+
+        if (files[i].rc == IH_ENOENT) {
+            continue;
+        }
+        assert_int_equal(util_read_file(files[i].path, 1 << 20, &buf, &len), IH_OK);
+        for (k = 0; k < sizeof steps / sizeof steps[0]; k++) {
+            struct chunks c = { buf, len, steps[k], 0, 0 };
+            struct ioc_store *s = new_store();
+            struct ioc_stats st;
+
+            memset(&st, 0, sizeof st);
+            assert_int_equal(ioc_load_stream(s, files[i].path, chunks_read, &c, &st), files[i].rc);
+            assert_int_equal(st.loaded, files[i].loaded);
+            assert_int_equal(st.bad, files[i].bad);
+            assert_int_equal(st.dups, files[i].dups);
+            ioc_store_free(s);
+        }
+        free(buf);
+    }
+    util_diag_quiet = 0;
+    {
+        /* a read error part-way: reported with the line it interrupted */
+        static const char text[] = "10.0.0.1\n10.0.0.2\n10.0.0.3\n";
+        struct chunks c = { text, sizeof text - 1, 9, 9, 0 };
+        struct ioc_store *s = new_store();
+        struct ioc_stats st;
+        char *diag;
+
+        memset(&st, 0, sizeof st);
+        capture_begin();
+        assert_int_equal(ioc_load_stream(s, "pipe", chunks_read, &c, &st), IH_EIO);
+        diag = capture_end();
+        assert_string_equal(diag, "pipe: cannot load IOCs: I/O error\n");
+        free(diag);
+        ioc_store_free(s);
+    }
+    {
+        /* later: 910 whole lines fit the first 8194 bytes read */
+        size_t n = 1333 * 9;
+        char *text = malloc(n);
+        struct chunks c;
+        struct ioc_store *s = new_store();
+        struct ioc_stats st;
+        char *diag;
+
+        assert_non_null(text);
+        for (i = 0; i < 1333; i++) {
+            memcpy(text + 9 * i, "10.0.0.1\n", 9);
+            text[9 * i + 7] = (char)('0' + i % 10);
+        }
+        c.p = text;
+        c.left = n;
+        c.step = 9;
+        c.fail_at = 9000;
+        c.given = 0;
+        memset(&st, 0, sizeof st);
+        capture_begin();
+        assert_int_equal(ioc_load_stream(s, "pipe", chunks_read, &c, &st), IH_EIO);
+        diag = capture_end();
+        assert_string_equal(diag, "pipe:911: read error: I/O error\n");
+        assert_int_equal(st.loaded + st.dups, 910);
+        assert_int_equal(ioc_count(s, IOC_IP), 10);
+        free(diag);
+        free(text);
+        ioc_store_free(s);
+    }
+}
+
 /* A file over IOC_MAX_FILE is refused before anything is read (sparse). */
 static void test_file_cap(void **state)
 {
@@ -748,6 +851,7 @@ int main(void)
         cmocka_unit_test(test_truncations),
         cmocka_unit_test(test_json_shapes),
         cmocka_unit_test(test_streamed_file),
+        cmocka_unit_test(test_stream_chunks),
         cmocka_unit_test(test_file_cap),
     };
 
