@@ -3,7 +3,7 @@
 
 # --- TLS handshake probe: static MIPS, linked exactly like the agent ------
 build/mips/tls_hello.unstripped: build/mips/obj/tests/tls/tls_hello.o $(MIPS_LINK_DEPS)
-	$(call mips_link,$@,build/mips/obj/tests/tls/tls_hello.o)
+	$(call mips_link,$@,build/mips/obj/tests/tls/tls_hello.o,$(MIPS_LTO))
 build/mips/tls_hello: build/mips/tls_hello.unstripped scripts/check-mips-isa.sh
 	$(CROSS)strip -o $@ $<
 	scripts/check-mips-isa.sh $@ >/dev/null
