@@ -87,7 +87,8 @@ static int tp_wait(struct transport *t, int want_write, int64_t deadline)
         int64_t left = deadline - tp_now_ms();
         int r;
 
-        if (left <= 0) {
+        if (left <= 0 || (t->stop && *t->stop)) {
+            /* out of time, or SIGTERM: an unanswered request is resent later */
             return IH_ENET;
         }
         r = poll(&p, 1, left > 1000 ? 1000 : (int)left);

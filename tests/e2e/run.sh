@@ -244,6 +244,28 @@ else
     fail "daemon SIGTERM: exit $drc after ${dt}s"
 fi
 
+# --- 5b. SIGTERM while the collector does not answer (black hole) -------------
+bport=$("$freeport")
+python3 -c "import socket,time; s=socket.socket(); s.bind(('127.0.0.1',$bport)); s.listen(8); time.sleep(40)" &
+pids+=($!)
+wait_port "$bport" || { fail "black hole did not start"; exit 1; }
+conf "$work/dev2-hole.conf" "$bport" e2e-dev2 "timeout = 60"
+"$qemu" -cpu "$cpu" "$agent" daemon --synthetic 5 --config "$work/dev2-hole.conf" \
+    >>"$work/daemon-hole.log" 2>&1 &
+apid=$!
+pids+=("$apid")
+sleep 3
+t0=$(date +%s)
+kill -TERM "$apid"
+wait "$apid"
+drc=$?
+dt=$(($(date +%s) - t0))
+if [ $drc -eq 0 ] && [ $dt -le 3 ]; then
+    pass "daemon SIGTERM during a stalled handshake (timeout 60 s): exit 0 after ${dt}s"
+else
+    fail "daemon SIGTERM while stalled: exit $drc after ${dt}s: $(cat "$work/daemon-hole.log")"
+fi
+
 # --- 6. 400 for one bad line: only that line is dropped ------------------------
 conf "$work/dev2.conf" "$port" e2e-dev2
 agent "$work/dev2.conf" report --spool-only --synthetic 30 >/dev/null 2>&1
