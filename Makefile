@@ -11,6 +11,8 @@
 #   make clean      remove build outputs (keeps downloaded sources)
 
 .DEFAULT_GOAL := mips
+# Keep every intermediate object: fuzz and test objects are shared by targets.
+.SECONDARY:
 SHELL := /bin/bash
 
 include config.mak
