@@ -51,6 +51,7 @@ struct rstring {
     unsigned ntok;
     unsigned minlen, maxlen;/* span of a match (text: len, wide 2*len) */
     int used;               /* referenced by the condition */
+    unsigned levels;        /* hex with jumps/alternatives: nesting + 1, else 0 */
     /* per match call */
     uint32_t count;         /* matches seen (exact up to 2^32-1) */
     uint32_t nmatch, capm;  /* stored offsets */

@@ -225,15 +225,25 @@ int rules_compile(struct rules *rs)
     memset(used, 0, sizeof used);
     for (i = 0; i < rs->nstrs; i++) {
         struct rstring *st = &rs->strs[i];
-        unsigned slot = 0;
 
         if (st->maxlen > rs->span) {
             rs->span = st->maxlen;
         }
         if (st->flags & RS_HEX) {
+            /* nesting of alternatives at each element: ALTs still open */
+            st->levels = 0;
             for (j = 0; j < st->ntok; j++) {
-                if (st->tok[j].kind == HT_JUMP || st->tok[j].kind == HT_ALT) {
-                    st->tok[j].val = (uint8_t)slot++;
+                unsigned depth = 1, k;
+
+                if (st->tok[j].kind != HT_JUMP && st->tok[j].kind != HT_ALT) {
+                    continue;
+                }
+                for (k = 0; k < j; k++) {
+                    depth += st->tok[k].kind == HT_ALT && st->tok[k].a > j;
+                }
+                depth += st->tok[j].kind == HT_ALT;
+                if (depth > st->levels) {
+                    st->levels = depth;
                 }
             }
             {
@@ -432,7 +442,7 @@ struct mctx {
     uint64_t base;          /* offset of buf[0] */
     int eof;
     uint32_t state;
-    uint8_t *memo;          /* hex: failed (element, offset) pairs */
+    uint8_t *memo;          /* hex: offset sets (struct hsim pool) */
     size_t memo_bytes;
     struct hash_ctx h;
     int hashing;
@@ -524,68 +534,122 @@ static int verify_text(const struct mctx *m, const struct rstring *s, int wide, 
 }
 
 /*
- * Match hex elements T from I at D[POS..LIM).  MEMO remembers (jump or
- * alternative, offset) pairs that already failed, so the work is bounded
- * by elements x span however the jumps combine.
+ * Hex strings with jumps or alternatives are matched by simulating the
+ * set of offsets (relative to the candidate start, 0..LIM) reachable after
+ * each element, as bit sets: the work per candidate is elements x span
+ * whatever the jumps combine into (backtracking would be exponential).
+ * Each nesting level of alternatives has three sets in the pool.
  */
-static int hex_run(const struct htok *t, unsigned i, const uint8_t *d, size_t pos, size_t lim,
-                   uint8_t *memo, size_t stride)
+struct hsim {
+    uint32_t *pool;
+    size_t words;
+    const uint8_t *d;
+    size_t lim;
+};
+
+#define HSET(h, l, k) ((h)->pool + ((size_t)(l) * 3 + (k)) * (h)->words)
+#define BIT(s, p) (((s)[(p) >> 5] >> ((p) & 31)) & 1u)
+#define SETBIT(s, p) ((s)[(p) >> 5] |= 1u << ((p) & 31))
+
+/*
+ * Run elements from I over the offsets in CUR (a set of level L) until the
+ * end of the string or of a branch (*STOP: that element).  Returns the set
+ * holding the offsets reached, NULL if none.
+ */
+static uint32_t *hex_sim(struct hsim *h, const struct htok *t, unsigned i, unsigned l, uint32_t *cur,
+                         unsigned *stop)
 {
+    uint32_t *tmp = cur == HSET(h, l, 0) ? HSET(h, l, 1) : HSET(h, l, 0);
+    size_t w, q, bytes = h->words * sizeof *cur;
+
     for (;;) {
         const struct htok *e = &t[i];
+        uint32_t *swap;
+        int any = 0;
 
         switch (e->kind) {
         case HT_END:
-            return 1;
-        case HT_BYTE:
-            if (pos >= lim || (d[pos] & e->mask) != e->val) {
-                return 0;
-            }
-            pos++;
-            i++;
-            break;
         case HT_GOTO:
-            i = e->a;
-            break;
+            *stop = i;
+            return cur;
         case HT_BRANCH:
             i++;
+            continue;
+        case HT_BYTE:
+            memset(tmp, 0, bytes);
+            for (w = 0; w < h->words; w++) {
+                uint32_t bits = cur[w];
+                unsigned k;
+
+                for (k = 0; bits; k++, bits >>= 1) {
+                    size_t p = w * 32 + k;
+
+                    if ((bits & 1u) && p < h->lim && (h->d[p] & e->mask) == e->val) {
+                        SETBIT(tmp, p + 1);
+                        any = 1;
+                    }
+                }
+            }
+            i++;
             break;
-        case HT_JUMP:
+        case HT_JUMP: {
+            size_t n = 0;
+
+            memset(tmp, 0, bytes);
+            for (q = 0; q <= h->lim; q++) {
+                if (q >= e->a && BIT(cur, q - e->a)) {
+                    n++;
+                }
+                if (q >= (size_t)e->b + 1 && BIT(cur, q - e->b - 1)) {
+                    n--;
+                }
+                if (n) {
+                    SETBIT(tmp, q);
+                    any = 1;
+                }
+            }
+            i++;
+            break;
+        }
         case HT_ALT: {
-            size_t bit = e->val * stride + pos;
-            unsigned k;
+            uint32_t *acc = HSET(h, l, 2);
+            unsigned br, bstop;
 
-            if (memo[bit >> 3] & (1u << (bit & 7))) {
-                return 0;
-            }
-            if (e->kind == HT_JUMP) {
-                for (k = e->a; k <= e->b && pos + k <= lim; k++) {
-                    if (hex_run(t, i + 1, d, pos + k, lim, memo, stride)) {
-                        return 1;
-                    }
-                }
-            } else {
-                unsigned br;
+            memset(acc, 0, bytes);
+            for (br = i + 1; br; br = t[br].a) {
+                uint32_t *bc = HSET(h, l + 1, 0), *res;
 
-                for (br = i + 1; br; br = t[br].a) {
-                    if (hex_run(t, br + 1, d, pos, lim, memo, stride)) {
-                        return 1;
+                memcpy(bc, cur, bytes);
+                res = hex_sim(h, t, br + 1, l + 1, bc, &bstop);
+                if (res) {
+                    for (w = 0; w < h->words; w++) {
+                        acc[w] |= res[w];
                     }
+                    any = 1;
                 }
             }
-            memo[bit >> 3] |= (uint8_t)(1u << (bit & 7));
-            return 0;
+            memcpy(tmp, acc, bytes);
+            i = e->a;
+            break;
         }
         default:
-            return 0;
+            return NULL;
         }
+        if (!any) {
+            return NULL;
+        }
+        swap = cur;
+        cur = tmp;
+        tmp = swap;
     }
 }
 
+/* Does hex string S match at buf[i]?  -1 if the pool is too small. */
 static int verify_hex(struct mctx *m, const struct rstring *s, size_t i)
 {
-    size_t lim = m->have - i, stride = (size_t)s->maxlen + 1, need;
-    unsigned slots = 0, k;
+    size_t lim = m->have - i, k;
+    struct hsim h;
+    unsigned stop;
 
     if (lim > s->maxlen) {
         lim = s->maxlen;
@@ -593,19 +657,26 @@ static int verify_hex(struct mctx *m, const struct rstring *s, size_t i)
     if (lim < s->minlen) {
         return 0;
     }
-    for (k = 0; k < s->ntok; k++) {
-        if (s->tok[k].kind == HT_JUMP || s->tok[k].kind == HT_ALT) {
-            slots++;
+    if (s->levels == 0) {
+        const uint8_t *d = m->buf + i;
+
+        for (k = 0; s->tok[k].kind == HT_BYTE; k++) {
+            if ((d[k] & s->tok[k].mask) != s->tok[k].val) {
+                return 0;
+            }
         }
+        return 1;
     }
-    need = (slots * stride + 7) / 8;
-    if (need > m->memo_bytes) {
+    h.words = (lim + 1 + 31) / 32;
+    if ((size_t)s->levels * 3 * h.words * sizeof *h.pool > m->memo_bytes) {
         return -1;
     }
-    if (need) {
-        memset(m->memo, 0, need);
-    }
-    return hex_run(s->tok, 0, m->buf + i, 0, lim, m->memo, stride);
+    h.pool = (uint32_t *)(void *)m->memo;
+    h.d = m->buf + i;
+    h.lim = lim;
+    memset(HSET(&h, 0, 0), 0, h.words * sizeof *h.pool);
+    HSET(&h, 0, 0)[0] = 1;      /* offset 0 */
+    return hex_sim(&h, s->tok, 0, 0, HSET(&h, 0, 0), &stop) != NULL;
 }
 
 /* Atom hit: the automaton reached STATE after buf[i]. */
@@ -1075,7 +1146,7 @@ static int match(struct rules *rs, struct mctx *m, unsigned flags, struct hash_h
                  int (*cb)(const char *rule, void *ctx), void *ctx)
 {
     size_t memo_bytes = 0;
-    unsigned i, k;
+    unsigned i;
     int rc, global_ok = 1;
 
     if (!rs->compiled) {
@@ -1086,14 +1157,11 @@ static int match(struct rules *rs, struct mctx *m, unsigned flags, struct hash_h
     }
     for (i = 0; i < rs->nstrs; i++) {
         struct rstring *s = &rs->strs[i];
-        unsigned slots = 0;
+        size_t need = (size_t)s->levels * 3 * (((size_t)s->maxlen + 1 + 31) / 32) * sizeof(uint32_t);
 
         s->count = s->nmatch = 0;
-        for (k = 0; (s->flags & RS_HEX) && k < s->ntok; k++) {
-            slots += s->tok[k].kind == HT_JUMP || s->tok[k].kind == HT_ALT;
-        }
-        if ((slots * ((size_t)s->maxlen + 1) + 7) / 8 > memo_bytes) {
-            memo_bytes = (slots * ((size_t)s->maxlen + 1) + 7) / 8;
+        if (need > memo_bytes) {
+            memo_bytes = need;
         }
     }
     if (memo_bytes) {

@@ -480,6 +480,35 @@ static void test_match_cap(void **state)
     free(buf);
 }
 
+/*
+ * Jumps that can combine in exponentially many ways over a run of bytes
+ * that always almost match: the memo of failed (element, offset) pairs
+ * keeps this to elements x span per candidate (it would not finish
+ * otherwise).
+ */
+static void test_hex_pathological(void **state)
+{
+    static const char src[] =
+        "rule p { strings: $h = { 41 41 41 41 [0-300] 41 [0-300] 41 [0-300] 41 [0-300] 41 [0-300] 42 } "
+        "condition: $h }\n"
+        "rule q { strings: $h = { 41 41 41 41 [0-300] 41 [0-300] 41 [0-300] 41 [0-300] 41 [0-300] 41 } "
+        "condition: #h > 100 }\n";
+    size_t n = 20000;
+    char *buf = malloc(n);
+    struct rules *rs;
+    struct names got = { "" };
+
+    (void)state;
+    assert_non_null(buf);
+    memset(buf, 'A', n);
+    assert_int_equal(rules_new(&rs), IH_OK);
+    assert_int_equal(rules_load_buffer(rs, "patho", src, strlen(src)), IH_OK);
+    assert_int_equal(rules_match_buffer(rs, buf, n, 0, NULL, collect, &got), IH_OK);
+    assert_string_equal(got.buf, "q");
+    rules_free(rs);
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -490,6 +519,7 @@ int main(void)
         cmocka_unit_test(test_sources),
         cmocka_unit_test(test_stream),
         cmocka_unit_test(test_match_cap),
+        cmocka_unit_test(test_hex_pathological),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
