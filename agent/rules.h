@@ -10,7 +10,8 @@
  * Matching reads the target once, in fixed-size chunks, running every
  * string of every rule through one automaton; memory is bounded whatever
  * the file size (caps below).  Matching rules are reported in rule order,
- * private rules never.
+ * private rules never.  A set keeps its per-match state inside: one match
+ * at a time per set (the agent is single-threaded).
  *
  *   struct rules *rs;
  *   rules_new(&rs);
