@@ -18,6 +18,11 @@ SHELL := /bin/bash
 include config.mak
 include toolchain/toolchain.mk
 
+# Third-party test data (public YARA rules, ThreatFox samples) is read from
+# the shared folder beside the repository, never copied into it.
+IOTHUNT_SHARED ?= $(abspath $(CURDIR)/../shared)
+export IOTHUNT_SHARED
+
 VERSION    := $(shell cat VERSION)
 # The build time is the commit time: reproducible, and the agent's floor
 # for a believable clock (DESIGN.md section 5).
@@ -80,10 +85,12 @@ build/mips/obj/gen/%.o: build/gen/%.c build/mips/mbedtls/.built $(MIPS_SYSROOT)/
 # Static MIPS link without libgcc or gcc's crtbegin/crtend: see
 # toolchain/rt/rt.c and toolchain/README.md.  The compiler helpers in rt.o
 # are plain code (-fno-lto): calls to them appear only after optimisation.
-# Programs that ship (the agent) are linked with MIPS_LTO; tests without.
+# Programs that ship (the agent) are linked with MIPS_LTO; everything else
+# with -fno-lto (gcc would otherwise run LTO on the fat objects with its
+# default, PIC, code generation).
 MIPS_LTO := -Os -flto=2 -mno-abicalls -fno-pic -mno-check-zero-division
 define mips_link
-$(MIPS_CC) $(3) $(MIPS_ARCH) -static -nostdlib -Wl,--gc-sections -Wl,-Map,$(1).map -o $(1) \
+$(MIPS_CC) $(or $(3),-fno-lto) $(MIPS_ARCH) -static -nostdlib -Wl,--gc-sections -Wl,-Map,$(1).map -o $(1) \
     $(MIPS_CRT_BEGIN) $(2) $(MIPS_MBEDTLS_LIBS) \
     -Wl,--start-group $(MIPS_SYSROOT)/lib/libc.a build/mips/rt/rt.o -Wl,--end-group $(MIPS_CRT_END)
 endef

@@ -18,7 +18,9 @@
 #include "ioc.h"
 #include "util.h"
 
-#define SHARED "/work/shared/data/threatfox/"
+/* third-party samples: the shared folder beside the repository (tests run
+ * from the repository root) */
+#define SHARED "../shared/data/threatfox/"
 
 /* ---- stderr capture: util_diag output is part of the contract -------- */
 
