@@ -92,7 +92,9 @@ struct rnode {
     uint32_t a, b, c;
     uint32_t sidx;
     uint32_t height;        /* of the subtree (capped by RULES_MAX_HEIGHT) */
+    int cconst;             /* a constant for YARA's compile-time checks */
     int64_t v;
+    int64_t cv;             /* its value as YARA's compiler computes it */
 };
 
 #define RT_BOOL 1

@@ -935,6 +935,83 @@ static struct val read_int(struct mctx *m, int64_t off, unsigned how)
 
 static struct val eval(struct mctx *m, uint32_t ni);
 
+/*
+ * Past the RULES_MAX_MATCHES kept offsets of S, look for a match starting
+ * in [LO, HI] by reading that part of the target again (in chunks) and
+ * confirming S at each offset, so that '$a at' and '$a in' stay exact.
+ */
+static int rescan(struct mctx *m, struct rstring *s, uint64_t lo, uint64_t hi)
+{
+    size_t chunk = 4096, cap = 2 + chunk + s->maxlen + 2;
+    struct mctx t = *m;
+    uint8_t *tmp = NULL;
+    uint64_t pos;
+    int found = 0;
+
+    if (m->fd >= 0) {
+        tmp = rules_mem_alloc(m->rs, cap);
+        if (!tmp) {
+            return 0;
+        }
+    }
+    for (pos = lo; !found && pos <= hi && pos < m->size; pos += chunk) {
+        uint64_t start = pos >= 2 ? pos - 2 : 0, p;
+        size_t got;
+
+        if (m->fd < 0) {
+            t.buf = (uint8_t *)(uintptr_t)m->mem;
+            t.base = 0;
+            t.have = (size_t)m->size;
+            start = 0;
+        } else {
+            size_t want = m->size - start < cap ? (size_t)(m->size - start) : cap;
+
+            if (read_at(m->fd, tmp, want, start, &got) != IH_OK) {
+                break;
+            }
+            t.buf = tmp;
+            t.base = start;
+            t.have = got;
+        }
+        for (p = pos; !found && p <= hi && p < pos + chunk && p < m->size; p++) {
+            size_t i = (size_t)(p - start);
+
+            if (s->flags & RS_HEX) {
+                found = verify_hex(&t, s, i) == 1;
+            } else {
+                found = ((s->flags & RS_ASCII) && verify_text(&t, s, 0, i)) ||
+                        ((s->flags & RS_WIDE) && verify_text(&t, s, 1, i));
+            }
+        }
+    }
+    rules_mem_free(m->rs, tmp);
+    return found;
+}
+
+/* Has S a match starting in [LO, HI]? */
+static int found_in(struct mctx *m, struct rstring *s, int64_t lo, int64_t hi)
+{
+    uint32_t k;
+
+    if (hi < 0 || lo > hi) {
+        return 0;
+    }
+    if (lo < 0) {
+        lo = 0;
+    }
+    for (k = 0; k < s->nmatch; k++) {
+        if ((int64_t)s->off[k] >= lo && (int64_t)s->off[k] <= hi) {
+            return 1;
+        }
+    }
+    if (s->count > s->nmatch && s->nmatch > 0 && (uint64_t)hi > s->off[s->nmatch - 1]) {
+        uint64_t from = s->off[s->nmatch - 1] + 1;
+
+        return rescan(m, s, (uint64_t)lo > from ? (uint64_t)lo : from, (uint64_t)hi);
+    }
+    return 0;
+}
+
 static int truth(struct val v)
 {
     return !v.undef && v.v != 0;
@@ -1093,35 +1170,19 @@ static struct val eval(struct mctx *m, uint32_t ni)
             return UNDEF;
         }
         return vint((int64_t)s->off[a.v - 1]);
-    case RN_AT: {
-        uint32_t k;
-
+    case RN_AT:
         a = eval(m, nd->a);
         if (a.undef || a.v < 0) {
             return vint(0);
         }
-        for (k = 0; k < s->nmatch; k++) {
-            if (s->off[k] == (uint64_t)a.v) {
-                return vint(1);
-            }
-        }
-        return vint(0);
-    }
-    case RN_IN: {
-        uint32_t k;
-
+        return vint(found_in(m, s, a.v, a.v));
+    case RN_IN:
         a = eval(m, nd->a);
         b = eval(m, nd->b);
         if (a.undef || b.undef) {
             return UNDEF;
         }
-        for (k = 0; k < s->nmatch; k++) {
-            if ((int64_t)s->off[k] >= a.v && (int64_t)s->off[k] <= b.v) {
-                return vint(1);
-            }
-        }
-        return vint(0);
-    }
+        return vint(found_in(m, s, a.v, b.v));
     case RN_OF:
         return eval_of(m, nd);
     case RN_READ:

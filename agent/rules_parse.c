@@ -1100,7 +1100,8 @@ static int parse_primary(struct parser *ps, uint32_t *out)
     case T_INT:
         rc = node_new(ps, RN_INT, RT_INT, &n);
         if (rc == IH_OK) {
-            NODE(n).v = ps->t.ival;
+            NODE(n).v = NODE(n).cv = ps->t.ival;
+            NODE(n).cconst = 1;
             rc = lex(ps);
         }
         break;
@@ -1370,14 +1371,17 @@ static int parse_unary(struct parser *ps, uint32_t *out)
     if (rc != IH_OK) {
         return rc;
     }
-    if (k == T_MINUS && NODE(a).op == RN_INT) {
-        NODE(a).v = (int64_t)(0 - (uint64_t)NODE(a).v);
+    if (NODE(a).op == RN_INT) {
+        NODE(a).v = k == T_MINUS ? (int64_t)(0 - (uint64_t)NODE(a).v) : ~NODE(a).v;
+        NODE(a).cv = k == T_MINUS ? (int64_t)(0 - (uint64_t)NODE(a).cv) : ~NODE(a).cv;
         *out = a;
         return IH_OK;
     }
     rc = node_new(ps, k == T_MINUS ? RN_NEG : RN_BNOT, RT_INT, &n);
     if (rc == IH_OK) {
         NODE(n).a = a;
+        NODE(n).cconst = NODE(a).cconst;
+        NODE(n).cv = k == T_MINUS ? (int64_t)(0 - (uint64_t)NODE(a).cv) : ~NODE(a).cv;
         *out = n;
     }
     return rc;
@@ -1395,6 +1399,52 @@ static const struct {
     { T_STAR, RN_MUL, 5 }, { T_BSLASH, RN_DIV, 5 }, { T_PCT, RN_MOD, 5 },
 };
 #define BIN_LEVELS 6
+
+/*
+ * A op B for constants, with the evaluator's semantics (wrapping); also
+ * IH_EPARSE if a sum, difference or product does not fit 64 bits.
+ */
+static int fold_const(uint8_t op, int64_t a, int64_t b, int64_t *out)
+{
+    switch (op) {
+    case RN_ADD:
+        *out = (int64_t)((uint64_t)a + (uint64_t)b);
+        return ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b)) ? IH_EPARSE : IH_OK;
+    case RN_SUB:
+        *out = (int64_t)((uint64_t)a - (uint64_t)b);
+        return ((b < 0 && a > INT64_MAX + b) || (b > 0 && a < INT64_MIN + b)) ? IH_EPARSE : IH_OK;
+    case RN_MUL:
+        *out = (int64_t)((uint64_t)a * (uint64_t)b);
+        if (a != 0 && b != 0 &&
+            (a > 0 ? (b > 0 ? a > INT64_MAX / b : b < INT64_MIN / a)
+                   : (b > 0 ? a < INT64_MIN / b : b < INT64_MAX / a))) {
+            return IH_EPARSE;
+        }
+        return IH_OK;
+    case RN_DIV:    /* b != 0: refused before */
+        *out = (a == INT64_MIN && b == -1) ? INT64_MIN : a / b;
+        return IH_OK;
+    case RN_MOD:
+        *out = b == -1 ? 0 : a % b;
+        return IH_OK;
+    case RN_SHL:
+        *out = b < 64 ? (int64_t)((uint64_t)a << ((uint64_t)b & 63)) : 0;
+        return IH_OK;
+    case RN_SHR:
+        *out = b >= 64 ? 0 : a < 0 ? (int64_t)~(~(uint64_t)a >> ((uint64_t)b & 63))
+                                   : (int64_t)((uint64_t)a >> ((uint64_t)b & 63));
+        return IH_OK;
+    case RN_BAND:
+        *out = a & b;
+        return IH_OK;
+    case RN_BOR:
+        *out = a | b;
+        return IH_OK;
+    default:
+        *out = a ^ b;
+        return IH_OK;
+    }
+}
 
 /*
  * arith(level) := arith(level+1) { OP(level) arith(level+1) }
@@ -1431,19 +1481,47 @@ static int parse_bin(struct parser *ps, unsigned level, uint32_t *out)
         if (rc == IH_OK) {
             rc = need_type(ps, r, 0, line);
         }
-        if (rc == IH_OK && (binops[i].op == RN_DIV || binops[i].op == RN_MOD) &&
-            NODE(r).op == RN_INT && NODE(r).v == 0) {
-            rc = perr(ps, line, IH_EPARSE, "division by zero");
-        }
-        if (rc == IH_OK) {
-            rc = node_new(ps, binops[i].op, RT_INT, &n);
-        }
         if (rc != IH_OK) {
             return rc;
         }
-        NODE(n).a = l;
-        NODE(n).b = r;
-        l = n;
+        {
+            uint8_t op = binops[i].op;
+            int cc = NODE(l).cconst && NODE(r).cconst;
+            int64_t cv = 0, v;
+
+            /*
+             * YARA's compiler computes constant operands to refuse a
+             * constant divisor of 0 and a constant sum, difference or
+             * product that overflows; it computes '>>' as '<<' there (the
+             * code it runs is right).  Its refusals are reproduced with the
+             * same values (cv); the values used (v) are the true ones.
+             */
+            if (cc && (op == RN_DIV || op == RN_MOD) && NODE(r).cv == 0) {
+                return perr(ps, line, IH_EPARSE, "division by zero");
+            }
+            if (cc && fold_const(op == RN_SHR ? RN_SHL : op, NODE(l).cv, NODE(r).cv, &cv) != IH_OK) {
+                return perr(ps, line, IH_EPARSE, "integer overflow");
+            }
+            if (NODE(l).op == RN_INT && NODE(r).op == RN_INT &&
+                !((op == RN_DIV || op == RN_MOD) && NODE(r).v == 0)) {
+                (void)fold_const(op, NODE(l).v, NODE(r).v, &v);
+                if (r == ps->rs->nnodes - 1) {
+                    ps->rs->nnodes--;
+                }
+                NODE(l).v = v;
+                NODE(l).cv = cv;
+                continue;
+            }
+            rc = node_new(ps, op, RT_INT, &n);
+            if (rc != IH_OK) {
+                return rc;
+            }
+            NODE(n).a = l;
+            NODE(n).b = r;
+            NODE(n).cconst = cc;
+            NODE(n).cv = cv;
+            l = n;
+        }
     }
     *out = l;
     return IH_OK;

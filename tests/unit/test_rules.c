@@ -147,6 +147,11 @@ static const struct {
       "t.yar:1: undefined identifier \"hash\"" },
     { "rule a { condition: 99999999999999999999 > 1 }", IH_EPARSE, "t.yar:1: invalid integer" },
     { "rule a { condition: 1 \\ 0 == 1 }", IH_EPARSE, "t.yar:1: division by zero" },
+    { "rule a { condition: 1 \\ (2 - 2) == 1 }", IH_EPARSE, "t.yar:1: division by zero" },
+    { "rule a { condition: 312 * -2305843009213693952 < 0 }", IH_EPARSE, "t.yar:1: integer overflow" },
+    { "rule a { condition: 9223372036854775807 + 1 < 0 }", IH_EPARSE, "t.yar:1: integer overflow" },
+    { "rule a { condition: 9223372036854775807 + (8 >> 1) < 0 }", IH_EPARSE, "t.yar:1: integer overflow" },
+    { "rule a { condition: 2089 - (0o16 >> 62) == 2089 }", IH_EPARSE, "t.yar:1: integer overflow" },
     { "rule a { condition: filesize + true }", IH_EPARSE, "t.yar:1: wrong type: integer expected" },
     { "rule a { condition: \"abc\" }", IH_EPARSE, "t.yar:1: wrong type: a string must be compared" },
     { "rule a { condition: 1 < 2 < 3 }", IH_EPARSE, "t.yar:1: wrong type: comparison of a comparison" },
@@ -304,6 +309,8 @@ static const struct {
     { "rule a { condition: -7 \\ 2 == -3 and -7 % 3 == -1 and (1 << 64) == 0 and (-8 >> 1) == -4 }", "", 0, "a" },
     { "rule a { condition: (1 \\ (filesize - filesize)) == 0 or not ((1 % (filesize - filesize)) == 0) }", "", 0, "" },
     { "rule a { condition: 9223372036854775807 + filesize < 0 }", "x", 0, "a" },
+    { "rule a { condition: 5 - (8 >> 1) == 1 and 1 \\ (2 >> 5) == 0 }", "x", 0, "" },
+    { "rule a { condition: 5 - (8 >> 1) == 1 and -(14 >> 2) == -3 and ~8 == -9 }", "x", 0, "a" },
     { "rule a { condition: filesize }", "x", 0, "a" },
     { "rule a { condition: filesize }", "", 0, "" },
     { "private rule p { strings: $a = \"x\" condition: $a } rule a { condition: p }", "x", 0, "a" },
@@ -457,13 +464,18 @@ static void test_stream(void **state)
     free(buf);
 }
 
-/* #a stays exact past the stored offsets; @a[i] beyond them is undefined. */
+/*
+ * #a stays exact past the stored offsets, and so do '$a at' and '$a in'
+ * (the target is read again there); @a[i] beyond them is undefined.
+ */
 static void test_match_cap(void **state)
 {
     static const char src[] =
         "rule cnt { strings: $a = \"zz\" condition: #a == 3000 }\n"
         "rule last_kept { strings: $a = \"zz\" condition: @a[1024] == 1023 }\n"
-        "rule past { strings: $a = \"zz\" condition: @a[1025] == 1024 }\n";
+        "rule past { strings: $a = \"zz\" condition: @a[1025] == 1024 }\n"
+        "rule far_at { strings: $a = \"zz\" condition: $a at 2500 and not $a at 3000 }\n"
+        "rule far_in { strings: $a = \"zz\" condition: $a in (2990..3005) and not $a in (3000..4000) }\n";
     size_t n = 3001;
     char *buf = malloc(n);
     struct rules *rs;
@@ -475,7 +487,15 @@ static void test_match_cap(void **state)
     assert_int_equal(rules_new(&rs), IH_OK);
     assert_int_equal(rules_load_buffer(rs, "cap", src, strlen(src)), IH_OK);
     assert_int_equal(rules_match_buffer(rs, buf, n, 0, NULL, collect, &got), IH_OK);
-    assert_string_equal(got.buf, "cnt last_kept");
+    assert_string_equal(got.buf, "cnt last_kept far_at far_in");
+    {
+        struct names got2 = { "" };
+        int fd = temp_file(buf, n);
+
+        assert_int_equal(rules_match_fd(rs, fd, 0, NULL, collect, &got2), IH_OK);
+        close(fd);
+        assert_string_equal(got2.buf, "cnt last_kept far_at far_in");
+    }
     rules_free(rs);
     free(buf);
 }

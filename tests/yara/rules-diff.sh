@@ -8,11 +8,13 @@
 # build/host/iothunt and of the MIPS build under qemu (-cpu 4Kc) must equal
 # yara's.  Rule files that use helper rules from elsewhere are put behind
 # tests/yara/rules/elf_prelude.yar, the same combined file for both tools.
+# Random rules from tests/yara/gen-random-rules.py (fixed seeds) are matched
+# over the common files too.
 # Prints one line per failing pair, counts per source, then
 # "N passed, N failed"; exit status 1 on any failure or if a tool is missing.
 set -u
 cd "$(dirname "$0")/../.."
-PUB=${YARA_RULES_DIR:-/work/shared/data/yara-rules}
+PUB=${YARA_RULES_DIR:-${IOTHUNT_SHARED:-../shared}/data/yara-rules}
 OUT=build/yara-diff
 HOST=build/host/iothunt
 MIPS=build/mips/iothunt
@@ -20,7 +22,7 @@ QEMU=${QEMU:-qemu-mips-static}
 CPU=${DIFF_CPU:-4Kc}
 PRELUDE=tests/yara/rules/elf_prelude.yar
 
-for tool in yara "$QEMU" iconv; do
+for tool in yara "$QEMU" iconv python3; do
     command -v "$tool" >/dev/null || { echo "rules-diff: FAIL: $tool not installed"; echo "0 passed, 1 failed"; exit 1; }
 done
 for b in "$HOST" "$MIPS"; do
@@ -51,11 +53,38 @@ for f in rules/*.yar tests/yara/rules/*.yar; do
 done
 
 pass=0 fail=0
+# Random rules of the subset (fixed seeds): matched over the common files
+# only; a rule file yara refuses must be refused by iothunt too.
+for seed in ${DIFF_SEEDS:-1 2 3 4 5 6}; do
+    r=$OUT/rules/random-$seed.yar
+    python3 tests/yara/gen-random-rules.py "$seed" 150 > "$r"
+    if ! yara -w "$r" /dev/null >/dev/null 2>"$OUT/yara.err"; then
+        if "$HOST" match "$r" "$OUT/t/common/empty" >/dev/null 2>&1; [ $? -eq 2 ]; then
+            pass=$((pass + 1))
+            echo "rules-diff: $r: refused by both: $(head -n 1 "$OUT/yara.err")"
+        else
+            fail=$((fail + 1))
+            echo "FAIL $r: yara refuses it, iothunt does not: $(head -n 1 "$OUT/yara.err")"
+        fi
+        continue
+    fi
+    sources+=("random:$r")
+done
+
 for r in "${sources[@]}"; do
+    common_only=0
+    if [ "${r#random:}" != "$r" ]; then
+        r=${r#random:}
+        common_only=1
+    fi
     base=$(basename "$r" .yar)
     tdir=$OUT/t/from-$base
-    tests/yara/gen-targets.sh from "$r" "$tdir"
-    targets=("$OUT"/t/common/* "$tdir"/*)
+    mkdir -p "$tdir"
+    [ $common_only -eq 1 ] || tests/yara/gen-targets.sh from "$r" "$tdir"
+    targets=("$OUT"/t/common/*)
+    for t in "$tdir"/*; do
+        [ -e "$t" ] && targets+=("$t")
+    done
     # one iothunt run per rules file over all targets (several FILEs)
     "$HOST" match "$r" "${targets[@]}" > "$OUT/host.out" 2> "$OUT/host.err"
     hrc=$?
