@@ -89,10 +89,10 @@ enum rnode_op {
 struct rnode {
     uint8_t op;
     uint8_t type;           /* RT_* */
+    uint8_t cconst;         /* a constant for YARA's compile-time checks */
     uint32_t a, b, c;
     uint32_t sidx;
     uint32_t height;        /* of the subtree (capped by RULES_MAX_HEIGHT) */
-    int cconst;             /* a constant for YARA's compile-time checks */
     int64_t v;
     int64_t cv;             /* its value as YARA's compiler computes it */
 };

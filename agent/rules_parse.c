@@ -1518,7 +1518,7 @@ static int parse_bin(struct parser *ps, unsigned level, uint32_t *out)
             }
             NODE(n).a = l;
             NODE(n).b = r;
-            NODE(n).cconst = cc;
+            NODE(n).cconst = (uint8_t)cc;
             NODE(n).cv = cv;
             l = n;
         }
