@@ -487,7 +487,10 @@ static void selftest_time(char *buf, size_t cap, int64_t t)
     time_t tt = (time_t)t;
     struct tm tm;
 
-    if (!gmtime_r(&tt, &tm) || strftime(buf, cap, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0) {
+    /* by hand: strftime would pull musl's time-zone machinery in (~4 KiB) */
+    if (!gmtime_r(&tt, &tm) ||
+        util_fmt(buf, cap, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec) != IH_OK) {
         (void)util_strlcpy(buf, "?", cap);
     }
 }
