@@ -162,7 +162,7 @@ agent "$work/dev1.conf" report --deliver-only >"$work/kill-agent.log" 2>&1 &
 apid=$!
 pids+=("$apid")
 # kill as soon as the first batch of this run has been committed
-for i in $(seq 100); do
+for i in $(seq 400); do
     n=$(q "select count(*) from findings where json_extract(json,'$.summary') like '% of 1500'" 2>/dev/null)
     [ "${n:-0}" -gt 0 ] && break
     sleep 0.05
@@ -192,10 +192,10 @@ fi
 apid=$!
 pids+=("$apid")
 spool=$work/spool-e2e-dev1/q
-for i in $(seq 200); do
+for i in $(seq 2000); do
     s=$(stat -c %s "$spool" 2>/dev/null || echo 0)
     [ "$s" -gt 200000 ] && break
-    sleep 0.02
+    sleep 0.01
 done
 alive=0
 kill -0 "$apid" 2>/dev/null && alive=1
