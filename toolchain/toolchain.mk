@@ -47,17 +47,24 @@ $(SRC_DIR)/%/.unpacked: $(SRC_DIR)/%.pin
 	touch $@
 
 # musl: configure detects soft-float from the flags and picks the mips-sf
-# subarch; only the static library is built.
-$(MIPS_SYSROOT)/lib/libc.a: $(SRC_DIR)/musl/.unpacked
-	rm -rf build/mips/musl-build && mkdir -p build/mips/musl-build
+# subarch; only the static library is built, as non-PIC code like the agent
+# (10 KiB smaller), so only the plain crt objects (no Scrt1/rcrt1, which
+# need PIC).
+MUSL_CFLAGS := -Os $(MIPS_ARCH) -mno-abicalls -fno-pic -ffunction-sections -fdata-sections
+MUSL_CRT    := CRT_LIBS="lib/crt1.o lib/crti.o lib/crtn.o"
+build/mips/musl.stamp: FORCE
+	@mkdir -p $(@D)
+	$(file >$@.new,$(MUSL_CFLAGS))
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+
+$(MIPS_SYSROOT)/lib/libc.a: $(SRC_DIR)/musl/.unpacked build/mips/musl.stamp
+	rm -rf build/mips/musl-build $(MIPS_SYSROOT) && mkdir -p build/mips/musl-build
 	cd build/mips/musl-build && $(CURDIR)/$(SRC_DIR)/musl/configure \
-	    --target=mips-linux-gnu CC=$(MIPS_CC) \
-	    CFLAGS='-Os $(MIPS_ARCH) -ffunction-sections -fdata-sections' \
+	    --target=mips-linux-gnu CC=$(MIPS_CC) CFLAGS='$(MUSL_CFLAGS)' \
 	    --disable-shared --prefix=$(CURDIR)/$(MIPS_SYSROOT) >configure.log
-	grep -q 'mips_soft_float... true' build/mips/musl-build/config.log || \
-	    grep -q 'soft_float... true' build/mips/musl-build/configure.log
-	$(MAKE) -C build/mips/musl-build >/dev/null
-	$(MAKE) -C build/mips/musl-build install >/dev/null
+	grep -q 'soft_float... true' build/mips/musl-build/configure.log
+	$(MAKE) -C build/mips/musl-build $(MUSL_CRT) >/dev/null
+	$(MAKE) -C build/mips/musl-build $(MUSL_CRT) install >/dev/null
 
 MIPS_CRT_BEGIN := $(MIPS_SYSROOT)/lib/crt1.o $(MIPS_SYSROOT)/lib/crti.o
 MIPS_CRT_END   := $(MIPS_SYSROOT)/lib/crtn.o
