@@ -1,5 +1,8 @@
 /*
- * hash.c - MD5, SHA-1 and SHA-256 in one pass with Mbed TLS.
+ * hash.c - MD5, SHA-1 and SHA-256 in one pass.  SHA-256 is Mbed TLS's; MD5
+ * (RFC 1321) and SHA-1 (FIPS 180-4) are written here as compact loops (see
+ * hash.h for why), with every word loaded and stored byte by byte so the
+ * same code is right on both byte orders.
  */
 #include "hash.h"
 #include "util.h"
@@ -20,16 +23,174 @@ static void hash_hex_put(char *out, const unsigned char *d, size_t n)
     out[2 * n] = '\0';
 }
 
+static uint32_t hash_rol(uint32_t x, unsigned n)
+{
+    return (x << n) | (x >> (32 - n));
+}
+
+static uint32_t hash_le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+
+static uint32_t hash_be32(const unsigned char *p)
+{
+    return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | (uint32_t)p[3];
+}
+
+static void md5_block(uint32_t *s, const unsigned char *p)
+{
+    /* K[i] = floor(abs(sin(i + 1)) * 2^32), RFC 1321 section 3.4 */
+    static const uint32_t k[64] = {
+        0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
+        0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
+        0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
+        0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a,
+        0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70,
+        0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
+        0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
+        0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391
+    };
+    static const unsigned char r[16] = { 7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21 };
+    uint32_t w[16], a = s[0], b = s[1], c = s[2], d = s[3];
+    unsigned i;
+
+    for (i = 0; i < 16; i++) {
+        w[i] = hash_le32(p + 4 * i);
+    }
+    for (i = 0; i < 64; i++) {
+        uint32_t f, t;
+        unsigned g;
+
+        if (i < 16) {
+            f = (b & c) | (~b & d);
+            g = i;
+        } else if (i < 32) {
+            f = (d & b) | (~d & c);
+            g = (5 * i + 1) & 15;
+        } else if (i < 48) {
+            f = b ^ c ^ d;
+            g = (3 * i + 5) & 15;
+        } else {
+            f = c ^ (b | ~d);
+            g = (7 * i) & 15;
+        }
+        t = d;
+        d = c;
+        c = b;
+        b = b + hash_rol(a + f + k[i] + w[g], r[(i >> 4) * 4 + (i & 3)]);
+        a = t;
+    }
+    s[0] += a;
+    s[1] += b;
+    s[2] += c;
+    s[3] += d;
+}
+
+static void sha1_block(uint32_t *s, const unsigned char *p)
+{
+    static const uint32_t k[4] = { 0x5a827999, 0x6ed9eba1, 0x8f1bbcdc, 0xca62c1d6 };
+    uint32_t w[16], a = s[0], b = s[1], c = s[2], d = s[3], e = s[4];
+    unsigned t;
+
+    for (t = 0; t < 16; t++) {
+        w[t] = hash_be32(p + 4 * t);
+    }
+    for (t = 0; t < 80; t++) {
+        uint32_t f, tmp;
+
+        if (t >= 16) {
+            w[t & 15] = hash_rol(w[(t + 13) & 15] ^ w[(t + 8) & 15] ^ w[(t + 2) & 15] ^ w[t & 15], 1);
+        }
+        if (t < 20) {
+            f = (b & c) | (~b & d);
+        } else if (t < 40 || t >= 60) {
+            f = b ^ c ^ d;
+        } else {
+            f = (b & c) | (b & d) | (c & d);
+        }
+        tmp = hash_rol(a, 5) + f + e + k[t / 20] + w[t & 15];
+        e = d;
+        d = c;
+        c = hash_rol(b, 30);
+        b = a;
+        a = tmp;
+    }
+    s[0] += a;
+    s[1] += b;
+    s[2] += c;
+    s[3] += d;
+    s[4] += e;
+}
+
+static void block_update(struct hash_block *hb, void (*fn)(uint32_t *, const unsigned char *),
+                         const unsigned char *p, size_t n)
+{
+    size_t used = (size_t)(hb->len & 63);
+
+    hb->len += n;
+    if (used) {
+        size_t take = 64 - used < n ? 64 - used : n;
+
+        memcpy(hb->buf + used, p, take);
+        p += take;
+        n -= take;
+        if (used + take < 64) {
+            return;
+        }
+        fn(hb->s, hb->buf);
+    }
+    while (n >= 64) {
+        fn(hb->s, p);
+        p += 64;
+        n -= 64;
+    }
+    memcpy(hb->buf, p, n);
+}
+
+/* Pad with 0x80, zeros and the bit length (LE for MD5, BE for SHA-1). */
+static void block_final(struct hash_block *hb, void (*fn)(uint32_t *, const unsigned char *),
+                        int big_endian, unsigned words, unsigned char *out)
+{
+    uint64_t bits = hb->len * 8;
+    size_t used = (size_t)(hb->len & 63);
+    unsigned i;
+
+    hb->buf[used++] = 0x80;
+    if (used > 56) {
+        memset(hb->buf + used, 0, 64 - used);
+        fn(hb->s, hb->buf);
+        used = 0;
+    }
+    memset(hb->buf + used, 0, 56 - used);
+    for (i = 0; i < 8; i++) {
+        hb->buf[big_endian ? 63 - i : 56 + i] = (unsigned char)(bits >> (8 * i));
+    }
+    fn(hb->s, hb->buf);
+    for (i = 0; i < words; i++) {
+        uint32_t v = hb->s[i];
+        unsigned j;
+
+        for (j = 0; j < 4; j++) {
+            out[4 * i + j] = (unsigned char)(big_endian ? v >> (24 - 8 * j) : v >> (8 * j));
+        }
+    }
+}
+
 void hash_init(struct hash_ctx *h, unsigned which)
 {
     h->which = which & HASH_ALL;
     if (h->which & HASH_MD5) {
-        mbedtls_md5_init(&h->md5);
-        (void)mbedtls_md5_starts(&h->md5);
+        static const uint32_t iv[4] = { 0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476 };
+
+        memcpy(h->md5.s, iv, sizeof iv);
+        h->md5.len = 0;
     }
     if (h->which & HASH_SHA1) {
-        mbedtls_sha1_init(&h->sha1);
-        (void)mbedtls_sha1_starts(&h->sha1);
+        static const uint32_t iv[5] = { 0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0 };
+
+        memcpy(h->sha1.s, iv, sizeof iv);
+        h->sha1.len = 0;
     }
     if (h->which & HASH_SHA256) {
         mbedtls_sha256_init(&h->sha256);
@@ -43,10 +204,10 @@ void hash_update(struct hash_ctx *h, const void *p, size_t n)
         return;
     }
     if (h->which & HASH_MD5) {
-        (void)mbedtls_md5_update(&h->md5, p, n);
+        block_update(&h->md5, md5_block, p, n);
     }
     if (h->which & HASH_SHA1) {
-        (void)mbedtls_sha1_update(&h->sha1, p, n);
+        block_update(&h->sha1, sha1_block, p, n);
     }
     if (h->which & HASH_SHA256) {
         (void)mbedtls_sha256_update(&h->sha256, p, n);
@@ -55,12 +216,6 @@ void hash_update(struct hash_ctx *h, const void *p, size_t n)
 
 void hash_abort(struct hash_ctx *h)
 {
-    if (h->which & HASH_MD5) {
-        mbedtls_md5_free(&h->md5);
-    }
-    if (h->which & HASH_SHA1) {
-        mbedtls_sha1_free(&h->sha1);
-    }
     if (h->which & HASH_SHA256) {
         mbedtls_sha256_free(&h->sha256);
     }
@@ -73,11 +228,11 @@ void hash_final(struct hash_ctx *h, struct hash_hex *out)
 
     out->md5[0] = out->sha1[0] = out->sha256[0] = '\0';
     if (h->which & HASH_MD5) {
-        (void)mbedtls_md5_finish(&h->md5, d);
+        block_final(&h->md5, md5_block, 0, 4, d);
         hash_hex_put(out->md5, d, 16);
     }
     if (h->which & HASH_SHA1) {
-        (void)mbedtls_sha1_finish(&h->sha1, d);
+        block_final(&h->sha1, sha1_block, 1, 5, d);
         hash_hex_put(out->sha1, d, 20);
     }
     if (h->which & HASH_SHA256) {

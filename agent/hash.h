@@ -11,8 +11,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "mbedtls/md5.h"
-#include "mbedtls/sha1.h"
 #include "mbedtls/sha256.h"
 
 #define HASH_MD5    1u
@@ -23,10 +21,21 @@
 /* Read size of hash_fd(): one fixed buffer on the stack. */
 #define HASH_CHUNK  4096
 
+/*
+ * MD5 and SHA-1 are computed here (hash.c), small and loop-based: the TLS
+ * side needs neither, and Mbed TLS's unrolled versions cost 9 KiB more on
+ * the device.  SHA-256 comes from Mbed TLS, which TLS needs anyway.
+ */
+struct hash_block {
+    uint32_t s[5];                  /* chaining state (MD5 uses 4 words) */
+    uint64_t len;                   /* bytes hashed so far */
+    unsigned char buf[64];          /* partial block */
+};
+
 struct hash_ctx {
     unsigned which;                 /* HASH_* bits being computed */
-    mbedtls_md5_context md5;
-    mbedtls_sha1_context sha1;
+    struct hash_block md5;
+    struct hash_block sha1;
     mbedtls_sha256_context sha256;
 };
 

@@ -8,7 +8,7 @@
  *   - peer certificates signed with ECDSA or RSA (PKCS#1 v1.5 and PSS);
  *   - AEAD ciphers: AES-128/256-GCM and ChaCha20-Poly1305;
  *   - session tickets for resumption;
- *   - MD5, SHA-1 and SHA-256 for file hashing (IOC and rule matching).
+ *   - SHA-256 (TLS, and file hashing with the agent's own MD5/SHA-1).
  * No server side, no file system, no threading, no debug strings.
  */
 #ifndef IOTHUNT_MBEDTLS_CONFIG_H
@@ -41,10 +41,10 @@
 #define MBEDTLS_CHACHAPOLY_C
 #define MBEDTLS_CIPHER_C
 
-/* Hashes and MACs */
+/* Hashes and MACs.  MD5 and SHA-1 for file hashing are the agent's own
+ * (agent/hash.c): TLS needs neither, and the library's unrolled versions
+ * are 9 KiB larger. */
 #define MBEDTLS_MD_C
-#define MBEDTLS_MD5_C
-#define MBEDTLS_SHA1_C
 #define MBEDTLS_SHA256_C
 #define MBEDTLS_SHA256_SMALLER
 #define MBEDTLS_HKDF_C

@@ -47,11 +47,10 @@ $(SRC_DIR)/%/.unpacked: $(SRC_DIR)/%.pin
 	touch $@
 
 # musl: configure detects soft-float from the flags and picks the mips-sf
-# subarch; only the static library is built, as non-PIC code like the agent
-# (10 KiB smaller), so only the plain crt objects (no Scrt1/rcrt1, which
-# need PIC).
-MUSL_CFLAGS := -Os $(MIPS_ARCH) -mno-abicalls -fno-pic -ffunction-sections -fdata-sections
-MUSL_CRT    := CRT_LIBS="lib/crt1.o lib/crti.o lib/crtn.o"
+# subarch; only the static library is built.  musl stays PIC (abicalls):
+# its MIPS assembly (setjmp, signal and thread entry code) expects $gp set
+# up the PIC way, and a non-PIC build crashes in setjmp/longjmp.
+MUSL_CFLAGS := -Os $(MIPS_ARCH) -ffunction-sections -fdata-sections
 build/mips/musl.stamp: FORCE
 	@mkdir -p $(@D)
 	$(file >$@.new,$(MUSL_CFLAGS))
@@ -63,8 +62,8 @@ $(MIPS_SYSROOT)/lib/libc.a: $(SRC_DIR)/musl/.unpacked build/mips/musl.stamp
 	    --target=mips-linux-gnu CC=$(MIPS_CC) CFLAGS='$(MUSL_CFLAGS)' \
 	    --disable-shared --prefix=$(CURDIR)/$(MIPS_SYSROOT) >configure.log
 	grep -q 'soft_float... true' build/mips/musl-build/configure.log
-	$(MAKE) -C build/mips/musl-build $(MUSL_CRT) >/dev/null
-	$(MAKE) -C build/mips/musl-build $(MUSL_CRT) install >/dev/null
+	$(MAKE) -C build/mips/musl-build >/dev/null
+	$(MAKE) -C build/mips/musl-build install >/dev/null
 
 MIPS_CRT_BEGIN := $(MIPS_SYSROOT)/lib/crt1.o $(MIPS_SYSROOT)/lib/crti.o
 MIPS_CRT_END   := $(MIPS_SYSROOT)/lib/crtn.o
