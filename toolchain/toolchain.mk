@@ -50,7 +50,8 @@ $(SRC_DIR)/%/.unpacked: $(SRC_DIR)/%.pin
 # subarch; only the static library is built.  musl stays PIC (abicalls):
 # its MIPS assembly (setjmp, signal and thread entry code) expects $gp set
 # up the PIC way, and a non-PIC build crashes in setjmp/longjmp.
-MUSL_CFLAGS := -Os $(MIPS_ARCH) -ffunction-sections -fdata-sections
+# -mno-shared: abicalls code for an executable, not a shared library (smaller).
+MUSL_CFLAGS := -Os $(MIPS_ARCH) -mno-shared -ffunction-sections -fdata-sections
 build/mips/musl.stamp: FORCE
 	@mkdir -p $(@D)
 	$(file >$@.new,$(MUSL_CFLAGS))
