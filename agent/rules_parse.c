@@ -354,10 +354,22 @@ static int lex_int(struct parser *ps)
     return IH_OK;
 }
 
+/* Operators: two-character ones first (longest match), then one-character. */
+static const char punct2[] = "==!=<=<<>=>>..";
+static const uint8_t punct2_kind[] = { T_EQ, T_NE, T_LE, T_SHL, T_GE, T_SHR, T_DOTDOT };
+static const char punct1[] = "()[]{},:+-*\\%&|^~/=<>.";
+static const uint8_t punct1_kind[] = {
+    T_LP, T_RP, T_LB, T_RB, T_LC, T_RC, T_COMMA, T_COLON, T_PLUS, T_MINUS, T_STAR, T_BSLASH,
+    T_PCT, T_AMP, T_PIPE, T_CARET, T_TILDE, T_SLASH, T_ASSIGN, T_LT, T_GT, T_DOT
+};
+_Static_assert(sizeof punct2 == 2 * sizeof punct2_kind + 1, "punct2 table");
+_Static_assert(sizeof punct1 == sizeof punct1_kind + 1, "punct1 table");
+
 /* Read the next token into ps->t. */
 static int lex(struct parser *ps)
 {
-    const char *s;
+    const char *s, *q;
+    size_t i;
     int rc;
     char c;
 
@@ -401,77 +413,25 @@ static int lex(struct parser *ps)
         ps->p = e;
         return IH_OK;
     }
-    ps->p++;
-    ps->t.n = 1;
-    switch (c) {
-    case '(': ps->t.kind = T_LP; break;
-    case ')': ps->t.kind = T_RP; break;
-    case '[': ps->t.kind = T_LB; break;
-    case ']': ps->t.kind = T_RB; break;
-    case '{': ps->t.kind = T_LC; break;
-    case '}': ps->t.kind = T_RC; break;
-    case ',': ps->t.kind = T_COMMA; break;
-    case ':': ps->t.kind = T_COLON; break;
-    case '+': ps->t.kind = T_PLUS; break;
-    case '-': ps->t.kind = T_MINUS; break;
-    case '*': ps->t.kind = T_STAR; break;
-    case '\\': ps->t.kind = T_BSLASH; break;
-    case '%': ps->t.kind = T_PCT; break;
-    case '&': ps->t.kind = T_AMP; break;
-    case '|': ps->t.kind = T_PIPE; break;
-    case '^': ps->t.kind = T_CARET; break;
-    case '~': ps->t.kind = T_TILDE; break;
-    case '/': ps->t.kind = T_SLASH; break;
-    case '=':
-        if (ps->p < ps->end && *ps->p == '=') {
-            ps->p++;
-            ps->t.kind = T_EQ;
-        } else {
-            ps->t.kind = T_ASSIGN;
+    for (i = 0; i + 1 < sizeof punct2; i += 2) {
+        if (ps->end - s >= 2 && c == punct2[i] && s[1] == punct2[i + 1]) {
+            ps->t.kind = (enum tk)punct2_kind[i / 2];
+            ps->p += 2;
+            ps->t.n = 2;
+            return IH_OK;
         }
-        break;
-    case '!':
-        if (ps->p < ps->end && *ps->p == '=') {
-            ps->p++;
-            ps->t.kind = T_NE;
-            break;
-        }
-        return perr(ps, ps->line, IH_EPARSE, "syntax error, unexpected '!'");
-    case '<':
-        ps->t.kind = T_LT;
-        if (ps->p < ps->end && *ps->p == '=') {
-            ps->p++;
-            ps->t.kind = T_LE;
-        } else if (ps->p < ps->end && *ps->p == '<') {
-            ps->p++;
-            ps->t.kind = T_SHL;
-        }
-        break;
-    case '>':
-        ps->t.kind = T_GT;
-        if (ps->p < ps->end && *ps->p == '=') {
-            ps->p++;
-            ps->t.kind = T_GE;
-        } else if (ps->p < ps->end && *ps->p == '>') {
-            ps->p++;
-            ps->t.kind = T_SHR;
-        }
-        break;
-    case '.':
-        ps->t.kind = T_DOT;
-        if (ps->p < ps->end && *ps->p == '.') {
-            ps->p++;
-            ps->t.kind = T_DOTDOT;
-        }
-        break;
-    default:
+    }
+    q = memchr(punct1, c, sizeof punct1 - 1);
+    if (!q) {
         if ((unsigned char)c >= 0x20 && (unsigned char)c < 0x7f) {
             return perr(ps, ps->line, IH_EPARSE, "syntax error, unexpected '%c'", c);
         }
         return perr(ps, ps->line, IH_EPARSE, "syntax error, unexpected byte 0x%02x",
                     (unsigned)(unsigned char)c);
     }
-    ps->t.n = (size_t)(ps->p - s);
+    ps->t.kind = (enum tk)punct1_kind[q - punct1];
+    ps->p++;
+    ps->t.n = 1;
     return IH_OK;
 }
 
@@ -498,26 +458,37 @@ static int expect_kw(struct parser *ps, const char *kw)
     return lex(ps);
 }
 
+/*
+ * Index of S[0..N) in LIST, words separated by NULs and ended by an empty
+ * word ("a\0b\0"), or -1.
+ */
+static int word_index(const char *list, const char *s, size_t n)
+{
+    int i;
+
+    for (i = 0; *list; i++) {
+        size_t l = strlen(list);
+
+        if (l == n && memcmp(list, s, n) == 0) {
+            return i;
+        }
+        list += l + 1;
+    }
+    return -1;
+}
+
 /* YARA 4.2 keywords: never rule names; the unsupported ones are refused. */
-static const char *const keywords[] = {
-    "all", "and", "any", "ascii", "at", "base64", "base64wide", "condition", "contains",
-    "defined", "endswith", "entrypoint", "false", "filesize", "for", "fullword", "global",
-    "icontains", "iendswith", "iequals", "import", "in", "include", "int16", "int16be",
-    "int32", "int32be", "int8", "int8be", "istartswith", "matches", "meta", "nocase", "none",
-    "not", "of", "or", "private", "rule", "startswith", "strings", "them", "true",
-    "uint16", "uint16be", "uint32", "uint32be", "uint8", "uint8be", "wide", "xor",
-};
+static const char keywords[] =
+    "all\0and\0any\0ascii\0at\0base64\0base64wide\0condition\0contains\0"
+    "defined\0endswith\0entrypoint\0false\0filesize\0for\0fullword\0global\0"
+    "icontains\0iendswith\0iequals\0import\0in\0include\0int16\0int16be\0"
+    "int32\0int32be\0int8\0int8be\0istartswith\0matches\0meta\0nocase\0none\0"
+    "not\0of\0or\0private\0rule\0startswith\0strings\0them\0true\0"
+    "uint16\0uint16be\0uint32\0uint32be\0uint8\0uint8be\0wide\0xor\0";
 
 static int is_keyword(const char *s, size_t n)
 {
-    size_t i;
-
-    for (i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
-        if (strlen(keywords[i]) == n && memcmp(keywords[i], s, n) == 0) {
-            return 1;
-        }
-    }
-    return 0;
+    return word_index(keywords, s, n) >= 0;
 }
 
 /* ---- hex strings -------------------------------------------------------- */
@@ -954,21 +925,19 @@ static int parse_of(struct parser *ps, uint32_t q, uint32_t *out)
     return IH_OK;
 }
 
-static const struct {
-    const char *name;
-    uint8_t size;
-    uint8_t flags;
-} readers[] = {
-    { "uint8", 1, 0 }, { "uint16", 2, 0 }, { "uint32", 4, 0 },
-    { "uint8be", 1, RN_READ_BE }, { "uint16be", 2, RN_READ_BE }, { "uint32be", 4, RN_READ_BE },
-    { "int8", 1, RN_READ_SIGNED }, { "int16", 2, RN_READ_SIGNED }, { "int32", 4, RN_READ_SIGNED },
-    { "int8be", 1, RN_READ_SIGNED | RN_READ_BE }, { "int16be", 2, RN_READ_SIGNED | RN_READ_BE },
-    { "int32be", 4, RN_READ_SIGNED | RN_READ_BE },
+/* intN/uintN readers: names, and their RN_READ size and flags by index. */
+static const char readers[] =
+    "uint8\0uint16\0uint32\0uint8be\0uint16be\0uint32be\0"
+    "int8\0int16\0int32\0int8be\0int16be\0int32be\0";
+static const uint8_t reader_v[] = {
+    1, 2, 4, 1 | RN_READ_BE, 2 | RN_READ_BE, 4 | RN_READ_BE,
+    1 | RN_READ_SIGNED, 2 | RN_READ_SIGNED, 4 | RN_READ_SIGNED,
+    1 | RN_READ_SIGNED | RN_READ_BE, 2 | RN_READ_SIGNED | RN_READ_BE,
+    4 | RN_READ_SIGNED | RN_READ_BE,
 };
 
-static const char *const modules[] = {
-    "pe", "elf", "math", "cuckoo", "magic", "dotnet", "time", "console", "string",
-};
+static const char modules[] =
+    "pe\0elf\0math\0cuckoo\0magic\0dotnet\0time\0console\0string\0";
 
 /* hash.NAME '(' 0 ',' filesize ')' ; cursor on 'hash' */
 static int parse_hash(struct parser *ps, uint32_t *out)
@@ -1082,7 +1051,7 @@ static int parse_primary(struct parser *ps, uint32_t *out)
     unsigned long line = ps->t.line;
     uint32_t n = 0, s;
     size_t i;
-    int rc;
+    int rc, ri;
 
     if (++ps->depth > RULES_MAX_DEPTH) {
         return perr(ps, line, IH_ETOOBIG, "condition nested deeper than %u", RULES_MAX_DEPTH);
@@ -1267,12 +1236,8 @@ static int parse_primary(struct parser *ps, uint32_t *out)
             rc = parse_hash(ps, &n);
             break;
         }
-        for (i = 0; i < sizeof readers / sizeof readers[0]; i++) {
-            if (is_kw(ps, readers[i].name)) {
-                break;
-            }
-        }
-        if (i < sizeof readers / sizeof readers[0]) {
+        ri = word_index(readers, ps->t.s, ps->t.n);
+        if (ri >= 0) {
             uint32_t off;
 
             rc = lex(ps);
@@ -1293,18 +1258,15 @@ static int parse_primary(struct parser *ps, uint32_t *out)
             }
             if (rc == IH_OK) {
                 NODE(n).a = off;
-                NODE(n).v = readers[i].size | readers[i].flags;
+                NODE(n).v = reader_v[ri];
             }
             break;
         }
-        for (i = 0; i < sizeof modules / sizeof modules[0]; i++) {
-            if (is_kw(ps, modules[i])) {
-                return unsup(ps, line, ps->t.s, ps->t.n);
-            }
+        if (word_index(modules, ps->t.s, ps->t.n) >= 0) {
+            return unsup(ps, line, ps->t.s, ps->t.n);
         }
         if (is_keyword(ps->t.s, ps->t.n)) {
-            if (is_kw(ps, "for") || is_kw(ps, "entrypoint") || is_kw(ps, "none") ||
-                is_kw(ps, "defined")) {
+            if (word_index("for\0entrypoint\0none\0defined\0", ps->t.s, ps->t.n) >= 0) {
                 return unsup(ps, line, ps->t.s, ps->t.n);
             }
             return perr(ps, line, IH_EPARSE, "syntax error, unexpected '%.*s'", (int)ps->t.n, ps->t.s);
@@ -1532,10 +1494,9 @@ static int parse_arith(struct parser *ps, uint32_t *out)
     return parse_bin(ps, 0, out);
 }
 
-static const char *const str_ops[] = {
-    "contains", "icontains", "startswith", "istartswith", "endswith", "iendswith",
-    "iequals", "matches",
-};
+static const char str_ops[] =
+    "contains\0icontains\0startswith\0istartswith\0endswith\0iendswith\0"
+    "iequals\0matches\0";
 
 /* cmp := arith [ ( '==' | '!=' | '<' | '<=' | '>' | '>=' ) arith ] */
 static int parse_cmp(struct parser *ps, uint32_t *out)
@@ -1543,7 +1504,6 @@ static int parse_cmp(struct parser *ps, uint32_t *out)
     uint32_t l, r, n;
     unsigned long line;
     uint8_t op;
-    size_t i;
     int rc;
 
     rc = parse_arith(ps, &l);
@@ -1551,10 +1511,8 @@ static int parse_cmp(struct parser *ps, uint32_t *out)
         return rc;
     }
     line = ps->t.line;
-    for (i = 0; i < sizeof str_ops / sizeof str_ops[0]; i++) {
-        if (is_kw(ps, str_ops[i])) {
-            return unsup(ps, line, ps->t.s, ps->t.n);
-        }
+    if (ps->t.kind == T_IDENT && word_index(str_ops, ps->t.s, ps->t.n) >= 0) {
+        return unsup(ps, line, ps->t.s, ps->t.n);
     }
     switch (ps->t.kind) {
     case T_EQ: op = RN_EQ; break;
@@ -1729,6 +1687,11 @@ static int check_height(struct parser *ps, unsigned long line)
     return IH_OK;
 }
 
+/* String modifiers: the supported ones (flags by index), then the refused. */
+static const char str_mods[] =
+    "nocase\0wide\0ascii\0fullword\0private\0xor\0base64\0base64wide\0";
+static const uint8_t str_mod_flag[] = { RS_NOCASE, RS_WIDE, RS_ASCII, RS_FULLWORD, RS_PRIVATE };
+
 /*
  * string_def := SID '=' ( TEXT { text_mod } | '{' hex '}' [ 'private' ] )
  * text_mod   := 'nocase' | 'wide' | 'ascii' | 'fullword' | 'private'
@@ -1789,23 +1752,16 @@ static int parse_string_def(struct parser *ps)
         st->len = ps->textlen;
         rc = lex(ps);
         while (rc == IH_OK && ps->t.kind == T_IDENT) {
+            int mi = word_index(str_mods, ps->t.s, ps->t.n);
             unsigned f;
 
-            if (is_kw(ps, "nocase")) {
-                f = RS_NOCASE;
-            } else if (is_kw(ps, "wide")) {
-                f = RS_WIDE;
-            } else if (is_kw(ps, "ascii")) {
-                f = RS_ASCII;
-            } else if (is_kw(ps, "fullword")) {
-                f = RS_FULLWORD;
-            } else if (is_kw(ps, "private")) {
-                f = RS_PRIVATE;
-            } else if (is_kw(ps, "xor") || is_kw(ps, "base64") || is_kw(ps, "base64wide")) {
-                return unsup(ps, ps->t.line, ps->t.s, ps->t.n);
-            } else {
+            if (mi < 0) {
                 break;
             }
+            if (mi >= (int)sizeof str_mod_flag) {
+                return unsup(ps, ps->t.line, ps->t.s, ps->t.n);
+            }
+            f = str_mod_flag[mi];
             if (st->flags & f) {
                 return perr(ps, ps->t.line, IH_EPARSE, "duplicated modifier");
             }
@@ -1859,9 +1815,7 @@ static int parse_string_def(struct parser *ps)
         if (is_kw(ps, "private") && !(st->flags & RS_PRIVATE)) {
             st->flags |= RS_PRIVATE;
             rc = lex(ps);
-        } else if (is_kw(ps, "nocase") || is_kw(ps, "wide") || is_kw(ps, "ascii") ||
-                   is_kw(ps, "fullword") || is_kw(ps, "xor") || is_kw(ps, "base64") ||
-                   is_kw(ps, "base64wide") || is_kw(ps, "private")) {
+        } else if (word_index(str_mods, ps->t.s, ps->t.n) >= 0) {
             rc = perr(ps, ps->t.line, IH_EPARSE, "invalid modifier for a hex string");
         } else {
             break;
