@@ -839,19 +839,10 @@ static int scan(struct mctx *m)
 
 /* ---- conditions ------------------------------------------------------- */
 
-struct val {
-    int64_t v;
-    int undef;
-};
-
-static const struct val UNDEF = { 0, 1 };
-
-static struct val vint(int64_t v)
-{
-    struct val r = { v, 0 };
-
-    return r;
-}
+/*
+ * Values of conditions: the evaluators store an integer in *OUT and
+ * return 1, or return 0 for YARA's undefined value (*OUT untouched).
+ */
 
 /*
  * Digest ALG of the whole target, hashing it now unless the pass did.  The
@@ -902,14 +893,14 @@ static int need_hash(struct mctx *m, unsigned alg, const char **hex)
 }
 
 /* intN/uintN[be](off): undefined outside the target. */
-static struct val read_int(struct mctx *m, int64_t off, unsigned how)
+static int read_int(struct mctx *m, int64_t off, unsigned how, int64_t *out)
 {
     unsigned size = how & 7u, k;
     uint8_t b[4];
     uint64_t v = 0;
 
     if (off < 0 || (uint64_t)off > m->size || m->size - (uint64_t)off < size) {
-        return UNDEF;
+        return 0;
     }
     if (m->fd < 0) {
         memcpy(b, m->mem + off, size);
@@ -919,7 +910,7 @@ static struct val read_int(struct mctx *m, int64_t off, unsigned how)
         size_t got;
 
         if (read_at(m->fd, b, size, (uint64_t)off, &got) != IH_OK || got != size) {
-            return UNDEF;
+            return 0;
         }
     }
     for (k = 0; k < size; k++) {
@@ -930,10 +921,11 @@ static struct val read_int(struct mctx *m, int64_t off, unsigned how)
     if ((how & RN_READ_SIGNED) && (v & ((uint64_t)1 << (size * 8 - 1)))) {
         v |= ~(uint64_t)0 << (size * 8);
     }
-    return vint((int64_t)v);
+    *out = (int64_t)v;
+    return 1;
 }
 
-static struct val eval(struct mctx *m, uint32_t ni);
+static int eval(struct mctx *m, uint32_t ni, int64_t *out);
 
 /*
  * Past the RULES_MAX_MATCHES kept offsets of S, look for a match starting
@@ -1012,9 +1004,12 @@ static int found_in(struct mctx *m, struct rstring *s, int64_t lo, int64_t hi)
     return 0;
 }
 
-static int truth(struct val v)
+/* Node NI as a boolean: undefined is false. */
+static int truth(struct mctx *m, uint32_t ni)
 {
-    return !v.undef && v.v != 0;
+    int64_t v;
+
+    return eval(m, ni, &v) && v != 0;
 }
 
 /* A string operand: a constant or a digest. */
@@ -1037,7 +1032,7 @@ static int str_operand(struct mctx *m, uint32_t ni, const char **p, size_t *n)
     return IH_OK;
 }
 
-static struct val eval_of(struct mctx *m, const struct rnode *nd)
+static int eval_of(struct mctx *m, const struct rnode *nd, int64_t *out)
 {
     const struct rules *rs = m->rs;
     uint32_t k, found = 0;
@@ -1047,68 +1042,58 @@ static struct val eval_of(struct mctx *m, const struct rnode *nd)
         found += rs->strs[rs->sets[k]].count > 0;
     }
     if (nd->a == OF_ALL) {
-        return vint(found == nd->c);
+        *out = found == nd->c;
+    } else if (nd->a == OF_ANY) {
+        *out = found >= 1;
+    } else if (!eval(m, nd->a, &need)) {
+        return 0;
+    } else {
+        *out = need == 0 ? found == 0 : (int64_t)found >= need;
     }
-    if (nd->a == OF_ANY) {
-        return vint(found >= 1);
-    }
-    {
-        struct val q = eval(m, nd->a);
-
-        if (q.undef) {
-            return UNDEF;
-        }
-        need = q.v;
-    }
-    if (need == 0) {
-        return vint(found == 0);
-    }
-    return vint((int64_t)found >= need);
+    return 1;
 }
 
-static struct val arith(uint8_t op, int64_t a, int64_t b)
+static int arith(uint8_t op, int64_t a, int64_t b, int64_t *out)
 {
     uint64_t ua = (uint64_t)a, ub = (uint64_t)b;
+    int64_t r;
 
     switch (op) {
-    case RN_ADD: return vint((int64_t)(ua + ub));
-    case RN_SUB: return vint((int64_t)(ua - ub));
-    case RN_MUL: return vint((int64_t)(ua * ub));
+    case RN_ADD: r = (int64_t)(ua + ub); break;
+    case RN_SUB: r = (int64_t)(ua - ub); break;
+    case RN_MUL: r = (int64_t)(ua * ub); break;
     case RN_DIV:
         if (b == 0) {
-            return UNDEF;
+            return 0;
         }
-        if (a == INT64_MIN && b == -1) {
-            return vint(INT64_MIN);
-        }
-        return vint(a / b);
+        r = (a == INT64_MIN && b == -1) ? INT64_MIN : a / b;
+        break;
     case RN_MOD:
         if (b == 0) {
-            return UNDEF;
+            return 0;
         }
-        if (b == -1) {
-            return vint(0);
-        }
-        return vint(a % b);
+        r = b == -1 ? 0 : a % b;
+        break;
     case RN_SHL:
-        return vint(b < 64 ? (int64_t)(ua << (ub & 63)) : 0);
+        r = b < 64 ? (int64_t)(ua << (ub & 63)) : 0;
+        break;
     case RN_SHR:
-        if (b >= 64) {
-            return vint(0);
-        }
         /* arithmetic shift, as the reference implementation's compiler does */
-        return vint(a < 0 ? (int64_t)~(~ua >> (ub & 63)) : (int64_t)(ua >> (ub & 63)));
-    case RN_BAND: return vint((int64_t)(ua & ub));
-    case RN_BOR: return vint((int64_t)(ua | ub));
-    case RN_BXOR: return vint((int64_t)(ua ^ ub));
-    case RN_EQ: return vint(a == b);
-    case RN_NE: return vint(a != b);
-    case RN_LT: return vint(a < b);
-    case RN_LE: return vint(a <= b);
-    case RN_GT: return vint(a > b);
-    case RN_GE: return vint(a >= b);
-    default: return UNDEF;
+        r = b >= 64 ? 0 : a < 0 ? (int64_t)~(~ua >> (ub & 63)) : (int64_t)(ua >> (ub & 63));
+        break;
+    case RN_BAND: r = (int64_t)(ua & ub); break;
+    case RN_BOR: r = (int64_t)(ua | ub); break;
+    case RN_BXOR: r = (int64_t)(ua ^ ub); break;
+    case RN_EQ: r = a == b; break;
+    case RN_NE: r = a != b; break;
+    case RN_LT: r = a < b; break;
+    case RN_LE: r = a <= b; break;
+    case RN_GT: r = a > b; break;
+    case RN_GE: r = a >= b; break;
+    default: return 0;
     }
+    *out = r;
+    return 1;
 }
 
 /*
@@ -1117,37 +1102,35 @@ static struct val arith(uint8_t op, int64_t a, int64_t b)
  * propagate them; 'and' and 'or' take them as false; a rule whose
  * condition is undefined does not match.
  */
-static struct val eval(struct mctx *m, uint32_t ni)
+static int eval(struct mctx *m, uint32_t ni, int64_t *out)
 {
     const struct rnode *nd = &m->rs->nodes[ni];
     struct rstring *s = nd->op >= RN_FOUND && nd->op <= RN_IN ? &m->rs->strs[nd->sidx] : NULL;
-    struct val a, b;
+    int64_t a, b;
+    int da, db;
 
     switch (nd->op) {
     case RN_INT:
     case RN_BOOL:
-        return vint(nd->v);
+        *out = nd->v;
+        return 1;
     case RN_FILESIZE:
-        return vint((int64_t)m->size);
+        *out = (int64_t)m->size;
+        return 1;
     case RN_AND:
-        if (!truth(eval(m, nd->a))) {
-            return vint(0);
-        }
-        return vint(truth(eval(m, nd->b)));
+        *out = truth(m, nd->a) && truth(m, nd->b);
+        return 1;
     case RN_OR:
-        if (truth(eval(m, nd->a))) {
-            return vint(1);
-        }
-        return vint(truth(eval(m, nd->b)));
+        *out = truth(m, nd->a) || truth(m, nd->b);
+        return 1;
     case RN_NOT:
-        a = eval(m, nd->a);
-        return a.undef ? UNDEF : vint(!a.v);
     case RN_NEG:
-        a = eval(m, nd->a);
-        return a.undef ? UNDEF : vint((int64_t)(0 - (uint64_t)a.v));
     case RN_BNOT:
-        a = eval(m, nd->a);
-        return a.undef ? UNDEF : vint(~a.v);
+        if (!eval(m, nd->a, &a)) {
+            return 0;
+        }
+        *out = nd->op == RN_NOT ? !a : nd->op == RN_NEG ? (int64_t)(0 - (uint64_t)a) : ~a;
+        return 1;
     case RN_SEQ:
     case RN_SNE: {
         const char *p, *q;
@@ -1155,51 +1138,48 @@ static struct val eval(struct mctx *m, uint32_t ni)
         int eq;
 
         if (str_operand(m, nd->a, &p, &pn) != IH_OK || str_operand(m, nd->b, &q, &qn) != IH_OK) {
-            return UNDEF;
+            return 0;
         }
         eq = pn == qn && memcmp(p, q, pn) == 0;
-        return vint(nd->op == RN_SEQ ? eq : !eq);
+        *out = nd->op == RN_SEQ ? eq : !eq;
+        return 1;
     }
     case RN_FOUND:
-        return vint(s->count > 0);
+        *out = s->count > 0;
+        return 1;
     case RN_COUNT:
-        return vint(s->count);
+        *out = s->count;
+        return 1;
     case RN_OFFSET:
-        a = eval(m, nd->a);
-        if (a.undef || a.v < 1 || (uint64_t)a.v > s->nmatch) {
-            return UNDEF;
+        if (!eval(m, nd->a, &a) || a < 1 || (uint64_t)a > s->nmatch) {
+            return 0;
         }
-        return vint((int64_t)s->off[a.v - 1]);
+        *out = (int64_t)s->off[a - 1];
+        return 1;
     case RN_AT:
-        a = eval(m, nd->a);
-        if (a.undef || a.v < 0) {
-            return vint(0);
-        }
-        return vint(found_in(m, s, a.v, a.v));
-    case RN_IN:
-        a = eval(m, nd->a);
-        b = eval(m, nd->b);
-        if (a.undef || b.undef) {
-            return UNDEF;
-        }
-        return vint(found_in(m, s, a.v, b.v));
+        *out = eval(m, nd->a, &a) && a >= 0 && found_in(m, s, a, a);
+        return 1;
     case RN_OF:
-        return eval_of(m, nd);
+        return eval_of(m, nd, out);
     case RN_READ:
-        a = eval(m, nd->a);
-        return a.undef ? UNDEF : read_int(m, a.v, (unsigned)nd->v);
+        return eval(m, nd->a, &a) && read_int(m, a, (unsigned)nd->v, out);
     case RN_RULE:
-        return vint(m->rs->rules[nd->sidx].value);
+        *out = m->rs->rules[nd->sidx].value;
+        return 1;
     case RN_STR:
     case RN_HASH:
-        return UNDEF;
-    default:
-        a = eval(m, nd->a);
-        b = eval(m, nd->b);
-        if (a.undef || b.undef) {
-            return UNDEF;
+        return 0;
+    default:    /* RN_IN and the binary operators: both sides, always */
+        da = eval(m, nd->a, &a);
+        db = eval(m, nd->b, &b);
+        if (!da || !db) {
+            return 0;
         }
-        return arith(nd->op, a.v, b.v);
+        if (nd->op == RN_IN) {
+            *out = found_in(m, s, a, b);
+            return 1;
+        }
+        return arith(nd->op, a, b, out);
     }
 }
 
@@ -1249,7 +1229,7 @@ static int match(struct rules *rs, struct mctx *m, unsigned flags, struct hash_h
         goto out;
     }
     for (i = 0; i < rs->nrules; i++) {
-        rs->rules[i].value = truth(eval(m, rs->rules[i].cond));
+        rs->rules[i].value = truth(m, rs->rules[i].cond);
         if ((rs->rules[i].flags & RR_GLOBAL) && !rs->rules[i].value) {
             global_ok = 0;
         }
