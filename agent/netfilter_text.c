@@ -95,6 +95,14 @@ static int nf_split(const char *s, size_t n, unsigned mode, struct nf_tok *t, si
     return IH_OK;
 }
 
+/* Report a malformed line at LINE and count it; always IH_OK (skip it). */
+static int nf_bad(struct nf_parser *p, unsigned long line, const char *why)
+{
+    util_diag(p->file, line, "%s", why);
+    p->out->bad++;
+    return IH_OK;
+}
+
 static int tok_is(const struct nf_tok *t, const char *s)
 {
     size_t l = strlen(s);
@@ -443,10 +451,8 @@ static int nf_save_line(struct nf_parser *p, const char *s, size_t n)
     }
     rc = nf_split(s, n, 0, t, NF_MAX_TOKENS, &nt);
     if (rc != IH_OK) {
-        util_diag(p->file, p->line, "%s", rc == IH_ETOOBIG ? "rule has too many words" :
-                  "unterminated quote");
-        p->out->bad++;
-        return IH_OK;
+        return nf_bad(p, p->line, rc == IH_ETOOBIG ? "rule has too many words" :
+                      "unterminated quote");
     }
     memset(&r, 0, sizeof r);
     if (nt > 0 && t[0].n >= 5 && t[0].p[0] == '[' && t[0].p[t[0].n - 1] == ']') {
@@ -457,24 +463,18 @@ static int nf_save_line(struct nf_parser *p, const char *s, size_t n)
                                  &r.packets) != IH_OK ||
             util_parse_dec(c + 1, (size_t)(t[0].p + t[0].n - 1 - c - 1), UINT64_MAX,
                            &bytes) != IH_OK) {
-            util_diag(p->file, p->line, "bad rule counters");
-            p->out->bad++;
-            return IH_OK;
+            return nf_bad(p, p->line, "bad rule counters");
         }
         first = 1;
     }
     if (nt <= first || !(tok_is(&t[first], "-A") || tok_is(&t[first], "-I") ||
                          tok_is(&t[first], "--append") || tok_is(&t[first], "--insert"))) {
-        util_diag(p->file, p->line, "not a rule, table, chain or COMMIT line");
-        p->out->bad++;
-        return IH_OK;
+        return nf_bad(p, p->line, "not a rule, table, chain or COMMIT line");
     }
     r.filter = p->table_ok;
     rc = nf_ipt_args(t + first, nt - first, p->flags, &r);
     if (rc != IH_OK) {
-        util_diag(p->file, p->line, "malformed rule");
-        p->out->bad++;
-        return IH_OK;
+        return nf_bad(p, p->line, "malformed rule");
     }
     if (r.chain_ok && r.filter) {
         p->out->rules++;
@@ -602,10 +602,8 @@ static int nf_nft_line(struct nf_parser *p, const char *s, size_t n)
 
     rc = nf_split(s, n, TK_NFT | TK_HASH, t, NF_MAX_TOKENS, &nt);
     if (rc != IH_OK) {
-        util_diag(p->file, p->line, "%s", rc == IH_ETOOBIG ? "rule has too many words" :
-                  "unterminated quote");
-        p->out->bad++;
-        return IH_OK;
+        return nf_bad(p, p->line, rc == IH_ETOOBIG ? "rule has too many words" :
+                      "unterminated quote");
     }
     if (nt == 0) {
         return IH_OK;
@@ -627,9 +625,7 @@ static int nf_nft_line(struct nf_parser *p, const char *s, size_t n)
         } else if (nt >= 3 && tok_is(&t[2], "{")) {
             name = &t[1];
         } else {
-            util_diag(p->file, p->line, "malformed table line");
-            p->out->bad++;
-            return IH_OK;
+            return nf_bad(p, p->line, "malformed table line");
         }
         p->table_ok = tok_is(fam, "ip") || tok_is(fam, "inet");
         (void)util_fmt(p->tbl, sizeof p->tbl, "%.*s %.*s", (int)fam->n, fam->p,
@@ -650,9 +646,7 @@ static int nf_nft_line(struct nf_parser *p, const char *s, size_t n)
             return IH_OK;
         }
         if (nf_nft_rule(t + 5, nt - 5, &ports, &v, &packets) != IH_OK) {
-            util_diag(p->file, p->line, "malformed rule");
-            p->out->bad++;
-            return IH_OK;
+            return nf_bad(p, p->line, "malformed rule");
         }
         p->out->rules++;
         if (ports && v != NF_VERDICT_NONE) {
@@ -672,9 +666,7 @@ static int nf_nft_line(struct nf_parser *p, const char *s, size_t n)
     if (p->chain_depth && p->depth == p->chain_depth && opens != closes &&
         !(opens == 0 && closes == 1 && nt == 1)) {
         /* one statement per line: a brace left open here is broken */
-        util_diag(p->file, p->line, "unbalanced braces in a rule");
-        p->out->bad++;
-        return IH_OK;
+        return nf_bad(p, p->line, "unbalanced braces in a rule");
     }
     if (p->chain_depth && p->depth == p->chain_depth && opens == closes) {
         if (tok_is(&t[0], "type")) {
@@ -694,9 +686,7 @@ static int nf_nft_line(struct nf_parser *p, const char *s, size_t n)
         }
         p->out->rules++;
         if (nf_nft_rule(t, nt, &ports, &v, &packets) != IH_OK) {
-            util_diag(p->file, p->line, "malformed rule");
-            p->out->bad++;
-            return IH_OK;
+            return nf_bad(p, p->line, "malformed rule");
         }
         if (ports && v != NF_VERDICT_NONE) {
             const char *w = p->where;
@@ -707,8 +697,7 @@ static int nf_nft_line(struct nf_parser *p, const char *s, size_t n)
     }
     p->depth += opens - closes;
     if (p->depth < 0) {
-        util_diag(p->file, p->line, "unbalanced '}'");
-        p->out->bad++;
+        (void)nf_bad(p, p->line, "unbalanced '}'");
         p->depth = 0;
     }
     if (p->chain_depth && p->depth < p->chain_depth) {
@@ -825,18 +814,15 @@ static int nf_uci_line(struct nf_parser *p, const char *s, size_t n)
 
     rc = nf_split(s, n, TK_HASH, t, 8, &nt);
     if (rc != IH_OK) {
-        util_diag(p->file, p->line, "%s", rc == IH_ETOOBIG ? "too many words" :
-                  "unterminated quote");
-        p->out->bad++;
-        return IH_OK;
+        return nf_bad(p, p->line, rc == IH_ETOOBIG ? "too many words" :
+                      "unterminated quote");
     }
     if (nt == 0) {
         return IH_OK;
     }
     if (tok_eq(&t[0], "config")) {
         if (nt < 2 || nt > 3) {
-            util_diag(p->file, p->line, "malformed config line");
-            p->out->bad++;
+            (void)nf_bad(p, p->line, "malformed config line");
             nf_uci_flush(p);
             return IH_OK;
         }
@@ -855,9 +841,7 @@ static int nf_uci_line(struct nf_parser *p, const char *s, size_t n)
         return IH_OK;
     }
     if (!(tok_eq(&t[0], "option") || tok_eq(&t[0], "list")) || nt != 3) {
-        util_diag(p->file, p->line, "expected config, option or list");
-        p->out->bad++;
-        return IH_OK;
+        return nf_bad(p, p->line, "expected config, option or list");
     }
     if (!p->in_rule) {
         return IH_OK;
@@ -879,8 +863,7 @@ static int nf_uci_line(struct nf_parser *p, const char *s, size_t n)
         }
     } else if (tok_eq(&t[1], "dest_port")) {
         if (nf_uci_ports(&t[2], &p->u_ports) != IH_OK) {
-            util_diag(p->file, p->line, "bad dest_port");
-            p->out->bad++;
+            (void)nf_bad(p, p->line, "bad dest_port");
         }
     } else if (tok_eq(&t[1], "dest")) {
         p->u_has_dest = 1;
@@ -931,10 +914,8 @@ static int nf_shell_cmd(struct nf_parser *p, const char *s, size_t n)
 
     rc = nf_split(s, n, TK_HASH, t, NF_MAX_TOKENS, &nt);
     if (rc != IH_OK) {
-        util_diag(p->file, p->pend_line, "%s", rc == IH_ETOOBIG ? "too many words" :
-                  "unterminated quote");
-        p->out->bad++;
-        return IH_OK;
+        return nf_bad(p, p->pend_line, rc == IH_ETOOBIG ? "too many words" :
+                      "unterminated quote");
     }
     for (i = 0; i < nt; i++) {
         size_t end;
@@ -960,8 +941,7 @@ static int nf_shell_cmd(struct nf_parser *p, const char *s, size_t n)
             memset(&r, 0, sizeof r);
             r.filter = 1;
             if (nf_ipt_args(t + i + 1, end - i - 1, p->flags, &r) != IH_OK) {
-                util_diag(p->file, p->pend_line, "malformed iptables command");
-                p->out->bad++;
+                (void)nf_bad(p, p->pend_line, "malformed iptables command");
             } else {
                 if (r.add && r.chain_ok) {
                     p->out->rules++;
@@ -991,8 +971,7 @@ static int nf_shell_cmd(struct nf_parser *p, const char *s, size_t n)
             }
             p->out->rules++;
             if (nf_nft_rule(t + j + 1, end - j - 1, &ports, &v, &packets) != IH_OK) {
-                util_diag(p->file, p->pend_line, "malformed nft command");
-                p->out->bad++;
+                (void)nf_bad(p, p->pend_line, "malformed nft command");
             } else if (ports && v != NF_VERDICT_NONE) {
                 nf_add_block(p->out, ports, v, p->pend_line, 0, NULL, s, n);
             }
@@ -1013,8 +992,7 @@ static int nf_shell_line(struct nf_parser *p, const char *s, size_t n)
         p->pend_line = p->line;
     }
     if (p->pend_n + n + 1 > sizeof p->pend) {
-        util_diag(p->file, p->pend_line, "continued line too long");
-        p->out->bad++;
+        (void)nf_bad(p, p->pend_line, "continued line too long");
         p->pend_n = 0;
         return IH_OK;
     }
@@ -1052,8 +1030,7 @@ int netfilter_parser_line(struct nf_parser *p, const char *s, size_t n)
         n--;
     }
     if (n > NF_MAX_LINE || memchr(s, '\0', n)) {
-        util_diag(p->file, p->line, "%s", n > NF_MAX_LINE ? "line too long" : "NUL byte");
-        p->out->bad++;
+        (void)nf_bad(p, p->line, n > NF_MAX_LINE ? "line too long" : "NUL byte");
         if (p->g == NF_G_SHELL) {
             p->pend_n = 0;
         }
