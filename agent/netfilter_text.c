@@ -430,7 +430,7 @@ static int nf_save_line(struct nf_parser *p, const char *s, size_t n)
     struct nf_tok t[NF_MAX_TOKENS];
     struct nf_ipt r;
     size_t nt, first = 0;
-    int rc;
+    int rc, kind;
 
     while (n > 0 && (*s == ' ' || *s == '\t')) {
         s++;
@@ -467,8 +467,8 @@ static int nf_save_line(struct nf_parser *p, const char *s, size_t n)
         }
         first = 1;
     }
-    if (nt <= first || !(tok_is(&t[first], "-A") || tok_is(&t[first], "-I") ||
-                         tok_is(&t[first], "--append") || tok_is(&t[first], "--insert"))) {
+    kind = nt > first ? ipt_opt_find(&t[first]) : -1;
+    if (kind != IO_APPEND && kind != IO_INSERT) {
         return nf_bad(p, p->line, "not a rule, table, chain or COMMIT line");
     }
     r.filter = p->table_ok;

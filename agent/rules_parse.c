@@ -1208,31 +1208,30 @@ static int parse_primary(struct parser *ps, uint32_t *out)
         break;
     }
     case T_IDENT:
-        if (is_kw(ps, "true") || is_kw(ps, "false")) {
+        ri = word_index("false\0true\0filesize\0all\0any\0hash\0", ps->t.s, ps->t.n);
+        if (ri == 0 || ri == 1) {
             rc = node_new(ps, RN_BOOL, RT_BOOL, &n);
             if (rc == IH_OK) {
-                NODE(n).v = is_kw(ps, "true");
+                NODE(n).v = ri;
                 rc = lex(ps);
             }
             break;
         }
-        if (is_kw(ps, "filesize")) {
+        if (ri == 2) {
             rc = node_new(ps, RN_FILESIZE, RT_INT, &n);
             if (rc == IH_OK) {
                 rc = lex(ps);
             }
             break;
         }
-        if (is_kw(ps, "all") || is_kw(ps, "any")) {
-            uint32_t q = is_kw(ps, "all") ? OF_ALL : OF_ANY;
-
+        if (ri == 3 || ri == 4) {
             rc = lex(ps);
             if (rc == IH_OK) {
-                rc = parse_of(ps, q, &n);
+                rc = parse_of(ps, ri == 3 ? OF_ALL : OF_ANY, &n);
             }
             break;
         }
-        if (is_kw(ps, "hash")) {
+        if (ri == 5) {
             rc = parse_hash(ps, &n);
             break;
         }
