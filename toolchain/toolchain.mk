@@ -39,7 +39,7 @@ $(SRC_DIR)/%.pin: FORCE
 # in config.mak) rebuilds the libraries as well as the agent.
 build/mips/cflags.stamp: FORCE
 	@mkdir -p $(@D)
-	$(file >$@.new,$(MIPS_BASE_CFLAGS) $(MBEDTLS_CFG))
+	$(shell mkdir -p $(@D))$(file >$@.new,$(MIPS_BASE_CFLAGS) $(MBEDTLS_CFG))
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
 
 $(SRC_DIR)/%/.unpacked: $(SRC_DIR)/%.pin
@@ -54,7 +54,7 @@ $(SRC_DIR)/%/.unpacked: $(SRC_DIR)/%.pin
 MUSL_CFLAGS := -Os $(MIPS_ARCH) -mno-shared -ffunction-sections -fdata-sections
 build/mips/musl.stamp: FORCE
 	@mkdir -p $(@D)
-	$(file >$@.new,$(MUSL_CFLAGS))
+	$(shell mkdir -p $(@D))$(file >$@.new,$(MUSL_CFLAGS))
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
 
 $(MIPS_SYSROOT)/lib/libc.a: $(SRC_DIR)/musl/.unpacked build/mips/musl.stamp
