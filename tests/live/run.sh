@@ -77,6 +77,20 @@ die() {
 mips() { QEMU_CPU=$CPU "$QEMU" "$@"; }
 
 ip link set lo up || die "cannot bring up the namespace's loopback"
+# The device's /tmp is about to cover /tmp: a checkout that lives under /tmp
+# is first given a second name outside it (this mount namespace only).
+case "$TOP/" in
+/tmp/*)
+    alias=/run/iothunt-live-top.$$
+    mkdir -p "$alias" && mount --bind "$TOP" "$alias" || die "cannot bind $TOP to $alias"
+    TOP=$alias
+    cd "$TOP" || die "cannot enter $TOP"
+    T=$TOP/build/live
+    ROOTFS=$TOP/build/rootfs
+    COLLECTOR=$TOP/build/host/iothunt-collector
+    CERTS=$TOP/build/certs
+    ;;
+esac
 rm -rf "$T"
 mkdir -p "$T"
 cp -a "$ROOTFS" "$T/rootfs"
