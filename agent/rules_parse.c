@@ -525,28 +525,34 @@ static int hex_skip(struct parser *ps)
     return rc;
 }
 
-/* jump := '[' DEC [ '-' DEC ] ']'   (cursor after '['; '[n-]' and '[-]' refused) */
-static int hex_jump(struct parser *ps, unsigned *lo, unsigned *hi)
+/* One bound of a jump: optional decimal digits, then blanks.  *HAVE says
+ * whether digits were there. */
+static int hex_jump_bound(struct parser *ps, uint64_t *v, int *have)
 {
-    uint64_t a = 0, b = 0;
-    const char *d;
-    int rc, have_a = 0, have_b = 0, dash = 0;
+    const char *d = ps->p;
 
-    rc = hex_skip(ps);
-    if (rc != IH_OK) {
-        return rc;
-    }
-    d = ps->p;
     while (ps->p < ps->end && is_digit(*ps->p)) {
         ps->p++;
     }
     if (ps->p > d) {
-        have_a = 1;
-        if (util_parse_dec(d, (size_t)(ps->p - d), RULES_MAX_SPAN, &a) != IH_OK) {
+        *have = 1;
+        if (util_parse_dec(d, (size_t)(ps->p - d), RULES_MAX_SPAN, v) != IH_OK) {
             return perr(ps, ps->line, IH_ETOOBIG, "jump longer than %u", RULES_MAX_SPAN);
         }
     }
+    return hex_skip(ps);
+}
+
+/* jump := '[' DEC [ '-' DEC ] ']'   (cursor after '['; '[n-]' and '[-]' refused) */
+static int hex_jump(struct parser *ps, unsigned *lo, unsigned *hi)
+{
+    uint64_t a = 0, b = 0;
+    int rc, have_a = 0, have_b = 0, dash = 0;
+
     rc = hex_skip(ps);
+    if (rc == IH_OK) {
+        rc = hex_jump_bound(ps, &a, &have_a);
+    }
     if (rc != IH_OK) {
         return rc;
     }
@@ -554,20 +560,9 @@ static int hex_jump(struct parser *ps, unsigned *lo, unsigned *hi)
         dash = 1;
         ps->p++;
         rc = hex_skip(ps);
-        if (rc != IH_OK) {
-            return rc;
+        if (rc == IH_OK) {
+            rc = hex_jump_bound(ps, &b, &have_b);
         }
-        d = ps->p;
-        while (ps->p < ps->end && is_digit(*ps->p)) {
-            ps->p++;
-        }
-        if (ps->p > d) {
-            have_b = 1;
-            if (util_parse_dec(d, (size_t)(ps->p - d), RULES_MAX_SPAN, &b) != IH_OK) {
-                return perr(ps, ps->line, IH_ETOOBIG, "jump longer than %u", RULES_MAX_SPAN);
-            }
-        }
-        rc = hex_skip(ps);
         if (rc != IH_OK) {
             return rc;
         }
