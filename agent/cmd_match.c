@@ -7,7 +7,6 @@
 #include "rules.h"
 #include "util.h"
 
-#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -20,7 +19,7 @@ static int match_print(const char *rule, void *ctx)
 {
     struct match_out *o = ctx;
 
-    printf("%s %s\n", rule, o->file);
+    util_print(1, "%s %s\n", rule, o->file);
     o->hits++;
     return 0;
 }
@@ -36,11 +35,11 @@ int cmd_match(int argc, char **argv)
     int i, rc, status = EXIT_CLEAN, errors = 0;
 
     if (argc < 3) {
-        fputs("usage: iothunt match RULES FILE...\n", stderr);
+        util_print(2, "usage: iothunt match RULES FILE...\n");
         return EXIT_ERROR;
     }
     if (rules_new(&rs) != IH_OK) {
-        fputs("iothunt match: out of memory\n", stderr);
+        util_print(2, "iothunt match: out of memory\n");
         return EXIT_ERROR;
     }
     rc = rules_load_file(rs, argv[1]);
@@ -66,7 +65,7 @@ int cmd_match(int argc, char **argv)
         }
         hits += o.hits;
     }
-    if (fflush(stdout) != 0) {
+    if (util_out_status() != IH_OK) {
         errors++;
     }
     status = errors ? EXIT_ERROR : hits ? EXIT_FINDINGS : EXIT_CLEAN;

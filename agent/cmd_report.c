@@ -29,7 +29,6 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <signal.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -47,7 +46,7 @@ struct report_args {
 
 static int report_usage(const char *cmd)
 {
-    fprintf(stderr, "usage: iothunt %s [--config PATH]\n", cmd);
+    util_print(2, "usage: iothunt %s [--config PATH]\n", cmd);
     return EXIT_ERROR;
 }
 
@@ -79,7 +78,7 @@ static int report_parse_args(int argc, char **argv, struct report_args *a)
         } else if (strcmp(argv[i], "--deliver-only") == 0) {
             a->deliver_only = 1;
         } else {
-            fprintf(stderr, "iothunt %s: unknown or incomplete option '%s'\n", argv[0], argv[i]);
+            util_print(2, "iothunt %s: unknown or incomplete option '%s'\n", argv[0], argv[i]);
             return IH_EINVAL;
         }
     }
@@ -256,7 +255,7 @@ static int report_cycle(struct scan_ctx *ctx, const struct report_args *a, struc
 
 static void report_print_stats(const char *cmd, const struct transport *t, const struct spool *s)
 {
-    printf("%s: delivered %lu line(s) in %lu batch(es); %lu full handshake(s), %lu resumed; "
+    util_print(1, "%s: delivered %lu line(s) in %lu batch(es); %lu full handshake(s), %lu resumed; "
            "%lu line(s) refused by the collector; %lu line(s) waiting in the spool%s\n",
            cmd, t->st.lines_acked, t->st.batches, t->st.handshakes, t->st.resumed,
            t->st.lines_rejected, s->lines, t->clock_unset ? "; clock_unset" : "");
@@ -302,14 +301,14 @@ int cmd_report(int argc, char **argv)
     rc = a.deliver_only ? IH_OK :
          report_cycle(ctx, &a, &s, (int64_t)time(NULL) < (int64_t)IOTHUNT_BUILD_TIME, 0, &sum);
     if (rc != IH_OK) {
-        fprintf(stderr, "iothunt report: spooling failed: %s\n", util_strerror(rc));
+        util_print(2, "iothunt report: spooling failed: %s\n", util_strerror(rc));
         goto out;
     }
     if (!a.spool_only) {
         rc = transport_deliver(t, &s);
         report_print_stats("report", t, &s);
         if (rc != IH_OK) {
-            fprintf(stderr, "iothunt report: delivery failed: %s; findings kept in %s\n",
+            util_print(2, "iothunt report: delivery failed: %s; findings kept in %s\n",
                     t->last_error[0] ? t->last_error : util_strerror(rc), c.spool_path);
             goto out;
         }
@@ -415,7 +414,7 @@ int cmd_daemon(int argc, char **argv)
         goto out;
     }
     spool_open_ok = 1;
-    fprintf(stderr, "iothunt daemon: every %lus (+-%lus) to %s:%u, spool %s\n",
+    util_print(2, "iothunt daemon: every %lus (+-%lus) to %s:%u, spool %s\n",
             (unsigned long)c.interval, (unsigned long)c.jitter, c.host, (unsigned)c.port,
             c.spool_path);
     while (!report_stop) {
@@ -427,7 +426,7 @@ int cmd_daemon(int argc, char **argv)
                           c.interval, &sum);
         if (rc != IH_OK && !report_stop) {
             /* a full or broken spool: say so, keep hunting */
-            fprintf(stderr, "iothunt daemon: spooling failed: %s\n", util_strerror(rc));
+            util_print(2, "iothunt daemon: spooling failed: %s\n", util_strerror(rc));
         }
         cycles++;
         /* deliver, retrying with backoff until the next cycle is due */
@@ -440,7 +439,7 @@ int cmd_daemon(int argc, char **argv)
                 break;
             }
             retry = mono_s() + transport_backoff_next(t);
-            fprintf(stderr, "iothunt daemon: delivery failed: %s; %lu line(s) kept, retry in %llds\n",
+            util_print(2, "iothunt daemon: delivery failed: %s; %lu line(s) kept, retry in %llds\n",
                     t->last_error[0] ? t->last_error : util_strerror(rc), s.lines,
                     (long long)(retry - mono_s()));
             if (retry >= next || (a.cycles && cycles >= a.cycles)) {
@@ -474,11 +473,11 @@ static int selftest_line(int ok, const char *what, const char *fmt, ...)
 {
     va_list ap;
 
-    printf("%-4s %-10s ", ok ? "OK" : "FAIL", what);
+    util_print(1, "%-4s %-10s ", ok ? "OK" : "FAIL", what);
     va_start(ap, fmt);
-    vprintf(fmt, ap);
+    (void)util_vprint(1, fmt, ap);
     va_end(ap);
-    putchar('\n');
+    (void)util_print(1, "\n");
     return ok ? 0 : 1;
 }
 
@@ -550,13 +549,10 @@ int cmd_selftest(int argc, char **argv)
                           c.cert, cn, until);
         } else {
             char why[128];
-            int n = mbedtls_x509_crt_verify_info(why, sizeof why, "", flags);
 
-            if (n > 0 && why[n - 1] == '\n') {
-                why[n - 1] = '\0';
-            }
+            transport_verify_text(flags, why, sizeof why);
             fails += selftest_line(0, "cert", "%s: agent id '%s' does not verify against %s: %s",
-                                   c.cert, cn, c.ca, n > 0 ? why : "?");
+                                   c.cert, cn, c.ca, why);
         }
         selftest_line(1, "key", "%s matches the certificate", c.key);
     }

@@ -7,7 +7,6 @@
 #include "scan.h"
 #include "util.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -35,12 +34,11 @@ static int scan_out_emit(void *ctx, const struct finding *f)
         char buf[2048];
         size_t len;
 
-        if (finding_to_json(f, 0, buf, sizeof buf, &len) != IH_OK) {
+        if (finding_to_json(f, 0, buf, sizeof buf - 1, &len) != IH_OK) {
             return IH_ETRUNC;
         }
-        fwrite(buf, 1, len, stdout);
-        fputc('\n', stdout);
-        return IH_OK;
+        buf[len] = '\n';
+        return util_write_all(1, buf, len + 1);
     }
     if (o->shown >= SCAN_SCREEN_MAX) {
         o->hidden++;
@@ -55,9 +53,9 @@ static int scan_out_emit(void *ctx, const struct finding *f)
 
 static int scan_usage(void)
 {
-    fputs("usage: iothunt scan [--root DIR] [--rules PATH]... [--iocs PATH]... "
+    util_print(2, "usage: iothunt scan [--root DIR] [--rules PATH]... [--iocs PATH]... "
           "[--allow PATH] [--json] [--sockets]\n"
-          "                    [--no-resolve] [--no-builtin]\n", stderr);
+          "                    [--no-resolve] [--no-builtin]\n");
     return EXIT_ERROR;
 }
 
@@ -72,43 +70,43 @@ static void scan_print_screen(const struct scan_out *o, const struct scan_summar
         on = s->verdict == VERDICT_INFECTED ? "\033[1;31m" :
              s->verdict == VERDICT_SUSPICIOUS ? "\033[1;33m" : "\033[1;32m";
     }
-    printf("%s%s%s  (%lu processes, %lu sockets inspected; /proc/net byte order %s by %s)\n",
+    util_print(1, "%s%s%s  (%lu processes, %lu sockets inspected; /proc/net byte order %s by %s)\n",
            on, scan_verdict_name(s->verdict), off, s->processes, s->sockets,
            s->byte_order, s->byte_order_how);
     /* worst first, in the order found within a severity */
     for (sev = SEV_CRITICAL; sev >= SEV_LOW; sev--) {
         for (i = 0; i < o->shown; i++) {
             if (o->lines[i].sev == sev) {
-                printf("  %s\n", o->lines[i].text);
+                util_print(1, "  %s\n", o->lines[i].text);
             }
         }
     }
     if (o->hidden) {
-        printf("  ... and %lu more (use --json for all)\n", o->hidden);
+        util_print(1, "  ... and %lu more (use --json for all)\n", o->hidden);
     }
     if (s->suppressed) {
-        printf("  %lu finding(s) suppressed by the allowlist\n", s->suppressed);
+        util_print(1, "  %lu finding(s) suppressed by the allowlist\n", s->suppressed);
     }
     if (s->bad_records || s->errors) {
-        printf("  note: %lu malformed record(s) skipped, %lu source(s) unreadable\n",
+        util_print(1, "  note: %lu malformed record(s) skipped, %lu source(s) unreadable\n",
                s->bad_records, s->errors);
     }
     switch (s->verdict) {
     case VERDICT_INFECTED:
-        puts("next: isolate the device (unplug WAN), keep it powered (the worm lives in RAM), "
+        util_print(1, "%s\n", "next: isolate the device (unplug WAN), keep it powered (the worm lives in RAM), "
              "report the findings (iothunt report), then reboot, reflash the firmware, change every "
              "password and close telnet and TR-069 (7547) to the WAN, or it is back within minutes.");
         break;
     case VERDICT_SUSPICIOUS:
-        puts("next: review the findings above; if one is expected, declare it in the allowlist "
+        util_print(1, "%s\n", "next: review the findings above; if one is expected, declare it in the allowlist "
              "(--allow, see rules/allowlist.example), otherwise treat the device as infected.");
         break;
     default:
         if (o->shown || o->hidden) {
-            puts("next: nothing urgent; the low findings above are informational (declare them "
+            util_print(1, "%s\n", "next: nothing urgent; the low findings above are informational (declare them "
                  "in the allowlist to silence them).");
         } else {
-            puts("next: nothing to do.");
+            util_print(1, "next: nothing to do.\n");
         }
         break;
     }
@@ -138,20 +136,20 @@ int cmd_scan(int argc, char **argv)
             opts.root = argv[++i];
         } else if (i + 1 < argc && strcmp(a, "--rules") == 0) {
             if (opts.n_rules == SCAN_MAX_PATHS) {
-                fprintf(stderr, "iothunt: too many --rules (max %d)\n", SCAN_MAX_PATHS);
+                util_print(2, "iothunt: too many --rules (max %d)\n", SCAN_MAX_PATHS);
                 return EXIT_ERROR;
             }
             opts.rules[opts.n_rules++] = argv[++i];
         } else if (i + 1 < argc && strcmp(a, "--iocs") == 0) {
             if (opts.n_iocs == SCAN_MAX_PATHS) {
-                fprintf(stderr, "iothunt: too many --iocs (max %d)\n", SCAN_MAX_PATHS);
+                util_print(2, "iothunt: too many --iocs (max %d)\n", SCAN_MAX_PATHS);
                 return EXIT_ERROR;
             }
             opts.iocs[opts.n_iocs++] = argv[++i];
         } else if (i + 1 < argc && strcmp(a, "--allow") == 0) {
             opts.allow = argv[++i];
         } else {
-            fprintf(stderr, "iothunt scan: unknown or incomplete option '%s'\n", a);
+            util_print(2, "iothunt scan: unknown or incomplete option '%s'\n", a);
             return scan_usage();
         }
     }
@@ -159,13 +157,13 @@ int cmd_scan(int argc, char **argv)
     if (!out.json) {
         out.lines = calloc(SCAN_SCREEN_MAX, sizeof *out.lines);
         if (!out.lines) {
-            fputs("iothunt: out of memory\n", stderr);
+            util_print(2, "iothunt: out of memory\n");
             return EXIT_ERROR;
         }
     }
     rc = scan_once(&opts, &sink, &sum);
     if (rc != IH_OK) {
-        fprintf(stderr, "iothunt scan: %s\n", util_strerror(rc));
+        util_print(2, "iothunt scan: %s\n", util_strerror(rc));
         code = EXIT_ERROR;
         goto out;
     }
@@ -173,9 +171,9 @@ int cmd_scan(int argc, char **argv)
         char buf[1024];
         size_t len;
 
-        if (scan_summary_to_json(&sum, 0, 0, buf, sizeof buf, &len) == IH_OK) {
-            fwrite(buf, 1, len, stdout);
-            fputc('\n', stdout);
+        if (scan_summary_to_json(&sum, 0, 0, buf, sizeof buf - 1, &len) == IH_OK) {
+            buf[len] = '\n';
+            (void)util_write_all(1, buf, len + 1);
         }
     } else {
         scan_print_screen(&out, &sum);
@@ -183,7 +181,7 @@ int cmd_scan(int argc, char **argv)
     code = scan_exit_code(&sum) ? EXIT_FINDINGS : EXIT_CLEAN;
 out:
     free(out.lines);
-    if (fflush(stdout) != 0) {
+    if (util_out_status() != IH_OK) {
         code = EXIT_ERROR;
     }
     return code;

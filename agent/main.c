@@ -3,8 +3,8 @@
  * subcommand lives in its own cmd_*.c.
  */
 #include "cmd.h"
+#include "util.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static const char usage[] =
@@ -31,15 +31,15 @@ int main(int argc, char **argv)
     size_t i;
 
     if (argc < 2) {
-        fputs(usage, stderr);
+        util_print(2, "%s", usage);
         return EXIT_ERROR;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        printf("iothunt %s\n", IOTHUNT_VERSION);
+        util_print(1, "iothunt %s\n", IOTHUNT_VERSION);
         return EXIT_CLEAN;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        fputs(usage, stdout);
+        util_print(1, "%s", usage);
         return EXIT_CLEAN;
     }
     for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
@@ -47,6 +47,6 @@ int main(int argc, char **argv)
             return cmds[i].fn(argc - 1, argv + 1);
         }
     }
-    fprintf(stderr, "iothunt: unknown command '%s'\n%s", argv[1], usage);
+    util_print(2, "iothunt: unknown command '%s'\n%s", argv[1], usage);
     return EXIT_ERROR;
 }

@@ -29,7 +29,6 @@
 #include <netinet/in.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -144,7 +143,7 @@ static void txt_add(char *t, size_t n, const char *fmt, ...)
         return;
     }
     va_start(ap, fmt);
-    (void)vsnprintf(t + l, n - l, fmt, ap);
+    (void)util_vfmt(t + l, n - l, fmt, ap);
     va_end(ap);
 }
 

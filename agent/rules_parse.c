@@ -10,7 +10,6 @@
 #include "util.h"
 
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -158,7 +157,7 @@ static int perr(struct parser *ps, unsigned long line, int rc, const char *fmt, 
     va_list ap;
 
     va_start(ap, fmt);
-    (void)vsnprintf(msg, sizeof msg, fmt, ap);
+    (void)util_vfmt(msg, sizeof msg, fmt, ap);
     va_end(ap);
     util_diag(ps->name, line, "%s", msg);
     return rc;

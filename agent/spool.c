@@ -279,23 +279,6 @@ static int rd_open_file(struct spool *s, struct spool_rd *r)
 
 /* ---- writing ----------------------------------------------------------- */
 
-static int write_all(int fd, const unsigned char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-
-        if (w < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return IH_EIO;
-        }
-        p += w;
-        n -= (size_t)w;
-    }
-    return IH_OK;
-}
-
 /* fsync the directory holding PATH, so a rename survives power loss. */
 static void sync_dir(const char *path)
 {
@@ -382,7 +365,7 @@ static int state_write(const char *path, uint64_t ceiling)
     if (fd < 0) {
         return IH_EIO;
     }
-    rc = write_all(fd, (const unsigned char *)p, (size_t)(text + sizeof text - p));
+    rc = util_write_all(fd, p, (size_t)(text + sizeof text - p));
     if (rc == IH_OK && fsync(fd) != 0) {
         rc = IH_EIO;
     }
@@ -426,9 +409,9 @@ static int rewrite_visit(void *ctx, uint64_t off, const struct spool_rec *rec)
     }
     spool_put_header(hdr, SPOOL_KIND_LINE, rec->len, rec->seq, rec->aux, rec->payload);
     /* the payload pointer lives in the read window: copy it out first */
-    w->rc = write_all(w->fd, hdr, sizeof hdr);
+    w->rc = util_write_all(w->fd, hdr, sizeof hdr);
     if (w->rc == IH_OK) {
-        w->rc = write_all(w->fd, rec->payload, rec->len);
+        w->rc = util_write_all(w->fd, rec->payload, rec->len);
     }
     if (w->rc != IH_OK) {
         return w->rc;
@@ -477,7 +460,7 @@ static int spool_rewrite(struct spool *s, uint64_t after, unsigned long drop_n,
     /* the mark goes last: seq stays increasing along the file */
     if (s->high > w.last) {
         spool_put_header(hdr, SPOOL_KIND_MARK, 0, s->high, 0, "");
-        rc = write_all(w.fd, hdr, sizeof hdr);
+        rc = util_write_all(w.fd, hdr, sizeof hdr);
         if (rc != IH_OK) {
             goto out;
         }
@@ -672,7 +655,7 @@ static int spool_write_record(struct spool *s, uint64_t seq, uint32_t aux,
 
     spool_put_header(rec, SPOOL_KIND_LINE, (uint32_t)len, seq, aux, line);
     memcpy(rec + SPOOL_HDR_LEN, line, len);
-    rc = write_all(s->fd, rec, SPOOL_HDR_LEN + len);
+    rc = util_write_all(s->fd, rec, SPOOL_HDR_LEN + len);
     if (rc != IH_OK) {
         int e = errno;
 

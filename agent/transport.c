@@ -22,7 +22,6 @@
 #include <errno.h>
 #include <netdb.h>
 #include <poll.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -325,6 +324,37 @@ static int tp_tcp_connect(struct transport *t, int64_t deadline)
     return rc;
 }
 
+void transport_verify_text(uint32_t flags, char *buf, size_t cap)
+{
+    /* the reasons a pinned-CA client can meet; mbedtls's own table is long */
+    static const struct {
+        uint32_t flag;
+        const char *text;
+    } why[] = {
+        { MBEDTLS_X509_BADCERT_NOT_TRUSTED, "not signed by the pinned CA" },
+        { MBEDTLS_X509_BADCERT_CN_MISMATCH, "name does not match" },
+        { MBEDTLS_X509_BADCERT_EXPIRED, "expired" },
+        { MBEDTLS_X509_BADCERT_FUTURE, "not valid yet" },
+        { MBEDTLS_X509_BADCERT_KEY_USAGE | MBEDTLS_X509_BADCERT_EXT_KEY_USAGE |
+          MBEDTLS_X509_BADCERT_NS_CERT_TYPE, "key usage does not allow it" },
+        { MBEDTLS_X509_BADCERT_BAD_MD | MBEDTLS_X509_BADCERT_BAD_PK |
+          MBEDTLS_X509_BADCERT_BAD_KEY, "unacceptable signature or key" },
+        { MBEDTLS_X509_BADCERT_REVOKED, "revoked" },
+    };
+    size_t i, len = 0;
+
+    buf[0] = '\0';
+    for (i = 0; i < sizeof why / sizeof why[0] && len < cap; i++) {
+        if (flags & why[i].flag) {
+            (void)util_fmt(buf + len, cap - len, "%s%s", len ? "; " : "", why[i].text);
+            len += strlen(buf + len);
+        }
+    }
+    if (!len) {
+        (void)util_fmt(buf, cap, "verification failed (flags 0x%x)", (unsigned)flags);
+    }
+}
+
 int transport_connect(struct transport *t)
 {
     const char *name = t->cfg->server_name[0] ? t->cfg->server_name : t->cfg->host;
@@ -376,13 +406,10 @@ int transport_connect(struct transport *t)
         t->verify_flags = mbedtls_ssl_get_verify_result(&t->ssl);
         if (r == MBEDTLS_ERR_X509_CERT_VERIFY_FAILED) {
             char why[96];
-            int n = mbedtls_x509_crt_verify_info(why, sizeof why, "", t->verify_flags);
 
-            if (n > 0 && why[n - 1] == '\n') {
-                why[n - 1] = '\0';
-            }
+            transport_verify_text(t->verify_flags, why, sizeof why);
             (void)util_fmt(t->last_error, sizeof t->last_error,
-                           "collector certificate refused: %s", n > 0 ? why : "not trusted");
+                           "collector certificate refused: %s", why);
             transport_disconnect(t);
             /* a refused collector is not retried with the same ticket */
             mbedtls_ssl_session_free(&t->session);

@@ -118,4 +118,10 @@ int transport_check_own(struct transport *t, uint32_t *flags);
 /* The subject CN of our client certificate (the agent id) into BUF. */
 int transport_own_cn(const struct transport *t, char *buf, size_t cap);
 
+/*
+ * Say in words why an X.509 verification failed: the mbedtls verify FLAGS
+ * as "reason; reason" in BUF of CAP bytes (always NUL-terminated).
+ */
+void transport_verify_text(uint32_t flags, char *buf, size_t cap);
+
 #endif

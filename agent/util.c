@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -188,39 +187,305 @@ int util_strlcpy(char *dst, const char *src, size_t n)
     return IH_OK;
 }
 
-int util_fmt(char *dst, size_t n, const char *fmt, ...)
-{
-    va_list ap;
-    int r;
+/*
+ * The agent's own printf: the conversions it uses and nothing else, so that
+ * libc's stdio (and its floating-point formatter) stays out of the binary.
+ *
+ *   spec = "%" {"-" | "0"} [width] ["." precision] [length] conv
+ *   width, precision = digits | "*"
+ *   length = "l" | "ll" | "z"
+ *   conv = "d" | "i" | "u" | "x" | "X" | "c" | "s" | "%"
+ *
+ * Output goes to a sink: a string (what does not fit is counted, not
+ * written) or a descriptor (the window is written out when full).
+ */
+struct fmt_sink {
+    char *buf;
+    size_t cap, len;    /* window size and bytes in it */
+    size_t total;       /* bytes produced */
+    int fd;             /* -1: string */
+    int failed;         /* a write to FD failed */
+};
 
-    va_start(ap, fmt);
-    r = vsnprintf(dst, n, fmt, ap);
-    va_end(ap);
-    if (r < 0) {
+static int out_failed;  /* a write to standard output failed */
+
+int util_write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+
+    while (n > 0) {
+        ssize_t w = write(fd, c, n);
+
+        if (w < 0 && errno == EINTR) {
+            continue;
+        }
+        if (w <= 0) {
+            return IH_EIO;
+        }
+        c += w;
+        n -= (size_t)w;
+    }
+    return IH_OK;
+}
+
+static void sink_flush(struct fmt_sink *k)
+{
+    if (k->fd >= 0 && k->len > 0) {
+        if (util_write_all(k->fd, k->buf, k->len) != IH_OK) {
+            k->failed = 1;
+            out_failed |= k->fd == 1;
+        }
+        k->len = 0;
+    }
+}
+
+static void sink_put(struct fmt_sink *k, const char *s, size_t n)
+{
+    k->total += n;
+    while (n > 0) {
+        size_t room = k->cap - k->len;
+
+        if (room == 0) {
+            if (k->fd < 0) {
+                return;
+            }
+            sink_flush(k);
+            continue;
+        }
+        if (room > n) {
+            room = n;
+        }
+        memcpy(k->buf + k->len, s, room);
+        k->len += room;
+        s += room;
+        n -= room;
+    }
+}
+
+static void sink_pad(struct fmt_sink *k, char c, size_t n)
+{
+    while (n-- > 0) {
+        sink_put(k, &c, 1);
+    }
+}
+
+static size_t fmt_num(const char **f)
+{
+    size_t v = 0;
+
+    while (**f >= '0' && **f <= '9') {
+        v = v * 10 + (size_t)(*(*f)++ - '0');
+        if (v > 4096) {
+            v = 4096;   /* no field is wider than a line */
+        }
+    }
+    return v;
+}
+
+static int fmt_core(struct fmt_sink *k, const char *f, va_list ap)
+{
+    while (*f) {
+        const char *lit = f, *s;
+        char tmp[24], sign = 0;
+        size_t width, prec = (size_t)-1, n, zeros = 0;
+        int left = 0, zero = 0, lng = 0, base = 10;
+        unsigned long long v;
+
+        while (*f && *f != '%') {
+            f++;
+        }
+        sink_put(k, lit, (size_t)(f - lit));
+        if (!*f++) {
+            break;
+        }
+        for (;; f++) {
+            if (*f == '-') {
+                left = 1;
+            } else if (*f == '0') {
+                zero = 1;
+            } else {
+                break;
+            }
+        }
+        if (*f == '*') {
+            int a = va_arg(ap, int);
+
+            f++;
+            if (a < 0) {
+                left = 1;
+                a = a < -4096 ? 4096 : -a;
+            }
+            width = (size_t)a;
+        } else {
+            width = fmt_num(&f);
+        }
+        if (*f == '.') {
+            if (*++f == '*') {
+                int a = va_arg(ap, int);
+
+                f++;
+                prec = a < 0 ? (size_t)-1 : (size_t)a;
+            } else {
+                prec = fmt_num(&f);
+            }
+        }
+        while (*f == 'l' || *f == 'z') {
+            lng += *f++ == 'z' ? 3 : 1;     /* l: 1, ll: 2, z: 3 */
+        }
+        switch (*f++) {
+        case '%':
+            sink_put(k, "%", 1);
+            continue;
+        case 'c':
+            tmp[0] = (char)va_arg(ap, int);
+            s = tmp;
+            n = 1;
+            zero = 0;
+            break;
+        case 's':
+            s = va_arg(ap, const char *);
+            if (!s) {
+                s = "(null)";
+            }
+            for (n = 0; n < prec && s[n]; n++) {
+            }
+            zero = 0;
+            break;
+        case 'd':
+        case 'i':
+            {
+                long long sv = lng == 2 ? va_arg(ap, long long) :
+                               lng == 1 ? va_arg(ap, long) :
+                               lng == 3 ? (long long)va_arg(ap, ssize_t) : va_arg(ap, int);
+
+                if (sv < 0) {
+                    sign = '-';
+                    v = 0 - (unsigned long long)sv;
+                } else {
+                    v = (unsigned long long)sv;
+                }
+            }
+            goto num;
+        case 'x':
+        case 'X':
+            base = 16;
+            /* fall through */
+        case 'u':
+            v = lng == 2 ? va_arg(ap, unsigned long long) :
+                lng == 1 ? va_arg(ap, unsigned long) :
+                lng == 3 ? va_arg(ap, size_t) : va_arg(ap, unsigned);
+        num:
+            n = sizeof tmp;
+            while (v > 0 || (n == sizeof tmp && prec != 0)) {
+                unsigned d = (unsigned)(v % (unsigned)base);
+
+                tmp[--n] = (char)(d < 10 ? '0' + d : (f[-1] == 'X' ? 'A' : 'a') + d - 10);
+                v /= (unsigned)base;
+            }
+            s = tmp + n;
+            n = sizeof tmp - n;
+            if (prec != (size_t)-1) {
+                zeros = prec > n ? prec - n : 0;
+                zero = 0;
+            }
+            break;
+        default:
+            return IH_EINVAL;
+        }
+        {
+            size_t body = (sign ? 1 : 0) + zeros + n;
+            size_t pad = width > body ? width - body : 0;
+
+            if (zero && !left) {
+                zeros += pad;
+                pad = 0;
+            }
+            if (!left) {
+                sink_pad(k, ' ', pad);
+            }
+            if (sign) {
+                sink_put(k, &sign, 1);
+            }
+            sink_pad(k, '0', zeros);
+            sink_put(k, s, n);
+            if (left) {
+                sink_pad(k, ' ', pad);
+            }
+        }
+    }
+    return IH_OK;
+}
+
+int util_vfmt(char *dst, size_t n, const char *fmt, va_list ap)
+{
+    struct fmt_sink k = { dst, n ? n - 1 : 0, 0, 0, -1, 0 };
+    int rc = fmt_core(&k, fmt, ap);
+
+    if (n) {
+        dst[k.len] = '\0';
+    }
+    if (rc != IH_OK) {
         if (n) {
             dst[0] = '\0';
         }
-        return IH_EINVAL;
+        return rc;
     }
-    return ((size_t)r >= n) ? IH_ETRUNC : IH_OK;
+    return k.total > k.len ? IH_ETRUNC : IH_OK;
+}
+
+int util_fmt(char *dst, size_t n, const char *fmt, ...)
+{
+    va_list ap;
+    int rc;
+
+    va_start(ap, fmt);
+    rc = util_vfmt(dst, n, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int util_vprint(int fd, const char *fmt, va_list ap)
+{
+    char win[256];
+    struct fmt_sink k = { win, sizeof win, 0, 0, fd, 0 };
+    int rc = fmt_core(&k, fmt, ap);
+
+    sink_flush(&k);
+    return rc != IH_OK ? rc : k.failed ? IH_EIO : IH_OK;
+}
+
+int util_print(int fd, const char *fmt, ...)
+{
+    va_list ap;
+    int rc;
+
+    va_start(ap, fmt);
+    rc = util_vprint(fd, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int util_out_status(void)
+{
+    return out_failed ? IH_EIO : IH_OK;
 }
 
 void util_diag(const char *file, unsigned long line, const char *fmt, ...)
 {
+    char msg[512];
     va_list ap;
 
     if (util_diag_quiet) {
         return;
     }
-    if (line) {
-        fprintf(stderr, "%s:%lu: ", file, line);
-    } else {
-        fprintf(stderr, "%s: ", file);
-    }
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    (void)util_vfmt(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    if (line) {
+        (void)util_print(2, "%s:%lu: %s\n", file, line, msg);
+    } else {
+        (void)util_print(2, "%s: %s\n", file, msg);
+    }
 }
 
 const void *util_memmem(const void *hay, size_t hn, const void *needle, size_t nn)

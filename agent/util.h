@@ -8,6 +8,7 @@
 #ifndef IOTHUNT_UTIL_H
 #define IOTHUNT_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/stat.h>
@@ -58,9 +59,32 @@ int util_parse_hex(const char *s, size_t n, uint64_t *out);
  */
 int util_strlcpy(char *dst, const char *src, size_t n);
 
-/* snprintf that returns IH_ETRUNC instead of silently truncating. */
+/*
+ * snprintf for the conversions the agent uses (util.c lists them: %d %i %u
+ * %x %X %c %s %% with flags - and 0, width and precision as digits or *,
+ * lengths l ll z; no floating point).  Always NUL-terminates when N > 0;
+ * returns IH_ETRUNC if the text did not fit (DST holds a prefix) and
+ * IH_EINVAL for a conversion outside that set (DST is then empty).
+ */
 int util_fmt(char *dst, size_t n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+int util_vfmt(char *dst, size_t n, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
+
+/*
+ * printf to descriptor FD (1 or 2), unbuffered: the text is written before
+ * the call returns, in 256-byte pieces.  IH_OK, IH_EIO if a write failed, or
+ * IH_EINVAL as util_fmt().  A failed write to standard output is also
+ * remembered for util_out_status().
+ */
+int util_print(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int util_vprint(int fd, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
+/* Write all N bytes of P to FD (retrying short writes and EINTR). */
+int util_write_all(int fd, const void *p, size_t n);
+
+/* IH_EIO if any write to standard output has failed so far. */
+int util_out_status(void);
 
 /*
  * Print "FILE:LINE: message" to stderr (LINE 0: "FILE: message").  Used for
