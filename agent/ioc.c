@@ -187,7 +187,7 @@ static size_t ioc_store_index(struct ioc_store *s)
     int k;
 
     if (s->n > 1) {
-        qsort(s->v, s->n, sizeof *s->v, ioc_cmp_sort);
+        util_sort(s->v, s->n, sizeof *s->v, ioc_cmp_sort);
     }
     for (i = 0; i < s->n; i++) {
         if (w > 0 && ioc_cmp_key(&s->v[w - 1], &s->v[i]) == 0) {
@@ -693,7 +693,7 @@ static int ioc_url_endpoint(const char *url, int *family, uint8_t *a, uint16_t *
         const char *scheme;
         uint16_t port;
     } dflt[] = { { "http", 80 }, { "https", 443 }, { "ftp", 21 } };
-    const char *css = strstr(url, "://"), *h, *end, *q;
+    const char *css = util_memmem(url, strlen(url), "://", 3), *h, *end, *q;
     size_t i;
 
     if (!css) {
@@ -910,7 +910,7 @@ static int ioc_add_rec(struct ioc_load *L, unsigned long line, const struct ioc_
         ioc_bad(L, line, "empty or too long ioc_value", &r->value);
         return IH_OK;
     }
-    if (want == IOC_URL || (want == -2 && strstr(val, "://"))) {
+    if (want == IOC_URL || (want == -2 && util_memmem(val, (size_t)vn, "://", 3))) {
         kind = ioc_parse_url(val, (size_t)vn, val) == IH_OK ? IOC_URL : -1;
     } else if (want == IOC_MD5 || want == IOC_SHA1 || want == IOC_SHA256 ||
                (want == -2 && (vn == 32 || vn == 40 || vn == 64) &&

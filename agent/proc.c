@@ -483,7 +483,7 @@ static int has_dotdot(const char *p)
 {
     const char *s = p;
 
-    while ((s = strstr(s, "..")) != NULL) {
+    while ((s = util_memmem(s, strlen(s), "..", 2)) != NULL) {
         if ((s == p || s[-1] == '/') && (s[2] == '/' || s[2] == '\0')) {
             return 1;
         }

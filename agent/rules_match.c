@@ -279,7 +279,7 @@ int rules_compile(struct rules *rs)
     /* byte classes: one per folded byte used by an atom, 0 for the rest;
      * the exact state count (distinct prefixes) from the sorted atoms, so
      * that the table is allocated once at its final size */
-    qsort(pend, npend, sizeof *pend, pending_cmp);
+    util_sort(pend, npend, sizeof *pend, pending_cmp);
     maxstates = 1;
     for (i = 0; i < npend; i++) {
         unsigned lcp = 0;

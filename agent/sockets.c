@@ -355,7 +355,7 @@ static int sockets_cmp(const void *a, const void *b)
 void sockets_sort(struct sock_table *t)
 {
     if (t->n > 1) {
-        qsort(t->v, t->n, sizeof *t->v, sockets_cmp);
+        util_sort(t->v, t->n, sizeof *t->v, sockets_cmp);
     }
     t->sorted = 1;
 }

@@ -488,6 +488,51 @@ void util_diag(const char *file, unsigned long line, const char *fmt, ...)
     }
 }
 
+static void sort_swap(unsigned char *a, unsigned char *b, size_t size)
+{
+    while (size-- > 0) {
+        unsigned char t = *a;
+
+        *a++ = *b;
+        *b++ = t;
+    }
+}
+
+/* Let element ROOT sink to its place in the heap of the first N elements. */
+static void sort_sift(unsigned char *b, size_t root, size_t n, size_t size,
+                      int (*cmp)(const void *, const void *))
+{
+    for (;;) {
+        size_t child = 2 * root + 1;
+
+        if (child >= n) {
+            return;
+        }
+        if (child + 1 < n && cmp(b + child * size, b + (child + 1) * size) < 0) {
+            child++;
+        }
+        if (cmp(b + root * size, b + child * size) >= 0) {
+            return;
+        }
+        sort_swap(b + root * size, b + child * size, size);
+        root = child;
+    }
+}
+
+void util_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    unsigned char *b = base;
+    size_t i;
+
+    for (i = n / 2; i-- > 0;) {
+        sort_sift(b, i, n, size, cmp);
+    }
+    while (n-- > 1) {
+        sort_swap(b, b + n * size, size);
+        sort_sift(b, 0, n, size, cmp);
+    }
+}
+
 const void *util_memmem(const void *hay, size_t hn, const void *needle, size_t nn)
 {
     const unsigned char *h = hay, *n = needle;

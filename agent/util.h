@@ -96,6 +96,12 @@ void util_diag(const char *file, unsigned long line, const char *fmt, ...)
 /* Quiet util_diag() (fuzzers and tests that feed bad input on purpose). */
 extern int util_diag_quiet;
 
+/*
+ * Sort N elements of SIZE bytes at BASE by CMP, like qsort() but a
+ * heapsort: O(n log n) at worst, no recursion, no allocation, not stable.
+ */
+void util_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* Constant-time-free memmem (musl and glibc both have one, but not C11). */
 const void *util_memmem(const void *hay, size_t hn, const void *needle, size_t nn);
 

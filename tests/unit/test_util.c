@@ -3,7 +3,7 @@
  * conversion, flag, width and precision the agent uses, checked against
  * expected text and against the C library's snprintf; truncation at every
  * buffer size; output to a descriptor in pieces larger than its window;
- * a failed write to standard output is remembered.
+ * a failed write to standard output is remembered; util_sort.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -166,6 +166,48 @@ static void test_print_failure(void **state)
     assert_int_equal(util_out_status(), IH_EIO);
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x, y;
+
+    memcpy(&x, a, 4);
+    memcpy(&y, b, 4);
+    return x < y ? -1 : x > y;
+}
+
+/* util_sort: sizes 0..300, random, sorted, reversed and equal keys; the
+ * result is ordered and a permutation of the input (sum and xor kept). */
+static void test_sort(void **state)
+{
+    uint32_t v[300], seed = 12345;
+    size_t n, i, kind;
+
+    (void)state;
+    for (kind = 0; kind < 4; kind++) {
+        for (n = 0; n <= 300; n += (n < 20 ? 1 : 37)) {
+            uint32_t sum = 0, x = 0, sum2 = 0, x2 = 0;
+
+            for (i = 0; i < n; i++) {
+                seed = seed * 1103515245u + 12345u;
+                v[i] = kind == 0 ? seed >> 8 : kind == 1 ? (uint32_t)i :
+                       kind == 2 ? (uint32_t)(n - i) : 7u;
+                sum += v[i];
+                x ^= v[i];
+            }
+            util_sort(v, n, sizeof v[0], cmp_u32);
+            for (i = 0; i < n; i++) {
+                if (i > 0) {
+                    assert_true(v[i - 1] <= v[i]);
+                }
+                sum2 += v[i];
+                x2 ^= v[i];
+            }
+            assert_int_equal(sum, sum2);
+            assert_int_equal(x, x2);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -175,6 +217,7 @@ int main(void)
         cmocka_unit_test(test_bad_conversion),
         cmocka_unit_test(test_print_fd),
         cmocka_unit_test(test_print_failure),
+        cmocka_unit_test(test_sort),
     };
 
     signal(SIGPIPE, SIG_IGN);
