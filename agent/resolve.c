@@ -563,11 +563,19 @@ static int rs_dns(const char *name, int family, int64_t deadline, const struct r
             break;
         }
         if (now >= next) {
+            int sent = 0;
+
             for (i = 0; i < nq; i++) {
                 for (j = 0; j < nns && !qs[i].done; j++) {
-                    (void)sendto(fd, qs[i].q, (size_t)qs[i].qlen, MSG_NOSIGNAL,
-                                 (const struct sockaddr *)&ns[j], nsl[j]);
+                    sent |= sendto(fd, qs[i].q, (size_t)qs[i].qlen, MSG_NOSIGNAL,
+                                   (const struct sockaddr *)&ns[j], nsl[j]) > 0;
                 }
+            }
+            if (!sent) {
+                /* no route, no interface: waiting would not help */
+                (void)util_fmt(err, errlen, "send: %s", strerror(errno));
+                rc = IH_ENET;
+                break;
             }
             next = now + retry;
         }
@@ -629,7 +637,7 @@ static int rs_dns(const char *name, int family, int64_t deadline, const struct r
         for (k = 0; qs[i].done && k < qs[i].n && j < max; k++) {
             out[j++] = qs[i].got[k];
         }
-        if (qs[i].done && qs[i].n >= 0) {
+        if (qs[i].done && qs[i].n >= 0 && rc != IH_ENET) {
             rc = RESOLVE_ENODATA;
         }
     }

@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1044,6 +1045,43 @@ static char *put(char *p, const char *s)
     return p + n;
 }
 
+/*
+ * In a network namespace of its own (loopback down), every send fails at
+ * once: the lookup ends there instead of waiting out the timeout.
+ */
+static void test_dns_unreachable(void **st)
+{
+    int status;
+    pid_t pid;
+
+    (void)st;
+    resolve_set_paths(hosts_path, conf_path, 53);
+    write_conf("nameserver 127.0.0.1\nnameserver ::1\noptions timeout:5\n");
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        struct resolve_addr a[2];
+        char err[64];
+        int64_t t0;
+        int rc;
+
+        if (unshare(CLONE_NEWUSER | CLONE_NEWNET) != 0 && unshare(CLONE_NEWNET) != 0) {
+            _exit(77);
+        }
+        t0 = resolve_now_ms();
+        rc = resolve_name("far.test", AF_UNSPEC, t0 + 4000, a, 2, err, sizeof err);
+        _exit(rc == IH_ENET && strncmp(err, "send: ", 6) == 0 && resolve_now_ms() - t0 < 1000
+              ? 0 : 1);
+    }
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    if (WEXITSTATUS(status) == 77) {
+        print_message("no network namespace here: skipped\n");
+        skip();
+    }
+    assert_int_equal(WEXITSTATUS(status), 0);
+}
+
 /* Long lines are dropped whole, at the buffer boundary (512 with "\n"). */
 static void test_files_long_lines(void **st)
 {
@@ -1115,6 +1153,7 @@ int main(void)
         cmocka_unit_test(test_dns_liars),
         cmocka_unit_test(test_dns_codes),
         cmocka_unit_test(test_dns_silent),
+        cmocka_unit_test(test_dns_unreachable),
         cmocka_unit_test(test_files_long_lines),
     };
 
