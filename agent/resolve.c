@@ -17,11 +17,13 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -388,6 +390,24 @@ int resolve_hosts_find(const char *buf, size_t len, const char *name, int family
 }
 
 /*
+ * Open the regular file PATH, following symlinks, unlike util_open_ro():
+ * /etc/resolv.conf is a symlink on OpenWrt (to /tmp/resolv.conf...) and on
+ * systemd hosts, and /etc/hosts on some read-only firmwares.  These paths
+ * are fixed, never taken from scanned data.  Returns the fd or -1.
+ */
+static int rs_open(const char *path)
+{
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+
+    if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+        close(fd);
+        fd = -1;
+    }
+    return fd;
+}
+
+/*
  * Feed PATH to FN in chunks of whole lines, through a RS_LINE_MAX buffer:
  * a longer line is dropped up to its newline, like musl's resolv.conf
  * reader does; reading stops after RS_FILE_MAX bytes.
@@ -400,7 +420,8 @@ static void rs_read_lines(const char *path, void (*fn)(void *ctx, const char *bu
     long total = 0;
     int fd, skip = 0;
 
-    if (util_open_ro(path, 1, &fd, NULL) != IH_OK) {
+    fd = rs_open(path);
+    if (fd < 0) {
         return;     /* no file: nothing to add (musl's behaviour too) */
     }
     for (;;) {

@@ -770,8 +770,8 @@ static int teardown_dir(void **st)
     return 0;
 }
 
-/* A UDP socket on 127.0.0.1, ephemeral port in *PORT. */
-static int udp_socket(unsigned *port)
+/* A UDP socket on IP (127.0.0.0/8), ephemeral port in *PORT. */
+static int udp_socket_on(const char *ip, unsigned *port)
 {
     struct sockaddr_in sin;
     socklen_t sl = sizeof sin;
@@ -780,11 +780,16 @@ static int udp_socket(unsigned *port)
     assert_true(fd >= 0);
     memset(&sin, 0, sizeof sin);
     sin.sin_family = AF_INET;
-    sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_int_equal(inet_pton(AF_INET, ip, &sin.sin_addr), 1);
     assert_int_equal(bind(fd, (struct sockaddr *)&sin, sizeof sin), 0);
     assert_int_equal(getsockname(fd, (struct sockaddr *)&sin, &sl), 0);
     *port = ntohs(sin.sin_port);
     return fd;
+}
+
+static int udp_socket(unsigned *port)
+{
+    return udp_socket_on("127.0.0.1", port);
 }
 
 enum mode { R_ANSWER, R_NXDOMAIN, R_SERVFAIL, R_LIARS, R_A_ONLY };
@@ -945,6 +950,41 @@ static void test_dns_answers(void **st)
                                   sizeof err), 1);
     assert_addr(&a[0], "10.9.8.7");
     write_file(hosts_path, "", 0);
+    responder_stop(pid, fd);
+}
+
+/*
+ * resolv.conf and hosts through symlinks, as on OpenWrt (/etc/resolv.conf
+ * -> /tmp/resolv.conf...).  The server is not the default 127.0.0.1, so
+ * an unread resolv.conf shows.
+ */
+static void test_files_symlinked(void **st)
+{
+    struct resolve_addr a[8];
+    char err[64], conf_link[112], hosts_link[112];
+    unsigned port;
+    int fd = udp_socket_on("127.0.0.3", &port);
+    pid_t pid = responder_start(fd, R_ANSWER);
+
+    (void)st;
+    assert_int_equal(util_fmt(conf_link, sizeof conf_link, "%s/resolv.link", tmpdir), IH_OK);
+    assert_int_equal(util_fmt(hosts_link, sizeof hosts_link, "%s/hosts.link", tmpdir), IH_OK);
+    (void)unlink(conf_link);
+    (void)unlink(hosts_link);
+    assert_int_equal(symlink(conf_path, conf_link), 0);
+    assert_int_equal(symlink(hosts_path, hosts_link), 0);
+    resolve_set_paths(hosts_link, conf_link, port);
+    write_conf("nameserver 127.0.0.3\noptions timeout:2 attempts:2\n");
+    write_file(hosts_path, "10.4.4.4 linked.test\n", 21);
+    assert_int_equal(resolve_name("host.test", AF_INET, resolve_now_ms() + 3000, a, 8, err,
+                                  sizeof err), 2);
+    assert_addr(&a[0], "10.0.0.1");
+    assert_int_equal(resolve_name("linked.test", AF_INET, resolve_now_ms() + 3000, a, 8, err,
+                                  sizeof err), 1);
+    assert_addr(&a[0], "10.4.4.4");
+    write_file(hosts_path, "", 0);
+    (void)unlink(conf_link);
+    (void)unlink(hosts_link);
     responder_stop(pid, fd);
 }
 
@@ -1151,6 +1191,7 @@ int main(void)
         cmocka_unit_test(test_literals),
         cmocka_unit_test(test_dns_answers),
         cmocka_unit_test(test_dns_liars),
+        cmocka_unit_test(test_files_symlinked),
         cmocka_unit_test(test_dns_codes),
         cmocka_unit_test(test_dns_silent),
         cmocka_unit_test(test_dns_unreachable),
