@@ -607,10 +607,14 @@ static int rs_dns(const char *name, int family, int64_t deadline, const struct r
         for (;;) {
             struct sockaddr_storage from;
             socklen_t fl = sizeof from;
-            ssize_t r = recvfrom(fd, pkt, sizeof pkt, 0, (struct sockaddr *)&from, &fl);
+            ssize_t r = recvfrom(fd, pkt, sizeof pkt, MSG_TRUNC, (struct sockaddr *)&from, &fl);
 
             if (r < 0) {
                 break;
+            }
+            if (r > (ssize_t)sizeof pkt) {
+                r = sizeof pkt;     /* longer than asked for: use it as cut (TC) */
+                pkt[2] |= 2;
             }
             for (j = 0; j < nns && (fl != nsl[j] || memcmp(&from, &ns[j], fl) != 0); j++) {
             }

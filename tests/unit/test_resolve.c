@@ -792,7 +792,7 @@ static int udp_socket(unsigned *port)
     return udp_socket_on("127.0.0.1", port);
 }
 
-enum mode { R_ANSWER, R_NXDOMAIN, R_SERVFAIL, R_LIARS, R_A_ONLY };
+enum mode { R_ANSWER, R_NXDOMAIN, R_SERVFAIL, R_LIARS, R_A_ONLY, R_BIG };
 
 /* The responder's answer to query Q (A: two addresses, AAAA: one). */
 static void answer(struct pkt *p, const uint8_t *q, size_t ql, enum mode m)
@@ -801,6 +801,19 @@ static void answer(struct pkt *p, const uint8_t *q, size_t ql, enum mode m)
 
     presp(p, q, (int)ql, m == R_NXDOMAIN ? 3 : m == R_SERVFAIL ? 2 : 0, 0);
     if (m == R_NXDOMAIN || m == R_SERVFAIL) {
+        return;
+    }
+    if (m == R_BIG) {
+        unsigned i;
+
+        /* 40 records, 671 bytes, over 512 and without TC */
+        p->b[7] = 40;
+        for (i = 0; i < 40; i++) {
+            char a[16];
+
+            assert_int_equal(util_fmt(a, sizeof a, "10.0.1.%u", i), IH_OK);
+            paddr(p, 12, a);
+        }
         return;
     }
     p->b[7] = aaaa ? 1 : 2;
@@ -1049,6 +1062,25 @@ static void test_dns_codes(void **st)
     responder_stop(pid, fd);
 }
 
+/* An answer over 512 bytes without TC is used as cut, not dropped. */
+static void test_dns_oversized(void **st)
+{
+    struct resolve_addr a[RESOLVE_ADDRS_MAX];
+    char err[64];
+    unsigned port;
+    int fd = udp_socket(&port);
+    pid_t pid = responder_start(fd, R_BIG);
+
+    (void)st;
+    resolve_set_paths(hosts_path, conf_path, port);
+    write_conf("nameserver 127.0.0.1\noptions timeout:2 attempts:1\n");
+    assert_int_equal(resolve_name("big.test", AF_INET, resolve_now_ms() + 3000, a,
+                                  RESOLVE_ADDRS_MAX, err, sizeof err), RESOLVE_ADDRS_MAX);
+    assert_addr(&a[0], "10.0.1.0");
+    assert_addr(&a[RESOLVE_ADDRS_MAX - 1], "10.0.1.7");
+    responder_stop(pid, fd);
+}
+
 static void test_dns_silent(void **st)
 {
     struct resolve_addr a[8];
@@ -1193,6 +1225,7 @@ int main(void)
         cmocka_unit_test(test_dns_liars),
         cmocka_unit_test(test_files_symlinked),
         cmocka_unit_test(test_dns_codes),
+        cmocka_unit_test(test_dns_oversized),
         cmocka_unit_test(test_dns_silent),
         cmocka_unit_test(test_dns_unreachable),
         cmocka_unit_test(test_files_long_lines),
