@@ -4,18 +4,19 @@
  * then matches against the sockets (dynamic-DNS C2 such as duckdns moves
  * between addresses faster than IP feeds follow).
  *
- * Resolution: live, each IOC domain is resolved with getaddrinfo() at scan
- * time, at most DETECT_RESOLVE_MAX names and DETECT_RESOLVE_SECONDS per
- * cycle (unless --no-resolve); under --root only DIR/etc/hosts and the
+ * Resolution: live, each IOC domain is resolved with resolve_name() (hosts
+ * file, then DNS) at scan time, at most DETECT_RESOLVE_MAX names and
+ * DETECT_RESOLVE_SECONDS per cycle, the latter as the lookups' deadline
+ * (unless --no-resolve); under --root only DIR/etc/hosts and the
  * other text sources say where a name points (no network).
  */
 #include "detect.h"
 #include "ioc.h"
+#include "resolve.h"
 #include "util.h"
 
 #include <arpa/inet.h>
 #include <dirent.h>
-#include <netdb.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -312,49 +313,34 @@ static void text_scan_dir(struct detect_run *r, const char *dir, int hosts)
 static void resolve_live(struct detect_run *r)
 {
     const struct ioc_entry *e;
-    time_t start = time(NULL);
+    int64_t end = resolve_now_ms() + DETECT_RESOLVE_SECONDS * 1000;
     size_t total = ioc_count(r->iocs, IOC_DOMAIN);
     size_t it = r->resolve_pos && *r->resolve_pos < total ? *r->resolve_pos : 0;
     unsigned n = 0;
 
     while (n < DETECT_RESOLVE_MAX && n < total) {
-        struct addrinfo hints, *res = NULL, *ai;
+        struct resolve_addr a[RESOLVE_ADDRS_MAX];
+        char why[64];
+        int i, k;
 
         e = ioc_next(r->iocs, IOC_DOMAIN, &it);
         if (!e) {
             it = 0;     /* wrap around to the first name */
             continue;
         }
-        if (time(NULL) - start >= DETECT_RESOLVE_SECONDS) {
+        if (resolve_now_ms() >= end) {
             break;
         }
         n++;
-        memset(&hints, 0, sizeof hints);
-        hints.ai_family = AF_UNSPEC;
-        hints.ai_socktype = SOCK_STREAM;
-        if (getaddrinfo(e->value, NULL, &hints, &res) != 0) {
-            continue;
-        }
-        for (ai = res; ai; ai = ai->ai_next) {
-            uint8_t a[16] = { 0 };
+        /* the cycle's budget is the deadline: one dead nameserver cannot stall the scan */
+        k = resolve_name(e->value, AF_UNSPEC, end, a, RESOLVE_ADDRS_MAX, why, sizeof why);
+        for (i = 0; i < k; i++) {
+            int fam = a[i].family == AF_INET ? 4 : 6;
 
-            if (ai->ai_family == AF_INET && ai->ai_addrlen >= sizeof(struct sockaddr_in)) {
-                const struct sockaddr_in *sin = (const struct sockaddr_in *)(const void *)ai->ai_addr;
-
-                memcpy(a, &sin->sin_addr, 4);
-                if (!sinkhole(4, a)) {
-                    (void)addr_add(r, 4, a, e->value, "dns");
-                }
-            } else if (ai->ai_family == AF_INET6 && ai->ai_addrlen >= sizeof(struct sockaddr_in6)) {
-                const struct sockaddr_in6 *s6 = (const struct sockaddr_in6 *)(const void *)ai->ai_addr;
-
-                memcpy(a, &s6->sin6_addr, 16);
-                if (!sinkhole(6, a)) {
-                    (void)addr_add(r, 6, a, e->value, "dns");
-                }
+            if (!sinkhole(fam, a[i].addr)) {
+                (void)addr_add(r, fam, a[i].addr, e->value, "dns");
             }
         }
-        freeaddrinfo(res);
     }
     if (r->resolve_pos) {
         *r->resolve_pos = it;

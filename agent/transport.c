@@ -10,6 +10,7 @@
  */
 #include "transport.h"
 #include "httpc.h"
+#include "resolve.h"
 #include "util.h"
 
 #include <mbedtls/error.h>
@@ -20,7 +21,6 @@
 #include <psa/crypto.h>
 
 #include <errno.h>
-#include <netdb.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -283,31 +283,26 @@ static void tp_save_session(struct transport *t)
 
 static int tp_tcp_connect(struct transport *t, int64_t deadline)
 {
-    struct addrinfo hints, *res = NULL, *ai;
-    char port[8];
-    int r, rc = IH_ENET;
+    struct resolve_addr a[4];
+    char why[64];
+    int i, n, rc = IH_ENET;
 
-    memset(&hints, 0, sizeof hints);
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    hints.ai_flags = AI_NUMERICSERV;
-    (void)util_fmt(port, sizeof port, "%u", (unsigned)t->cfg->port);
-    r = getaddrinfo(t->cfg->host, port, &hints, &res);
-    if (r != 0) {
-        (void)util_fmt(t->last_error, sizeof t->last_error, "resolve %s: %s", t->cfg->host,
-                       gai_strerror(r));
+    n = resolve_name(t->cfg->host, AF_UNSPEC, deadline, a, 4, why, sizeof why);
+    if (n < 0) {
+        (void)util_fmt(t->last_error, sizeof t->last_error, "resolve %s: %s", t->cfg->host, why);
         return IH_ENET;
     }
-    for (ai = res; ai; ai = ai->ai_next) {
+    for (i = 0; i < n; i++) {
+        struct sockaddr_storage ss;
+        socklen_t sl = resolve_sockaddr(&a[i], t->cfg->port, &ss);
         int err = 0;
         socklen_t el = sizeof err;
 
-        t->fd = socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
-                       ai->ai_protocol);
+        t->fd = socket(a[i].family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
         if (t->fd < 0) {
             continue;
         }
-        if (connect(t->fd, ai->ai_addr, ai->ai_addrlen) == 0 ||
+        if (connect(t->fd, (const struct sockaddr *)&ss, sl) == 0 ||
             (errno == EINPROGRESS && tp_wait(t, 1, deadline) == IH_OK &&
              getsockopt(t->fd, SOL_SOCKET, SO_ERROR, &err, &el) == 0 && err == 0)) {
             rc = IH_OK;
@@ -320,7 +315,6 @@ static int tp_tcp_connect(struct transport *t, int64_t deadline)
         close(t->fd);
         t->fd = -1;
     }
-    freeaddrinfo(res);
     return rc;
 }
 
