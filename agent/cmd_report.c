@@ -358,8 +358,8 @@ static void report_sleep_until(int64_t until)
     }
 }
 
-/* INTERVAL +- JITTER seconds, from the transport's DRBG. */
-static int64_t report_next_wait(struct transport *t, const struct config *c)
+/* INTERVAL +- JITTER seconds. */
+static int64_t report_next_wait(const struct config *c)
 {
     unsigned char b[4];
     uint32_t r = 0;
@@ -367,7 +367,7 @@ static int64_t report_next_wait(struct transport *t, const struct config *c)
     if (c->jitter == 0) {
         return c->interval;
     }
-    if (mbedtls_ctr_drbg_random(&t->drbg, b, sizeof b) == 0) {
+    if (util_random(b, sizeof b) == IH_OK) {
         r = ((uint32_t)b[0] << 24) | ((uint32_t)b[1] << 16) | ((uint32_t)b[2] << 8) | b[3];
     }
     return (int64_t)c->interval - c->jitter + (int64_t)(r % (2 * c->jitter + 1));
@@ -419,7 +419,7 @@ int cmd_daemon(int argc, char **argv)
             c.spool_path);
     while (!report_stop) {
         struct scan_summary sum;
-        int64_t next = mono_s() + report_next_wait(t, &c);
+        int64_t next = mono_s() + report_next_wait(&c);
         int rc;
 
         rc = report_cycle(ctx, &a, &s, (int64_t)time(NULL) < (int64_t)IOTHUNT_BUILD_TIME,

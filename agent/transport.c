@@ -13,6 +13,7 @@
 #include "resolve.h"
 #include "util.h"
 
+#include <mbedtls/entropy.h>
 #include <mbedtls/error.h>
 #include <mbedtls/net_sockets.h>
 #include <mbedtls/oid.h>
@@ -119,6 +120,31 @@ static int tp_verify(void *ctx, mbedtls_x509_crt *crt, int depth, uint32_t *flag
 }
 
 /* Parse a PEM or DER file of certificates into CRT. */
+/*
+ * Randomness for TLS (key shares, ECDSA nonces, the client random) comes
+ * straight from the kernel's generator: no DRBG of our own to seed, and
+ * none inside the crypto library (MBEDTLS_PSA_CRYPTO_EXTERNAL_RNG).
+ */
+static int tp_rng(void *ctx, unsigned char *out, size_t n)
+{
+    (void)ctx;
+    return util_random(out, n) == IH_OK ? 0 : MBEDTLS_ERR_ENTROPY_SOURCE_FAILED;
+}
+
+#if defined(MBEDTLS_PSA_CRYPTO_EXTERNAL_RNG)
+psa_status_t mbedtls_psa_external_get_random(mbedtls_psa_external_random_context_t *ctx,
+                                             uint8_t *out, size_t n, size_t *got)
+{
+    (void)ctx;
+    if (util_random(out, n) != IH_OK) {
+        *got = 0;
+        return PSA_ERROR_INSUFFICIENT_ENTROPY;
+    }
+    *got = n;
+    return PSA_SUCCESS;
+}
+#endif
+
 static int tp_load_crt(mbedtls_x509_crt *crt, const char *path)
 {
     char *buf = NULL;
@@ -154,7 +180,7 @@ static int tp_load_key(struct transport *t, const char *path)
     }
     r = mbedtls_pk_parse_key(&t->key, (const unsigned char *)buf,
                              util_memmem(buf, len, "-----BEGIN", 10) ? len + 1 : len, NULL, 0,
-                             mbedtls_ctr_drbg_random, &t->drbg);
+                             tp_rng, NULL);
     mbedtls_platform_zeroize(buf, len);
     free(buf);
     if (r != 0) {
@@ -166,15 +192,12 @@ static int tp_load_key(struct transport *t, const char *path)
 
 int transport_init(struct transport *t, const struct config *cfg, int64_t now)
 {
-    static const char pers[] = "iothunt transport";
     int rc, r;
 
     memset(t, 0, sizeof *t);
     t->cfg = cfg;
     t->fd = -1;
     t->clock_unset = now < (int64_t)IOTHUNT_BUILD_TIME;
-    mbedtls_entropy_init(&t->entropy);
-    mbedtls_ctr_drbg_init(&t->drbg);
     mbedtls_ssl_config_init(&t->conf);
     mbedtls_x509_crt_init(&t->ca);
     mbedtls_x509_crt_init(&t->own);
@@ -183,14 +206,6 @@ int transport_init(struct transport *t, const struct config *cfg, int64_t now)
     mbedtls_ssl_init(&t->ssl);
     if (psa_crypto_init() != PSA_SUCCESS) {
         util_diag("iothunt", 0, "crypto initialisation failed");
-        rc = IH_EIO;
-        goto out;
-    }
-    r = mbedtls_ctr_drbg_seed(&t->drbg, mbedtls_entropy_func, &t->entropy,
-                              (const unsigned char *)pers, sizeof pers - 1);
-    if (r != 0) {
-        util_diag("iothunt", 0, "random generator seeding failed (mbedtls -0x%04x)",
-                  (unsigned)-r);
         rc = IH_EIO;
         goto out;
     }
@@ -204,7 +219,7 @@ int transport_init(struct transport *t, const struct config *cfg, int64_t now)
     if (rc != IH_OK) {
         goto out;
     }
-    r = mbedtls_pk_check_pair(&t->own.pk, &t->key, mbedtls_ctr_drbg_random, &t->drbg);
+    r = mbedtls_pk_check_pair(&t->own.pk, &t->key, tp_rng, NULL);
     if (r != 0) {
         util_diag(cfg->key, 0, "private key does not match the certificate %s", cfg->cert);
         rc = IH_EAUTH;
@@ -220,7 +235,7 @@ int transport_init(struct transport *t, const struct config *cfg, int64_t now)
         rc = IH_EIO;
         goto out;
     }
-    mbedtls_ssl_conf_rng(&t->conf, mbedtls_ctr_drbg_random, &t->drbg);
+    mbedtls_ssl_conf_rng(&t->conf, tp_rng, NULL);
     mbedtls_ssl_conf_authmode(&t->conf, MBEDTLS_SSL_VERIFY_REQUIRED);
     mbedtls_ssl_conf_ca_chain(&t->conf, &t->ca, NULL);
     mbedtls_ssl_conf_verify(&t->conf, tp_verify, t);
@@ -268,8 +283,6 @@ void transport_free(struct transport *t)
     mbedtls_x509_crt_free(&t->own);
     mbedtls_x509_crt_free(&t->ca);
     mbedtls_ssl_config_free(&t->conf);
-    mbedtls_ctr_drbg_free(&t->drbg);
-    mbedtls_entropy_free(&t->entropy);
     mbedtls_psa_crypto_free();
 }
 
@@ -645,7 +658,7 @@ uint32_t transport_backoff_next(struct transport *t)
         base = t->cfg->backoff_max;
     }
     t->backoff = base;
-    if (mbedtls_ctr_drbg_random(&t->drbg, b, sizeof b) == 0) {
+    if (util_random(b, sizeof b) == IH_OK) {
         rnd = ((uint32_t)b[0] << 24) | ((uint32_t)b[1] << 16) | ((uint32_t)b[2] << 8) | b[3];
     }
     /* +-25%: base - span/2 + rnd % (span + 1) */

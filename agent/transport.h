@@ -19,8 +19,6 @@
 #include "config.h"
 #include "spool.h"
 
-#include <mbedtls/ctr_drbg.h>
-#include <mbedtls/entropy.h>
 #include <mbedtls/pk.h>
 #include <mbedtls/ssl.h>
 #include <mbedtls/x509_crt.h>
@@ -40,8 +38,6 @@ struct transport_stats {
 
 struct transport {
     const struct config *cfg;
-    mbedtls_entropy_context entropy;
-    mbedtls_ctr_drbg_context drbg;
     mbedtls_ssl_config conf;
     mbedtls_x509_crt ca;
     mbedtls_x509_crt own;

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <unistd.h>
 
 int util_diag_quiet;
@@ -486,6 +487,37 @@ void util_diag(const char *file, unsigned long line, const char *fmt, ...)
     } else {
         (void)util_print(2, "%s: %s\n", file, msg);
     }
+}
+
+int util_random(void *buf, size_t n)
+{
+    unsigned char *p = buf;
+    int fd = -1, rc = IH_OK;
+
+    while (n > 0) {
+        ssize_t r = fd < 0 ? getrandom(p, n, 0) : read(fd, p, n);
+
+        if (r < 0 && errno == EINTR) {
+            continue;
+        }
+        if (r < 0 && errno == ENOSYS && fd < 0) {
+            rc = util_open_ro("/dev/urandom", 0, &fd, NULL);
+            if (rc != IH_OK) {
+                break;
+            }
+            continue;
+        }
+        if (r <= 0) {
+            rc = IH_EIO;
+            break;
+        }
+        p += r;
+        n -= (size_t)r;
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+    return rc == IH_OK ? IH_OK : IH_EIO;
 }
 
 static void sort_swap(unsigned char *a, unsigned char *b, size_t size)

@@ -97,6 +97,14 @@ void util_diag(const char *file, unsigned long line, const char *fmt, ...)
 extern int util_diag_quiet;
 
 /*
+ * Fill BUF with N bytes from the kernel's random generator: getrandom(), or
+ * /dev/urandom on kernels before 3.17.  Like getrandom() it waits at boot
+ * until the kernel's pool is initialised.  IH_OK, or IH_EIO (BUF then holds
+ * nothing usable).
+ */
+int util_random(void *buf, size_t n);
+
+/*
  * Sort N elements of SIZE bytes at BASE by CMP, like qsort() but a
  * heapsort: O(n log n) at worst, no recursion, no allocation, not stable.
  */
