@@ -57,9 +57,14 @@ build/mips/musl.stamp: FORCE
 	$(shell mkdir -p $(@D))$(file >$@.new,$(MUSL_CFLAGS))
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
 
-$(MIPS_SYSROOT)/lib/libc.a: $(SRC_DIR)/musl/.unpacked build/mips/musl.stamp
-	rm -rf build/mips/musl-build $(MIPS_SYSROOT) && mkdir -p build/mips/musl-build
-	cd build/mips/musl-build && $(CURDIR)/$(SRC_DIR)/musl/configure \
+# The build copies the source to build/mips/musl-src and applies
+# toolchain/patches/musl/ there (see toolchain/README.md).
+MUSL_PATCHES := $(sort $(wildcard $(TC_DIR)/patches/musl/*.patch))
+$(MIPS_SYSROOT)/lib/libc.a: $(SRC_DIR)/musl/.unpacked build/mips/musl.stamp $(MUSL_PATCHES) $(TC_DIR)/apply-patches.sh
+	rm -rf build/mips/musl-build build/mips/musl-src $(MIPS_SYSROOT) && mkdir -p build/mips/musl-build
+	cp -a $(SRC_DIR)/musl build/mips/musl-src
+	$(TC_DIR)/apply-patches.sh musl build/mips/musl-src
+	cd build/mips/musl-build && $(CURDIR)/build/mips/musl-src/configure \
 	    --target=mips-linux-gnu CC=$(MIPS_CC) CFLAGS='$(MUSL_CFLAGS)' \
 	    --disable-shared --prefix=$(CURDIR)/$(MIPS_SYSROOT) >configure.log
 	grep -q 'soft_float... true' build/mips/musl-build/configure.log
