@@ -71,9 +71,13 @@
 #define MBEDTLS_BASE64_C
 #define MBEDTLS_PEM_PARSE_C
 
-/* X.509 */
+/* X.509.  RSASSA_PSS_SUPPORT is what makes the client offer the
+ * rsa_pss_rsae_* signature algorithms: without it a TLS 1.3 server with an
+ * RSA certificate (whose CertificateVerify must be RSA-PSS) has nothing to
+ * sign with and the handshake fails. */
 #define MBEDTLS_X509_USE_C
 #define MBEDTLS_X509_CRT_PARSE_C
+#define MBEDTLS_X509_RSASSA_PSS_SUPPORT
 
 /* TLS */
 #define MBEDTLS_SSL_TLS_C
