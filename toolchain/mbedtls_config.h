@@ -63,6 +63,11 @@
 #define MBEDTLS_RSA_C
 #define MBEDTLS_PKCS1_V15
 #define MBEDTLS_PKCS1_V21
+/* RSA only verifies (server certificates and TLS signatures): no RSA
+ * private-key, signing or encryption code, and RSA private keys are
+ * refused.  Not an Mbed TLS option: toolchain/patches/mbedtls/
+ * 0001-rsa-verify-only.patch.  Device keys are ECDSA P-256. */
+#define IOTHUNT_RSA_VERIFY_ONLY
 #define MBEDTLS_PK_C
 #define MBEDTLS_PK_PARSE_C
 #define MBEDTLS_ASN1_PARSE_C

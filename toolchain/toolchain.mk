@@ -15,6 +15,11 @@ MIPS_GCC_INC  := $(shell $(MIPS_CC) -print-file-name=include 2>/dev/null)
 MBEDTLS_CFG   := -I$(CURDIR)/$(TC_DIR) '-DMBEDTLS_CONFIG_FILE=<mbedtls_config.h>'
 MBEDTLS_INC   := -I$(SRC_DIR)/mbedtls/include $(MBEDTLS_CFG)
 MBEDTLS_CONFIG_HEADERS := $(TC_DIR)/mbedtls_config.h $(TC_DIR)/mbedtls_psa_config.h
+# Library sources patched in the build copy (toolchain/patches/mbedtls/,
+# .c files only: the headers the agent compiles against stay the pristine
+# ones in build/src/mbedtls/include).
+MBEDTLS_PATCHES := $(sort $(wildcard $(TC_DIR)/patches/mbedtls/*.patch))
+MBEDTLS_INPUTS := $(MBEDTLS_CONFIG_HEADERS) $(MBEDTLS_PATCHES) $(TC_DIR)/apply-patches.sh
 
 # Flags shared by everything compiled for the device (not musl, which builds
 # its own way).  -mno-abicalls -fno-pic: a static executable needs no
@@ -83,12 +88,12 @@ build/mips/rt/rt.o: $(TC_DIR)/rt/rt.c $(MIPS_SYSROOT)/lib/libc.a build/mips/cfla
 # sources per target, so host and MIPS objects never mix.
 MBEDTLS_LIBS_NAMES := libmbedtls.a libmbedx509.a libmbedcrypto.a
 
-build/mips/mbedtls/.built: $(SRC_DIR)/mbedtls/.unpacked $(MBEDTLS_CONFIG_HEADERS) $(MIPS_SYSROOT)/lib/libc.a build/mips/cflags.stamp
+build/mips/mbedtls/.built: $(SRC_DIR)/mbedtls/.unpacked $(MBEDTLS_INPUTS) $(MIPS_SYSROOT)/lib/libc.a build/mips/cflags.stamp
 	@mkdir -p build
 	flock build/.mbedtls-mips.lock $(MAKE) --no-print-directory -f toolchain/toolchain.mk TC_STAGE=build/mips/mbedtls \
 	    TC_CC=$(MIPS_CC) TC_AR=$(CROSS)gcc-ar TC_CFLAGS="$(MIPS_BASE_CFLAGS) $(MBEDTLS_CFG)" mbedtls-stage
 
-build/host/mbedtls/.built: $(SRC_DIR)/mbedtls/.unpacked $(MBEDTLS_CONFIG_HEADERS)
+build/host/mbedtls/.built: $(SRC_DIR)/mbedtls/.unpacked $(MBEDTLS_INPUTS)
 	@mkdir -p build
 	flock build/.mbedtls-host.lock $(MAKE) --no-print-directory -f toolchain/toolchain.mk TC_STAGE=build/host/mbedtls \
 	    TC_CC=$(HOST_CC) TC_AR=ar TC_CFLAGS="-O2 -g -fPIC $(MBEDTLS_CFG)" mbedtls-stage
@@ -99,9 +104,10 @@ build/host/mbedtls/.built: $(SRC_DIR)/mbedtls/.unpacked $(MBEDTLS_CONFIG_HEADERS
 # libraries are still older than their inputs.
 .PHONY: mbedtls-stage
 mbedtls-stage:
-	@if [ -e $(TC_STAGE)/.built ] && [ -z "$$(find $(SRC_DIR)/mbedtls/.unpacked $(MBEDTLS_CONFIG_HEADERS) \
+	@if [ -e $(TC_STAGE)/.built ] && [ -z "$$(find $(SRC_DIR)/mbedtls/.unpacked $(MBEDTLS_INPUTS) \
 	        $(dir $(TC_STAGE))cflags.stamp -newer $(TC_STAGE)/.built 2>/dev/null)" ]; then exit 0; fi; \
 	tmp=$(TC_STAGE).tmp.$$$$; rm -rf $$tmp && mkdir -p $$tmp && cp -a $(SRC_DIR)/mbedtls/. $$tmp/ && \
+	$(TC_DIR)/apply-patches.sh mbedtls $$tmp && \
 	$(MAKE) -C $$tmp/library CC=$(TC_CC) AR=$(TC_AR) CFLAGS="$(TC_CFLAGS)" $(MBEDTLS_LIBS_NAMES) >/dev/null && \
 	touch $$tmp/.built && rm -rf $(TC_STAGE) && mv $$tmp $(TC_STAGE)
 

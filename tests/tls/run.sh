@@ -10,7 +10,8 @@
 #     TLS 1.2), and the same server against the EC CA (must fail);
 #   - each key exchange group alone (X25519, P-256) and AES-128-GCM alone
 #     (ChaCha20-Poly1305 is what the other cases negotiate);
-#   - resumption with a session ticket, TLS 1.3 and TLS 1.2.
+#   - resumption with a session ticket, TLS 1.3 and TLS 1.2;
+#   - an RSA client key (must be refused: RSA keys only verify).
 # Bounded: every server accepts one or two connections and every step has a
 # timeout.
 set -u
@@ -113,6 +114,12 @@ for cpu in $cpus; do
     start_server 1 -tls1_3 "${rsasrv[@]}" || exit 1
     check "rsa-rogue-ca/$cpu" fail 'verify flags 0x00000008' "${run[@]}" "$port" "$certs/ca.crt" 127.0.0.1 \
         "${dev[@]}"
+
+    # RSA keys only verify (toolchain/patches/mbedtls/0001-rsa-verify-only.patch):
+    # an RSA client key is refused before any connection is made
+    port=$(build/host/tests/freeport) || exit 1
+    check "rsa-client-key/$cpu" fail 'parse client key failed' "${run[@]}" "$port" "$rsa/ca.crt" \
+        127.0.0.1 "${rsasrv[@]}"
 
     start_server 1 -tls1_3 "${ec[@]}" -groups X25519 || exit 1
     check "x25519/$cpu" ok 'TLSv1.3' "${run[@]}" "$port" "$certs/ca.crt" 127.0.0.1 "${dev[@]}"
