@@ -39,6 +39,9 @@
 #define MBEDTLS_AES_C
 #define MBEDTLS_AES_ROM_TABLES       /* tables in .rodata, not built in RAM */
 #define MBEDTLS_AES_FEWER_TABLES
+/* GCM (and the CTR_DRBG) only ever run AES forwards: no AES decryption
+ * code or tables.  Needs MBEDTLS_PSA_CRYPTO_CONFIG (no PSA ECB/CBC). */
+#define MBEDTLS_BLOCK_CIPHER_NO_DECRYPT
 #define MBEDTLS_GCM_C
 #define MBEDTLS_CHACHA20_C
 #define MBEDTLS_POLY1305_C
