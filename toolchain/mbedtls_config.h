@@ -118,7 +118,8 @@
  * needed for one handshake per interval), deterministic ECDSA (the DRBG
  * provides k), encrypt-then-MAC and max-fragment-length (no CBC suites;
  * the collector is ours), compressed EC points, SHA-224. */
-#define MBEDTLS_MPI_WINDOW_SIZE 2
+#define MBEDTLS_MPI_WINDOW_SIZE 1  /* only RSA public exponents (<= 79 bits
+                                    * get window 1 whatever this says) */
 #define MBEDTLS_MPI_MAX_SIZE    512  /* RSA up to 4096 bits */
 #define MBEDTLS_ECP_WINDOW_SIZE 2
 #define MBEDTLS_ECP_FIXED_POINT_OPTIM 0
