@@ -163,7 +163,7 @@ host: build/host/iothunt $(if $(wildcard collector/collector.mk),build/host/ioth
 
 lint:
 	scripts/check-banned.sh
-	scripts/check-no-float-format.sh
+	scripts/check-printf-formats.sh
 	cppcheck --quiet --error-exitcode=1 --std=c11 --inline-suppr \
 	    --suppress=missingIncludeSystem --suppress=unusedFunction -Iagent agent collector 2>&1
 

@@ -1,10 +1,11 @@
 /*
  * test_libc.c - behaviour of the device C library that the project relies
- * on.  The MIPS musl is built without floating-point formatting
- * (toolchain/patches/musl/): every %e %f %g %a conversion, upper case too,
- * with flags, precision, length or a positional argument, fails with -1
- * and EINVAL instead of printing; integer and string conversions are
- * unaffected.  On the host (glibc) only the unaffected part is checked.
+ * on.  The MIPS musl is built without floating-point and wide-character
+ * formatting (toolchain/patches/musl/): every %e %f %g %a conversion, upper
+ * case too, with flags, precision, length or a positional argument, and
+ * every %lc %ls %C %S conversion fails with -1 and EINVAL instead of
+ * printing; integer, character and string conversions are unaffected.  On
+ * the host (glibc) only the unaffected part is checked.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,9 +16,10 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 /* Formats are assembled at run time: '?' in a template stands for the
- * conversion letter (the lint rejects floating-point formats in literals). */
+ * conversion letter (the lint rejects these formats in literals). */
 static void make_fmt(char *out, size_t cap, const char *tmpl, char conv)
 {
     size_t i;
@@ -81,11 +83,54 @@ static void test_float_conversions_fail(void **state)
     }
 }
 
+static void test_wide_conversions_fail(void **state)
+{
+    static const wchar_t ws[] = { 'a', 'b', 0 };
+    static const char *const tmpls[] = { "%l?", "x=%d y=%l?", "%5l?", "%1$l?" };
+    char fmt[16], buf[64];
+    size_t c, t;
+    int n;
+
+    (void)state;
+#ifndef __mips__
+    skip();
+#endif
+    for (c = 0; c < 4; c++) {
+        for (t = 0; t < sizeof tmpls / sizeof tmpls[0]; t++) {
+            /* %lc and %ls, then the same as %C and %S */
+            make_fmt(fmt, sizeof fmt, tmpls[t], "cscs"[c]);
+            if (c >= 2) {
+                char *l = strchr(fmt, 'l');
+
+                memmove(l, l + 1, strlen(l));
+                *l = c == 2 ? 'C' : 'S';
+            }
+            errno = 0;
+            if (tmpls[t][0] == 'x' && c % 2) {
+                n = fmt_v(buf, sizeof buf, fmt, 1, ws);
+            } else if (tmpls[t][0] == 'x') {
+                n = fmt_v(buf, sizeof buf, fmt, 1, (wint_t)'a');
+            } else if (c % 2) {
+                n = fmt_v(buf, sizeof buf, fmt, ws);
+            } else {
+                n = fmt_v(buf, sizeof buf, fmt, (wint_t)'a');
+            }
+            if (n != -1 || errno != EINVAL) {
+                fail_msg("format \"%s\": returned %d, errno %d", fmt, n, errno);
+            }
+        }
+    }
+    /* the narrow ones still work */
+    assert_int_equal(fmt_v(buf, sizeof buf, "[%c|%3s]", 'z', "ab"), 7);
+    assert_string_equal(buf, "[z| ab]");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_integers_and_strings),
         cmocka_unit_test(test_float_conversions_fail),
+        cmocka_unit_test(test_wide_conversions_fail),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
