@@ -104,7 +104,6 @@ $(MIPS_CC) $(or $(3),-fno-lto) $(MIPS_ARCH) -static -nostdlib -Wl,--gc-sections 
     $(MIPS_CRT_BEGIN) $(2) $(MIPS_MBEDTLS_LIBS) \
     -Wl,--start-group $(MIPS_SYSROOT)/lib/libc.a build/mips/rt/rt.o -Wl,--end-group $(MIPS_CRT_END)
 endef
-MIPS_LINK_DEPS := build/mips/rt/rt.o $(MIPS_SYSROOT)/lib/libc.a build/mips/mbedtls/.built
 
 build/mips/iothunt.unstripped: build/mips/obj/agent/main.o $(MIPS_LIB_OBJS) $(MIPS_LINK_DEPS)
 	$(call mips_link,$@,build/mips/obj/agent/main.o $(MIPS_LIB_OBJS),$(MIPS_LTO))

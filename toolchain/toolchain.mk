@@ -79,6 +79,11 @@ $(MIPS_SYSROOT)/lib/libc.a: $(SRC_DIR)/musl/.unpacked build/mips/musl.stamp $(MU
 
 MIPS_CRT_BEGIN := $(MIPS_SYSROOT)/lib/crt1.o $(MIPS_SYSROOT)/lib/crti.o
 MIPS_CRT_END   := $(MIPS_SYSROOT)/lib/crtn.o
+# What every MIPS link (Makefile mips_link, busybox) depends on.  Defined
+# here, before the mk/*.mk fragments are read: their prerequisite lists are
+# expanded when read, and a later definition left them empty (busybox, the
+# simulator and tls_hello were not relinked after musl or rt.c changed).
+MIPS_LINK_DEPS := build/mips/rt/rt.o $(MIPS_SYSROOT)/lib/libc.a build/mips/mbedtls/.built
 
 build/mips/rt/rt.o: $(TC_DIR)/rt/rt.c $(MIPS_SYSROOT)/lib/libc.a build/mips/cflags.stamp
 	@mkdir -p $(@D)
