@@ -3,19 +3,24 @@
  * (selected with MBEDTLS_CONFIG_FILE; see toolchain/README.md).
  *
  * What the agent needs and nothing more:
- *   - TLS 1.3 (preferred) and TLS 1.2 client, with a client certificate;
+ *   - TLS 1.3 (preferred) and TLS 1.2 client, with a client certificate
+ *     (ECDSA P-256 key);
  *   - key exchange: ECDHE on X25519 and secp256r1;
- *   - peer certificates signed with ECDSA or RSA (PKCS#1 v1.5 and PSS);
- *   - AEAD ciphers: AES-128/256-GCM and ChaCha20-Poly1305;
+ *   - peer certificates and signatures with ECDSA or RSA (PKCS#1 v1.5 and
+ *     PSS; in TLS 1.2 Mbed TLS takes RSA signatures as PKCS#1 v1.5 only);
+ *     RSA only verifies (IOTHUNT_RSA_VERIFY_ONLY);
+ *   - AEAD ciphers: ChaCha20-Poly1305 and AES-128-GCM;
  *   - session tickets for resumption;
  *   - SHA-256 (TLS, and file hashing with the agent's own MD5/SHA-1).
- * No server side, no file system, no threading, no debug strings.
+ * No server side, no file system, no threading, no debug strings.  PSA
+ * gets its own, smaller configuration: mbedtls_psa_config.h.  Sizes of
+ * each choice: toolchain/README.md.
  */
 #ifndef IOTHUNT_MBEDTLS_CONFIG_H
 #define IOTHUNT_MBEDTLS_CONFIG_H
 
 /* System support */
-#define MBEDTLS_HAVE_ASM
+#define MBEDTLS_HAVE_ASM             /* smaller than the C bignum code on MIPS */
 #define MBEDTLS_HAVE_TIME
 #define MBEDTLS_HAVE_TIME_DATE
 #define MBEDTLS_PLATFORM_C
@@ -92,7 +97,7 @@
 #define MBEDTLS_SSL_CLI_C
 #define MBEDTLS_SSL_PROTO_TLS1_2
 #define MBEDTLS_SSL_PROTO_TLS1_3
-#define MBEDTLS_SSL_TLS1_3_COMPATIBILITY_MODE
+#define MBEDTLS_SSL_TLS1_3_COMPATIBILITY_MODE  /* middleboxes; 192 bytes */
 #define MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_EPHEMERAL_ENABLED
 #define MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_PSK_EPHEMERAL_ENABLED
 #define MBEDTLS_KEY_EXCHANGE_ECDHE_ECDSA_ENABLED
