@@ -13,7 +13,10 @@ top=${IH_TOP:-$(cd "$(dirname "$0")/.." && pwd)}
 cross=${CROSS:-mips-linux-gnu-}
 sysroot=$top/build/mips/sysroot
 gccinc=$("${cross}gcc" -print-file-name=include)
-arch="-march=mips32 -msoft-float"
+# Non-PIC like the agent and the musl it links (toolchain/toolchain.mk
+# MUSL_CFLAGS): musl calls main and callbacks without setting $25, which
+# PIC code needs to find its GOT.
+arch="-march=mips32 -msoft-float -mno-abicalls -fno-pic"
 
 link=1
 for a in "$@"; do

@@ -53,11 +53,16 @@ $(SRC_DIR)/%/.unpacked: $(SRC_DIR)/%.pin
 	touch $@
 
 # musl: configure detects soft-float from the flags and picks the mips-sf
-# subarch; only the static library is built.  musl stays PIC (abicalls):
-# its MIPS assembly (setjmp, signal and thread entry code) expects $gp set
-# up the PIC way, and a non-PIC build crashes in setjmp/longjmp.
-# -mno-shared: abicalls code for an executable, not a shared library (smaller).
-MUSL_CFLAGS := -Os $(MIPS_ARCH) -mno-shared -ffunction-sections -fdata-sections
+# subarch; only the static library is built.  musl is non-PIC like every
+# program linked with it (-mno-abicalls -fno-pic: no GOT loads and $25 call
+# sequences, 6.6 KiB smaller than -mno-shared abicalls code).  Three of its
+# MIPS assembly files called through the GOT with $gp computed from $25,
+# which non-PIC callers do not set: toolchain/patches/musl/0003.  Programs
+# linked against it must be non-PIC too (a PIC callback called from musl
+# would compute a wrong $gp): the agent's flags, rootfs/mips-cc.sh.  The
+# PIC start files (Scrt1.o, rcrt1.o) are not built.
+MUSL_CFLAGS := -Os $(MIPS_ARCH) -mno-abicalls -fno-pic -ffunction-sections -fdata-sections
+MUSL_MAKE = $(MAKE) -C build/mips/musl-build CRT_LIBS='lib/crt1.o lib/crti.o lib/crtn.o'
 build/mips/musl.stamp: FORCE
 	@mkdir -p $(@D)
 	$(shell mkdir -p $(@D))$(file >$@.new,$(MUSL_CFLAGS))
@@ -74,8 +79,8 @@ $(MIPS_SYSROOT)/lib/libc.a: $(SRC_DIR)/musl/.unpacked build/mips/musl.stamp $(MU
 	    --target=mips-linux-gnu CC=$(MIPS_CC) CFLAGS='$(MUSL_CFLAGS)' \
 	    --disable-shared --prefix=$(CURDIR)/$(MIPS_SYSROOT) >configure.log
 	grep -q 'soft_float... true' build/mips/musl-build/configure.log
-	$(MAKE) -C build/mips/musl-build >/dev/null
-	$(MAKE) -C build/mips/musl-build install >/dev/null
+	$(MUSL_MAKE) >/dev/null
+	$(MUSL_MAKE) install >/dev/null
 
 MIPS_CRT_BEGIN := $(MIPS_SYSROOT)/lib/crt1.o $(MIPS_SYSROOT)/lib/crti.o
 MIPS_CRT_END   := $(MIPS_SYSROOT)/lib/crtn.o

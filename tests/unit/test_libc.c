@@ -6,6 +6,10 @@
  * every %lc %ls %C %S conversion fails with -1 and EINVAL instead of
  * printing; integer, character and string conversions are unaffected.  On
  * the host (glibc) only the unaffected part is checked.
+ *
+ * musl is also built non-PIC, with its PIC-only MIPS assembly rewritten
+ * (toolchain/patches/musl/0003): sigsetjmp/siglongjmp with and without the
+ * signal mask, and the error path of pipe(), run here on every target.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,8 +18,12 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <wchar.h>
 
 /* Formats are assembled at run time: '?' in a template stands for the
@@ -125,12 +133,99 @@ static void test_wide_conversions_fail(void **state)
     assert_string_equal(buf, "[z| ab]");
 }
 
+static sigjmp_buf jump_env;
+
+static int sigusr1_blocked(void)
+{
+    sigset_t now;
+
+    assert_int_equal(sigprocmask(SIG_BLOCK, NULL, &now), 0);
+    return sigismember(&now, SIGUSR1);
+}
+
+static void block_sigusr1_and_jump(int value)
+{
+    sigset_t set;
+
+    sigemptyset(&set);
+    sigaddset(&set, SIGUSR1);
+    assert_int_equal(sigprocmask(SIG_BLOCK, &set, NULL), 0);
+    siglongjmp(jump_env, value);
+}
+
+static void test_sigsetjmp(void **state)
+{
+    volatile int rounds = 0;
+    int r;
+
+    (void)state;
+    assert_false(sigusr1_blocked());
+    /* savemask 1: the jump restores the mask saved by sigsetjmp */
+    r = sigsetjmp(jump_env, 1);
+    rounds++;
+    if (r == 0) {
+        block_sigusr1_and_jump(7);
+    }
+    assert_int_equal(r, 7);
+    assert_int_equal(rounds, 2);
+    assert_false(sigusr1_blocked());
+    /* savemask 0: the mask set before the jump stays */
+    r = sigsetjmp(jump_env, 0);
+    rounds++;
+    if (r == 0) {
+        block_sigusr1_and_jump(0); /* siglongjmp(env, 0) returns 1 */
+    }
+    assert_int_equal(r, 1);
+    assert_int_equal(rounds, 4);
+    assert_true(sigusr1_blocked());
+    {
+        sigset_t set;
+
+        sigemptyset(&set);
+        sigaddset(&set, SIGUSR1);
+        assert_int_equal(sigprocmask(SIG_UNBLOCK, &set, NULL), 0);
+    }
+}
+
+static void test_pipe(void **state)
+{
+    struct rlimit old, none;
+    int fd[2] = { -1, -1 };
+    int r, err;
+
+    (void)state;
+    assert_int_equal(pipe(fd), 0);
+    assert_true(fd[0] >= 0 && fd[1] >= 0 && fd[0] != fd[1]);
+    assert_int_equal(write(fd[1], "x", 1), 1);
+    {
+        char c = 0;
+
+        assert_int_equal(read(fd[0], &c, 1), 1);
+        assert_int_equal(c, 'x');
+    }
+    close(fd[0]);
+    close(fd[1]);
+    /* no descriptor may be opened: pipe() fails through its error path */
+    assert_int_equal(getrlimit(RLIMIT_NOFILE, &old), 0);
+    none = old;
+    none.rlim_cur = 0;
+    assert_int_equal(setrlimit(RLIMIT_NOFILE, &none), 0);
+    errno = 0;
+    r = pipe(fd);
+    err = errno;
+    assert_int_equal(setrlimit(RLIMIT_NOFILE, &old), 0);
+    assert_int_equal(r, -1);
+    assert_int_equal(err, EMFILE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_integers_and_strings),
         cmocka_unit_test(test_float_conversions_fail),
         cmocka_unit_test(test_wide_conversions_fail),
+        cmocka_unit_test(test_sigsetjmp),
+        cmocka_unit_test(test_pipe),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
