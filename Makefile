@@ -94,8 +94,10 @@ MIPS_LTO := -Os -flto=2 -mno-abicalls -fno-pic -mno-check-zero-division
 # common page size equal to the maximum (64 KiB) lets the data follow the
 # text in the file, still congruent modulo 64 KiB, so the binary loads
 # under any MIPS page size (4, 16, 64 KiB).  No build-id note: nothing
-# reads it.  See toolchain/README.md (Link).
-MIPS_LDFLAGS := -Wl,-z,common-page-size=65536 -Wl,--build-id=none
+# reads it.  Warnings are errors: "linking abicalls files with non-abicalls
+# files" means PIC code got in, which breaks at run time (toolchain/README.md,
+# Target and ABI).  See toolchain/README.md (Link).
+MIPS_LDFLAGS := -Wl,-z,common-page-size=65536 -Wl,--build-id=none -Wl,--fatal-warnings
 # Stripping also drops .comment (the compiler's name) and .gnu.attributes
 # (the float ABI, which the loaded .MIPS.abiflags also records).
 MIPS_STRIP := $(CROSS)strip -R .comment -R .gnu.attributes

@@ -32,6 +32,6 @@ fi
 # shellcheck disable=SC2086
 exec "${cross}gcc" $arch -nostdinc -isystem "$sysroot/include" -isystem "$gccinc" \
     -idirafter "$top/build/rootfs-work/uapi" \
-    -static -nostdlib -L"$sysroot/lib" "$sysroot/lib/crt1.o" "$sysroot/lib/crti.o" \
+    -static -nostdlib -Wl,--fatal-warnings -L"$sysroot/lib" "$sysroot/lib/crt1.o" "$sysroot/lib/crti.o" \
     "$@" -Wl,--start-group "$sysroot/lib/libc.a" "$top/build/mips/rt/rt.o" -Wl,--end-group \
     "$sysroot/lib/crtn.o"
