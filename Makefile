@@ -89,18 +89,30 @@ build/mips/obj/gen/%.o: build/gen/%.c build/mips/mbedtls/.built $(MIPS_SYSROOT)/
 # with -fno-lto (gcc would otherwise run LTO on the fat objects with its
 # default, PIC, code generation).
 MIPS_LTO := -Os -flto=2 -mno-abicalls -fno-pic -mno-check-zero-division
+# Layout: with the default common page size (4 KiB) ld starts the data
+# segment on a fresh page and pads the file up to it (0-4095 bytes); a
+# common page size equal to the maximum (64 KiB) lets the data follow the
+# text in the file, still congruent modulo 64 KiB, so the binary loads
+# under any MIPS page size (4, 16, 64 KiB).  No build-id note: nothing
+# reads it.  Warnings are errors: "linking abicalls files with non-abicalls
+# files" means PIC code got in, which breaks at run time (toolchain/README.md,
+# Target and ABI).  See toolchain/README.md (Link).
+MIPS_LDFLAGS := -Wl,-z,common-page-size=65536 -Wl,--build-id=none -Wl,--fatal-warnings
+# Stripping also drops .comment (the compiler's name) and .gnu.attributes
+# (the float ABI, which the loaded .MIPS.abiflags also records).
+MIPS_STRIP := $(CROSS)strip -R .comment -R .gnu.attributes
 define mips_link
-$(MIPS_CC) $(or $(3),-fno-lto) $(MIPS_ARCH) -static -nostdlib -Wl,--gc-sections -Wl,-Map,$(1).map -o $(1) \
+$(MIPS_CC) $(or $(3),-fno-lto) $(MIPS_ARCH) -static -nostdlib -Wl,--gc-sections $(MIPS_LDFLAGS) -Wl,-Map,$(1).map -o $(1) \
     $(MIPS_CRT_BEGIN) $(2) $(MIPS_MBEDTLS_LIBS) \
     -Wl,--start-group $(MIPS_SYSROOT)/lib/libc.a build/mips/rt/rt.o -Wl,--end-group $(MIPS_CRT_END)
 endef
-MIPS_LINK_DEPS := build/mips/rt/rt.o $(MIPS_SYSROOT)/lib/libc.a build/mips/mbedtls/.built
 
 build/mips/iothunt.unstripped: build/mips/obj/agent/main.o $(MIPS_LIB_OBJS) $(MIPS_LINK_DEPS)
 	$(call mips_link,$@,build/mips/obj/agent/main.o $(MIPS_LIB_OBJS),$(MIPS_LTO))
-build/mips/iothunt: build/mips/iothunt.unstripped scripts/check-mips-isa.sh
-	$(CROSS)strip -o $@ $<
+build/mips/iothunt: build/mips/iothunt.unstripped scripts/check-mips-isa.sh scripts/check-elf-load.sh
+	$(MIPS_STRIP) -o $@ $<
 	scripts/check-mips-isa.sh $@ >/dev/null
+	scripts/check-elf-load.sh $@ >/dev/null
 
 build/host/iothunt: build/host/obj/agent/main.o $(HOST_LIB_OBJS) build/host/mbedtls/.built
 	$(HOST_CC) $(SANITIZE) -o $@ build/host/obj/agent/main.o $(HOST_LIB_OBJS) $(HOST_MBEDTLS_LIBS)
@@ -152,6 +164,7 @@ host: build/host/iothunt $(if $(wildcard collector/collector.mk),build/host/ioth
 
 lint:
 	scripts/check-banned.sh
+	scripts/check-printf-formats.sh
 	cppcheck --quiet --error-exitcode=1 --std=c11 --inline-suppr \
 	    --suppress=missingIncludeSystem --suppress=unusedFunction -Iagent agent collector 2>&1
 

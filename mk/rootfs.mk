@@ -24,7 +24,7 @@ $(RFS_WORK)/uapi/.staged:
 	for d in linux asm asm-generic mtd; do cp -a /usr/mips-linux-gnu/include/$$d $(RFS_WORK)/uapi/; done
 	touch $@
 
-$(BB_DIR)/.config: build/src/busybox/.unpacked rootfs/busybox.config rootfs/apply-config.sh
+$(BB_DIR)/.config: build/src/busybox/.unpacked rootfs/busybox.config rootfs/apply-config.sh rootfs/mips-cc.sh
 	rm -rf $(BB_DIR) && mkdir -p $(RFS_WORK)
 	cp -a build/src/busybox $(BB_DIR)
 	$(BB_MAKE) allnoconfig >/dev/null

@@ -13,7 +13,10 @@ top=${IH_TOP:-$(cd "$(dirname "$0")/.." && pwd)}
 cross=${CROSS:-mips-linux-gnu-}
 sysroot=$top/build/mips/sysroot
 gccinc=$("${cross}gcc" -print-file-name=include)
-arch="-march=mips32 -msoft-float"
+# Non-PIC like the agent and the musl it links (toolchain/toolchain.mk
+# MUSL_CFLAGS): musl calls main and callbacks without setting $25, which
+# PIC code needs to find its GOT.
+arch="-march=mips32 -msoft-float -mno-abicalls -fno-pic"
 
 link=1
 for a in "$@"; do
@@ -29,6 +32,6 @@ fi
 # shellcheck disable=SC2086
 exec "${cross}gcc" $arch -nostdinc -isystem "$sysroot/include" -isystem "$gccinc" \
     -idirafter "$top/build/rootfs-work/uapi" \
-    -static -nostdlib -L"$sysroot/lib" "$sysroot/lib/crt1.o" "$sysroot/lib/crti.o" \
+    -static -nostdlib -Wl,--fatal-warnings -L"$sysroot/lib" "$sysroot/lib/crt1.o" "$sysroot/lib/crti.o" \
     "$@" -Wl,--start-group "$sysroot/lib/libc.a" "$top/build/mips/rt/rt.o" -Wl,--end-group \
     "$sysroot/lib/crtn.o"

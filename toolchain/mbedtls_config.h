@@ -3,19 +3,24 @@
  * (selected with MBEDTLS_CONFIG_FILE; see toolchain/README.md).
  *
  * What the agent needs and nothing more:
- *   - TLS 1.3 (preferred) and TLS 1.2 client, with a client certificate;
+ *   - TLS 1.3 (preferred) and TLS 1.2 client, with a client certificate
+ *     (ECDSA P-256 key);
  *   - key exchange: ECDHE on X25519 and secp256r1;
- *   - peer certificates signed with ECDSA or RSA (PKCS#1 v1.5 and PSS);
- *   - AEAD ciphers: AES-128/256-GCM and ChaCha20-Poly1305;
+ *   - peer certificates and signatures with ECDSA or RSA (PKCS#1 v1.5 and
+ *     PSS; in TLS 1.2 Mbed TLS takes RSA signatures as PKCS#1 v1.5 only);
+ *     RSA only verifies (IOTHUNT_RSA_VERIFY_ONLY);
+ *   - AEAD ciphers: ChaCha20-Poly1305 and AES-128-GCM;
  *   - session tickets for resumption;
  *   - SHA-256 (TLS, and file hashing with the agent's own MD5/SHA-1).
- * No server side, no file system, no threading, no debug strings.
+ * No server side, no file system, no threading, no debug strings.  PSA
+ * gets its own, smaller configuration: mbedtls_psa_config.h.  Sizes of
+ * each choice: toolchain/README.md.
  */
 #ifndef IOTHUNT_MBEDTLS_CONFIG_H
 #define IOTHUNT_MBEDTLS_CONFIG_H
 
 /* System support */
-#define MBEDTLS_HAVE_ASM
+#define MBEDTLS_HAVE_ASM             /* smaller than the C bignum code on MIPS */
 #define MBEDTLS_HAVE_TIME
 #define MBEDTLS_HAVE_TIME_DATE
 #define MBEDTLS_PLATFORM_C
@@ -28,13 +33,20 @@
 
 /* PSA crypto core: required by TLS 1.3 in 3.6.  MBEDTLS_USE_PSA_CRYPTO is
  * left off: X.509 and TLS 1.2 then call the legacy modules directly instead
- * of through a second layer (11 KiB smaller on MIPS). */
+ * of through a second layer (11 KiB smaller on MIPS).  PSA gets only what
+ * TLS 1.3 asks of it (mbedtls_psa_config.h), not everything the legacy
+ * configuration would allow (4.5 KiB smaller: no PSA RSA key code). */
 #define MBEDTLS_PSA_CRYPTO_C
+#define MBEDTLS_PSA_CRYPTO_CONFIG
+#define MBEDTLS_PSA_CRYPTO_CONFIG_FILE "mbedtls_psa_config.h"
 
 /* Symmetric crypto */
 #define MBEDTLS_AES_C
 #define MBEDTLS_AES_ROM_TABLES       /* tables in .rodata, not built in RAM */
 #define MBEDTLS_AES_FEWER_TABLES
+/* GCM (and the CTR_DRBG) only ever run AES forwards: no AES decryption
+ * code or tables.  Needs MBEDTLS_PSA_CRYPTO_CONFIG (no PSA ECB/CBC). */
+#define MBEDTLS_BLOCK_CIPHER_NO_DECRYPT
 #define MBEDTLS_GCM_C
 #define MBEDTLS_CHACHA20_C
 #define MBEDTLS_POLY1305_C
@@ -59,6 +71,11 @@
 #define MBEDTLS_RSA_C
 #define MBEDTLS_PKCS1_V15
 #define MBEDTLS_PKCS1_V21
+/* RSA only verifies (server certificates and TLS signatures): no RSA
+ * private-key, signing or encryption code, and RSA private keys are
+ * refused.  Not an Mbed TLS option: toolchain/patches/mbedtls/
+ * 0001-rsa-verify-only.patch.  Device keys are ECDSA P-256. */
+#define IOTHUNT_RSA_VERIFY_ONLY
 #define MBEDTLS_PK_C
 #define MBEDTLS_PK_PARSE_C
 #define MBEDTLS_ASN1_PARSE_C
@@ -67,16 +84,20 @@
 #define MBEDTLS_BASE64_C
 #define MBEDTLS_PEM_PARSE_C
 
-/* X.509 */
+/* X.509.  RSASSA_PSS_SUPPORT is what makes the client offer the
+ * rsa_pss_rsae_* signature algorithms: without it a TLS 1.3 server with an
+ * RSA certificate (whose CertificateVerify must be RSA-PSS) has nothing to
+ * sign with and the handshake fails. */
 #define MBEDTLS_X509_USE_C
 #define MBEDTLS_X509_CRT_PARSE_C
+#define MBEDTLS_X509_RSASSA_PSS_SUPPORT
 
 /* TLS */
 #define MBEDTLS_SSL_TLS_C
 #define MBEDTLS_SSL_CLI_C
 #define MBEDTLS_SSL_PROTO_TLS1_2
 #define MBEDTLS_SSL_PROTO_TLS1_3
-#define MBEDTLS_SSL_TLS1_3_COMPATIBILITY_MODE
+#define MBEDTLS_SSL_TLS1_3_COMPATIBILITY_MODE  /* middleboxes; 192 bytes */
 #define MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_EPHEMERAL_ENABLED
 #define MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_PSK_EPHEMERAL_ENABLED
 #define MBEDTLS_KEY_EXCHANGE_ECDHE_ECDSA_ENABLED
@@ -85,6 +106,16 @@
 #define MBEDTLS_SSL_SERVER_NAME_INDICATION
 #define MBEDTLS_SSL_KEEP_PEER_CERTIFICATE  /* required by TLS 1.3 */
 #define MBEDTLS_SSL_EXTENDED_MASTER_SECRET
+/* The suites this configuration can negotiate, in the library's default
+ * order: the built-in preference list names all ~190 suites Mbed TLS knows
+ * (764 bytes).  AES-256-GCM suites need SHA-384, which is not built. */
+#define MBEDTLS_SSL_CIPHERSUITES \
+    MBEDTLS_TLS1_3_CHACHA20_POLY1305_SHA256, \
+    MBEDTLS_TLS1_3_AES_128_GCM_SHA256, \
+    MBEDTLS_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256, \
+    MBEDTLS_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, \
+    MBEDTLS_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, \
+    MBEDTLS_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
 #define MBEDTLS_SSL_IN_CONTENT_LEN  16384
 #define MBEDTLS_SSL_OUT_CONTENT_LEN 4096
 
@@ -92,7 +123,8 @@
  * needed for one handshake per interval), deterministic ECDSA (the DRBG
  * provides k), encrypt-then-MAC and max-fragment-length (no CBC suites;
  * the collector is ours), compressed EC points, SHA-224. */
-#define MBEDTLS_MPI_WINDOW_SIZE 2
+#define MBEDTLS_MPI_WINDOW_SIZE 1  /* only RSA public exponents (<= 79 bits
+                                    * get window 1 whatever this says) */
 #define MBEDTLS_MPI_MAX_SIZE    512  /* RSA up to 4096 bits */
 #define MBEDTLS_ECP_WINDOW_SIZE 2
 #define MBEDTLS_ECP_FIXED_POINT_OPTIM 0

@@ -14,6 +14,12 @@ MIPS_CC       := $(CROSS)gcc
 MIPS_GCC_INC  := $(shell $(MIPS_CC) -print-file-name=include 2>/dev/null)
 MBEDTLS_CFG   := -I$(CURDIR)/$(TC_DIR) '-DMBEDTLS_CONFIG_FILE=<mbedtls_config.h>'
 MBEDTLS_INC   := -I$(SRC_DIR)/mbedtls/include $(MBEDTLS_CFG)
+MBEDTLS_CONFIG_HEADERS := $(TC_DIR)/mbedtls_config.h $(TC_DIR)/mbedtls_psa_config.h
+# Library sources patched in the build copy (toolchain/patches/mbedtls/,
+# .c files only: the headers the agent compiles against stay the pristine
+# ones in build/src/mbedtls/include).
+MBEDTLS_PATCHES := $(sort $(wildcard $(TC_DIR)/patches/mbedtls/*.patch))
+MBEDTLS_INPUTS := $(MBEDTLS_CONFIG_HEADERS) $(MBEDTLS_PATCHES) $(TC_DIR)/apply-patches.sh
 
 # Flags shared by everything compiled for the device (not musl, which builds
 # its own way).  -mno-abicalls -fno-pic: a static executable needs no
@@ -47,27 +53,42 @@ $(SRC_DIR)/%/.unpacked: $(SRC_DIR)/%.pin
 	touch $@
 
 # musl: configure detects soft-float from the flags and picks the mips-sf
-# subarch; only the static library is built.  musl stays PIC (abicalls):
-# its MIPS assembly (setjmp, signal and thread entry code) expects $gp set
-# up the PIC way, and a non-PIC build crashes in setjmp/longjmp.
-# -mno-shared: abicalls code for an executable, not a shared library (smaller).
-MUSL_CFLAGS := -Os $(MIPS_ARCH) -mno-shared -ffunction-sections -fdata-sections
+# subarch; only the static library is built.  musl is non-PIC like every
+# program linked with it (-mno-abicalls -fno-pic: no GOT loads and $25 call
+# sequences, 6.6 KiB smaller than -mno-shared abicalls code).  Three of its
+# MIPS assembly files called through the GOT with $gp computed from $25,
+# which non-PIC callers do not set: toolchain/patches/musl/0003.  Programs
+# linked against it must be non-PIC too (a PIC callback called from musl
+# would compute a wrong $gp): the agent's flags, rootfs/mips-cc.sh.  The
+# PIC start files (Scrt1.o, rcrt1.o) are not built.
+MUSL_CFLAGS := -Os $(MIPS_ARCH) -mno-abicalls -fno-pic -ffunction-sections -fdata-sections
+MUSL_MAKE = $(MAKE) -C build/mips/musl-build CRT_LIBS='lib/crt1.o lib/crti.o lib/crtn.o'
 build/mips/musl.stamp: FORCE
 	@mkdir -p $(@D)
 	$(shell mkdir -p $(@D))$(file >$@.new,$(MUSL_CFLAGS))
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
 
-$(MIPS_SYSROOT)/lib/libc.a: $(SRC_DIR)/musl/.unpacked build/mips/musl.stamp
-	rm -rf build/mips/musl-build $(MIPS_SYSROOT) && mkdir -p build/mips/musl-build
-	cd build/mips/musl-build && $(CURDIR)/$(SRC_DIR)/musl/configure \
+# The build copies the source to build/mips/musl-src and applies
+# toolchain/patches/musl/ there (see toolchain/README.md).
+MUSL_PATCHES := $(sort $(wildcard $(TC_DIR)/patches/musl/*.patch))
+$(MIPS_SYSROOT)/lib/libc.a: $(SRC_DIR)/musl/.unpacked build/mips/musl.stamp $(MUSL_PATCHES) $(TC_DIR)/apply-patches.sh
+	rm -rf build/mips/musl-build build/mips/musl-src $(MIPS_SYSROOT) && mkdir -p build/mips/musl-build
+	cp -a $(SRC_DIR)/musl build/mips/musl-src
+	$(TC_DIR)/apply-patches.sh musl build/mips/musl-src
+	cd build/mips/musl-build && $(CURDIR)/build/mips/musl-src/configure \
 	    --target=mips-linux-gnu CC=$(MIPS_CC) CFLAGS='$(MUSL_CFLAGS)' \
 	    --disable-shared --prefix=$(CURDIR)/$(MIPS_SYSROOT) >configure.log
 	grep -q 'soft_float... true' build/mips/musl-build/configure.log
-	$(MAKE) -C build/mips/musl-build >/dev/null
-	$(MAKE) -C build/mips/musl-build install >/dev/null
+	$(MUSL_MAKE) >/dev/null
+	$(MUSL_MAKE) install >/dev/null
 
 MIPS_CRT_BEGIN := $(MIPS_SYSROOT)/lib/crt1.o $(MIPS_SYSROOT)/lib/crti.o
 MIPS_CRT_END   := $(MIPS_SYSROOT)/lib/crtn.o
+# What every MIPS link (Makefile mips_link, busybox) depends on.  Defined
+# here, before the mk/*.mk fragments are read: their prerequisite lists are
+# expanded when read, and a later definition left them empty (busybox, the
+# simulator and tls_hello were not relinked after musl or rt.c changed).
+MIPS_LINK_DEPS := build/mips/rt/rt.o $(MIPS_SYSROOT)/lib/libc.a build/mips/mbedtls/.built
 
 build/mips/rt/rt.o: $(TC_DIR)/rt/rt.c $(MIPS_SYSROOT)/lib/libc.a build/mips/cflags.stamp
 	@mkdir -p $(@D)
@@ -77,12 +98,12 @@ build/mips/rt/rt.o: $(TC_DIR)/rt/rt.c $(MIPS_SYSROOT)/lib/libc.a build/mips/cfla
 # sources per target, so host and MIPS objects never mix.
 MBEDTLS_LIBS_NAMES := libmbedtls.a libmbedx509.a libmbedcrypto.a
 
-build/mips/mbedtls/.built: $(SRC_DIR)/mbedtls/.unpacked $(TC_DIR)/mbedtls_config.h $(MIPS_SYSROOT)/lib/libc.a build/mips/cflags.stamp
+build/mips/mbedtls/.built: $(SRC_DIR)/mbedtls/.unpacked $(MBEDTLS_INPUTS) $(MIPS_SYSROOT)/lib/libc.a build/mips/cflags.stamp
 	@mkdir -p build
 	flock build/.mbedtls-mips.lock $(MAKE) --no-print-directory -f toolchain/toolchain.mk TC_STAGE=build/mips/mbedtls \
 	    TC_CC=$(MIPS_CC) TC_AR=$(CROSS)gcc-ar TC_CFLAGS="$(MIPS_BASE_CFLAGS) $(MBEDTLS_CFG)" mbedtls-stage
 
-build/host/mbedtls/.built: $(SRC_DIR)/mbedtls/.unpacked $(TC_DIR)/mbedtls_config.h
+build/host/mbedtls/.built: $(SRC_DIR)/mbedtls/.unpacked $(MBEDTLS_INPUTS)
 	@mkdir -p build
 	flock build/.mbedtls-host.lock $(MAKE) --no-print-directory -f toolchain/toolchain.mk TC_STAGE=build/host/mbedtls \
 	    TC_CC=$(HOST_CC) TC_AR=ar TC_CFLAGS="-O2 -g -fPIC $(MBEDTLS_CFG)" mbedtls-stage
@@ -93,9 +114,10 @@ build/host/mbedtls/.built: $(SRC_DIR)/mbedtls/.unpacked $(TC_DIR)/mbedtls_config
 # libraries are still older than their inputs.
 .PHONY: mbedtls-stage
 mbedtls-stage:
-	@if [ -e $(TC_STAGE)/.built ] && [ -z "$$(find $(SRC_DIR)/mbedtls/.unpacked $(TC_DIR)/mbedtls_config.h \
+	@if [ -e $(TC_STAGE)/.built ] && [ -z "$$(find $(SRC_DIR)/mbedtls/.unpacked $(MBEDTLS_INPUTS) \
 	        $(dir $(TC_STAGE))cflags.stamp -newer $(TC_STAGE)/.built 2>/dev/null)" ]; then exit 0; fi; \
 	tmp=$(TC_STAGE).tmp.$$$$; rm -rf $$tmp && mkdir -p $$tmp && cp -a $(SRC_DIR)/mbedtls/. $$tmp/ && \
+	$(TC_DIR)/apply-patches.sh mbedtls $$tmp && \
 	$(MAKE) -C $$tmp/library CC=$(TC_CC) AR=$(TC_AR) CFLAGS="$(TC_CFLAGS)" $(MBEDTLS_LIBS_NAMES) >/dev/null && \
 	touch $$tmp/.built && rm -rf $(TC_STAGE) && mv $$tmp $(TC_STAGE)
 

@@ -3,8 +3,17 @@
 # on 127.0.0.1, under qemu on every CPU in QEMU_CPUS:
 #   - TLS 1.3 handshake with a client certificate (must succeed, TLSv1.3);
 #   - TLS 1.2 handshake (must succeed, TLSv1.2);
-#   - a server certificate from another CA (must fail).
-# Bounded: every server accepts one connection and every step has a timeout.
+#   - a server certificate from another CA, or for another name (must fail);
+#   - an RSA server certificate signed by an RSA CA (PKCS#1 v1.5 certificate
+#     signatures): TLS 1.3 (RSA-PSS CertificateVerify) and TLS 1.2 (PKCS#1
+#     v1.5 ServerKeyExchange signature: Mbed TLS 3.6 offers no RSA-PSS in
+#     TLS 1.2), and the same server against the EC CA (must fail);
+#   - each key exchange group alone (X25519, P-256) and AES-128-GCM alone
+#     (ChaCha20-Poly1305 is what the other cases negotiate);
+#   - resumption with a session ticket, TLS 1.3 and TLS 1.2;
+#   - an RSA client key (must be refused: RSA keys only verify).
+# Bounded: every server accepts one or two connections and every step has a
+# timeout.
 set -u
 prog=$1
 qemu=${QEMU:-qemu-mips-static}
@@ -13,6 +22,25 @@ work=build/test-out/tls
 certs=$work/certs
 mkdir -p "$work"
 scripts/mkcerts.sh "$certs" tls-dev >/dev/null 2>&1 || { echo "FAIL mkcerts"; exit 1; }
+# RSA 2048 CA and server certificate (127.0.0.1, localhost), SHA-256 with
+# PKCS#1 v1.5 signatures; made once, like mkcerts.sh's.
+rsa=$work/certs-rsa
+mkrsa() {
+    mkdir -p "$rsa" || return 1
+    [ -s "$rsa/server.crt" ] && return 0
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout "$rsa/ca.key" -out "$rsa/ca.crt" \
+        -subj "/O=iothunt test/CN=RSA test CA" -days 3650 -sha256 \
+        -addext "basicConstraints=critical,CA:TRUE,pathlen:0" \
+        -addext "keyUsage=critical,keyCertSign,cRLSign" || return 1
+    openssl req -newkey rsa:2048 -nodes -keyout "$rsa/server.key" -out "$rsa/server.csr" \
+        -subj "/O=iothunt test/CN=127.0.0.1" || return 1
+    printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" \
+        "extendedKeyUsage=serverAuth" "subjectAltName=IP:127.0.0.1,DNS:localhost" >"$rsa/server.ext"
+    openssl x509 -req -in "$rsa/server.csr" -CA "$rsa/ca.crt" -CAkey "$rsa/ca.key" \
+        -set_serial 1 -days 3650 -sha256 -extfile "$rsa/server.ext" -out "$rsa/server.crt.tmp" &&
+        mv "$rsa/server.crt.tmp" "$rsa/server.crt"
+}
+mkrsa >/dev/null 2>&1 || { echo "FAIL RSA certificates"; exit 1; }
 [ -x build/host/tests/freeport ] || { echo "FAIL: build/host/tests/freeport missing"; exit 1; }
 
 srv_pid=
@@ -25,11 +53,14 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# start_server PROTO_FLAG CERT KEY: s_server for one connection on a free port
+# start_server CONNECTIONS PROTO_FLAG CERT KEY [S_SERVER_OPTION...]: s_server
+# for that many connections on a free port
 start_server() {
+    local n=$1 proto=$2 crt=$3 key=$4
+    shift 4
     port=$(build/host/tests/freeport) || return 1
-    timeout 60 openssl s_server -accept "127.0.0.1:$port" "$1" -cert "$2" -key "$3" \
-        -CAfile "$certs/ca.crt" -verify 1 -naccept 1 -quiet \
+    timeout 60 openssl s_server -accept "127.0.0.1:$port" "$proto" -cert "$crt" -key "$key" \
+        -CAfile "$certs/ca.crt" -verify 1 -naccept "$n" -quiet "$@" \
         >"$work/server.log" 2>&1 </dev/null &
     srv_pid=$!
     for _ in $(seq 50); do
@@ -58,18 +89,57 @@ check() { # NAME EXPECT(ok|fail) PATTERN CMD...
     cleanup
 }
 
+ec=("$certs/collector.crt" "$certs/collector.key")
+rsasrv=("$rsa/server.crt" "$rsa/server.key")
+dev=("$certs/devices/tls-dev.crt" "$certs/devices/tls-dev.key")
 for cpu in $cpus; do
-    start_server -tls1_3 "$certs/collector.crt" "$certs/collector.key" || exit 1
-    check "tls1.3/$cpu" ok 'TLSv1.3' "$qemu" -cpu "$cpu" "$prog" 127.0.0.1 "$port" \
-        "$certs/ca.crt" 127.0.0.1 "$certs/devices/tls-dev.crt" "$certs/devices/tls-dev.key"
-    start_server -tls1_2 "$certs/collector.crt" "$certs/collector.key" || exit 1
-    check "tls1.2/$cpu" ok 'TLSv1.2' "$qemu" -cpu "$cpu" "$prog" 127.0.0.1 "$port" \
-        "$certs/ca.crt" localhost "$certs/devices/tls-dev.crt" "$certs/devices/tls-dev.key" --tls12
-    start_server -tls1_3 "$certs/rogue/collector.crt" "$certs/rogue/collector.key" || exit 1
-    check "rogue-ca/$cpu" fail 'handshake failed' "$qemu" -cpu "$cpu" "$prog" 127.0.0.1 "$port" \
-        "$certs/ca.crt" 127.0.0.1 "$certs/devices/tls-dev.crt" "$certs/devices/tls-dev.key"
-    start_server -tls1_3 "$certs/collector.crt" "$certs/collector.key" || exit 1
-    check "wrong-name/$cpu" fail 'handshake failed' "$qemu" -cpu "$cpu" "$prog" 127.0.0.1 "$port" \
-        "$certs/ca.crt" collector.invalid "$certs/devices/tls-dev.crt" "$certs/devices/tls-dev.key"
+    run=("$qemu" -cpu "$cpu" "$prog" 127.0.0.1)
+    start_server 1 -tls1_3 "${ec[@]}" || exit 1
+    check "tls1.3/$cpu" ok 'TLSv1.3' "${run[@]}" "$port" "$certs/ca.crt" 127.0.0.1 "${dev[@]}"
+    start_server 1 -tls1_2 "${ec[@]}" || exit 1
+    check "tls1.2/$cpu" ok 'TLSv1.2' "${run[@]}" "$port" "$certs/ca.crt" localhost "${dev[@]}" --tls12
+    start_server 1 -tls1_3 "$certs/rogue/collector.crt" "$certs/rogue/collector.key" || exit 1
+    check "rogue-ca/$cpu" fail 'handshake failed' "${run[@]}" "$port" "$certs/ca.crt" 127.0.0.1 "${dev[@]}"
+    start_server 1 -tls1_3 "${ec[@]}" || exit 1
+    check "wrong-name/$cpu" fail 'handshake failed' "${run[@]}" "$port" "$certs/ca.crt" \
+        collector.invalid "${dev[@]}"
+
+    start_server 1 -tls1_3 "${rsasrv[@]}" || exit 1
+    check "rsa-tls1.3/$cpu" ok 'TLSv1.3' "${run[@]}" "$port" "$rsa/ca.crt" 127.0.0.1 "${dev[@]}"
+    # -client_sigalgs: the client's own (ECDSA) signature stays acceptable
+    start_server 1 -tls1_2 "${rsasrv[@]}" -sigalgs RSA+SHA256 -client_sigalgs ECDSA+SHA256 ||
+        exit 1
+    check "rsa-pkcs1-tls1.2/$cpu" ok 'TLSv1.2 TLS-ECDHE-RSA-' "${run[@]}" "$port" "$rsa/ca.crt" \
+        localhost "${dev[@]}" --tls12
+    start_server 1 -tls1_3 "${rsasrv[@]}" || exit 1
+    check "rsa-rogue-ca/$cpu" fail 'verify flags 0x00000008' "${run[@]}" "$port" "$certs/ca.crt" 127.0.0.1 \
+        "${dev[@]}"
+
+    # RSA keys only verify (toolchain/patches/mbedtls/0001-rsa-verify-only.patch):
+    # an RSA client key is refused before any connection is made
+    port=$(build/host/tests/freeport) || exit 1
+    check "rsa-client-key/$cpu" fail 'parse client key failed' "${run[@]}" "$port" "$rsa/ca.crt" \
+        127.0.0.1 "${rsasrv[@]}"
+
+    start_server 1 -tls1_3 "${ec[@]}" -groups X25519 || exit 1
+    check "x25519/$cpu" ok 'TLSv1.3' "${run[@]}" "$port" "$certs/ca.crt" 127.0.0.1 "${dev[@]}"
+    start_server 1 -tls1_3 "${ec[@]}" -groups P-256 || exit 1
+    check "p256/$cpu" ok 'TLSv1.3' "${run[@]}" "$port" "$certs/ca.crt" 127.0.0.1 "${dev[@]}"
+    start_server 1 -tls1_2 "${ec[@]}" -groups P-256 || exit 1
+    check "p256-tls1.2/$cpu" ok 'TLSv1.2' "${run[@]}" "$port" "$certs/ca.crt" 127.0.0.1 "${dev[@]}" \
+        --tls12
+    start_server 1 -tls1_3 "${ec[@]}" -ciphersuites TLS_AES_128_GCM_SHA256 || exit 1
+    check "aes-gcm/$cpu" ok 'TLSv1.3 TLS1-3-AES-128-GCM-SHA256' "${run[@]}" "$port" "$certs/ca.crt" \
+        127.0.0.1 "${dev[@]}"
+    start_server 1 -tls1_2 "${ec[@]}" -cipher ECDHE-ECDSA-AES128-GCM-SHA256 || exit 1
+    check "aes-gcm-tls1.2/$cpu" ok 'TLSv1.2 TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256' "${run[@]}" \
+        "$port" "$certs/ca.crt" 127.0.0.1 "${dev[@]}" --tls12
+
+    start_server 2 -tls1_3 "${ec[@]}" || exit 1
+    check "resume-tls1.3/$cpu" ok 'TLSv1.3 .* resumed$' "${run[@]}" "$port" "$certs/ca.crt" \
+        127.0.0.1 "${dev[@]}" --resume
+    start_server 2 -tls1_2 "${ec[@]}" || exit 1
+    check "resume-tls1.2/$cpu" ok 'TLSv1.2 .* resumed$' "${run[@]}" "$port" "$certs/ca.crt" \
+        127.0.0.1 "${dev[@]}" --tls12 --resume
 done
 exit $fail

@@ -4,10 +4,14 @@
  * otherwise), verify the server against a pinned CA and a server name,
  * optionally present a client certificate, send one line, close.
  *
- *   tls_hello HOST PORT CA.crt SERVER_NAME [CLIENT.crt CLIENT.key] [--tls12]
+ *   tls_hello HOST PORT CA.crt SERVER_NAME [CLIENT.crt CLIENT.key] [--tls12] [--resume]
  *
  * Prints "tls_hello: TLSv1.3 TLS1-3-AES-128-GCM-SHA256" on success, exit 0;
- * any failure prints the step and the Mbed TLS code, exit 1.  Built static
+ * any failure prints the step and the Mbed TLS code, exit 1.  With --resume
+ * it keeps the session ticket of the first connection, connects a second
+ * time with it and appends "resumed" if the server accepted the ticket (no
+ * certificate was verified in the second handshake) or "full" if not.
+ * Built static
  * for MIPS with the agent's Mbed TLS configuration (no net module: plain
  * sockets, as the agent does), it gives the size floor of the agent's TLS
  * client (build/bench/tls.md).
@@ -49,6 +53,16 @@ static int hello_recv(void *ctx, unsigned char *buf, size_t len)
         return (errno == EINTR || errno == EAGAIN) ? MBEDTLS_ERR_SSL_WANT_READ : -1;
     }
     return (int)r;
+}
+
+/* Certificates verified (the chain, in the current handshake). */
+static int hello_vrfy(void *ctx, mbedtls_x509_crt *crt, int depth, uint32_t *flags)
+{
+    (void)crt;
+    (void)depth;
+    (void)flags;
+    (*(unsigned *)ctx)++;
+    return 0;
 }
 
 static int hello_fail(const char *step, int code)
@@ -93,6 +107,54 @@ static int hello_load(const char *path, unsigned char *buf, size_t cap, size_t *
     return 0;
 }
 
+/* Connect to ADDR, complete the handshake on SSL, send one line.  0 or 1. */
+static int hello_run(mbedtls_ssl_context *ssl, const struct sockaddr_in *sa, int *fd, int resume)
+{
+    struct timeval tv = { 20, 0 };
+    unsigned char buf[64];
+    uint32_t flags;
+    int rc, i;
+
+    *fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (*fd < 0) {
+        return hello_fail("socket", -1);
+    }
+    (void)setsockopt(*fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    (void)setsockopt(*fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    if (connect(*fd, (const struct sockaddr *)sa, sizeof *sa) != 0) {
+        return hello_fail("connect", -errno);
+    }
+    mbedtls_ssl_set_bio(ssl, fd, hello_send, hello_recv, NULL);
+    while ((rc = mbedtls_ssl_handshake(ssl)) != 0) {
+        if (rc != MBEDTLS_ERR_SSL_WANT_READ && rc != MBEDTLS_ERR_SSL_WANT_WRITE) {
+            flags = mbedtls_ssl_get_verify_result(ssl);
+            fprintf(stderr, "tls_hello: verify flags 0x%08x\n", (unsigned)flags);
+            return hello_fail("handshake", rc);
+        }
+    }
+    do {
+        rc = mbedtls_ssl_write(ssl, (const unsigned char *)"iothunt tls_hello\n", 18);
+    } while (rc == MBEDTLS_ERR_SSL_WANT_WRITE || rc == MBEDTLS_ERR_SSL_WANT_READ);
+    if (rc < 0) {
+        return hello_fail("write", rc);
+    }
+    /* TLS 1.3 tickets come after the handshake: read until one arrives
+     * (at most 3 reads of up to 20 s; EOF or an error means no ticket). */
+    if (resume && mbedtls_ssl_get_version_number(ssl) == MBEDTLS_SSL_VERSION_TLS1_3) {
+        for (i = 0; i < 3; i++) {
+            rc = mbedtls_ssl_read(ssl, buf, sizeof buf);
+            if (rc == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET || rc == 0 ||
+                (rc < 0 && rc != MBEDTLS_ERR_SSL_WANT_READ && rc != MBEDTLS_ERR_SSL_WANT_WRITE)) {
+                break;
+            }
+        }
+        if (rc != MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) {
+            return hello_fail("read ticket", rc);
+        }
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     static unsigned char pem[8192];
@@ -102,19 +164,26 @@ int main(int argc, char **argv)
     mbedtls_ssl_config conf;
     mbedtls_x509_crt ca, own;
     mbedtls_pk_context key;
+    mbedtls_ssl_session session;
     struct sockaddr_in sa;
-    struct timeval tv = { 20, 0 };
-    int fd = -1, rc, status = 1, tls12 = 0, have_own = 0;
+    int fd = -1, rc, status = 1, tls12 = 0, resume = 0, have_own = 0;
+    unsigned verified = 0;
     size_t len;
-    uint32_t flags;
 
-    if (argc > 1 && strcmp(argv[argc - 1], "--tls12") == 0) {
-        tls12 = 1;
-        argc--;
+    for (;;) {
+        if (argc > 1 && strcmp(argv[argc - 1], "--tls12") == 0) {
+            tls12 = 1;
+            argc--;
+        } else if (argc > 1 && strcmp(argv[argc - 1], "--resume") == 0) {
+            resume = 1;
+            argc--;
+        } else {
+            break;
+        }
     }
     if (argc != 5 && argc != 7) {
-        fputs("usage: tls_hello HOST PORT CA.crt SERVER_NAME [CLIENT.crt CLIENT.key] [--tls12]\n",
-              stderr);
+        fputs("usage: tls_hello HOST PORT CA.crt SERVER_NAME [CLIENT.crt CLIENT.key] [--tls12] "
+              "[--resume]\n", stderr);
         return 2;
     }
     mbedtls_entropy_init(&entropy);
@@ -124,6 +193,7 @@ int main(int argc, char **argv)
     mbedtls_x509_crt_init(&ca);
     mbedtls_x509_crt_init(&own);
     mbedtls_pk_init(&key);
+    mbedtls_ssl_session_init(&session);
 
     if (psa_crypto_init() != PSA_SUCCESS) {
         status = hello_fail("psa_crypto_init", -1);
@@ -174,6 +244,10 @@ int main(int argc, char **argv)
     mbedtls_ssl_conf_rng(&conf, mbedtls_ctr_drbg_random, &drbg);
     mbedtls_ssl_conf_authmode(&conf, MBEDTLS_SSL_VERIFY_REQUIRED);
     mbedtls_ssl_conf_ca_chain(&conf, &ca, NULL);
+    mbedtls_ssl_conf_verify(&conf, hello_vrfy, &verified);
+    mbedtls_ssl_conf_session_tickets(&conf, MBEDTLS_SSL_SESSION_TICKETS_ENABLED);
+    mbedtls_ssl_conf_tls13_enable_signal_new_session_tickets(
+        &conf, MBEDTLS_SSL_TLS1_3_SIGNAL_NEW_SESSION_TICKETS_ENABLED);
     mbedtls_ssl_conf_min_tls_version(&conf, MBEDTLS_SSL_VERSION_TLS1_2);
     mbedtls_ssl_conf_max_tls_version(&conf, tls12 ? MBEDTLS_SSL_VERSION_TLS1_2
                                                    : MBEDTLS_SSL_VERSION_TLS1_3);
@@ -206,40 +280,40 @@ int main(int argc, char **argv)
         status = hello_fail("address", -1);
         goto out;
     }
-    fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) {
-        status = hello_fail("socket", -1);
+    if (hello_run(&ssl, &sa, &fd, resume) != 0) {
         goto out;
     }
-    (void)setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    (void)setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-    if (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
-        status = hello_fail("connect", -errno);
-        goto out;
-    }
-    mbedtls_ssl_set_bio(&ssl, &fd, hello_send, hello_recv, NULL);
-    while ((rc = mbedtls_ssl_handshake(&ssl)) != 0) {
-        if (rc != MBEDTLS_ERR_SSL_WANT_READ && rc != MBEDTLS_ERR_SSL_WANT_WRITE) {
-            flags = mbedtls_ssl_get_verify_result(&ssl);
-            fprintf(stderr, "tls_hello: verify flags 0x%08x\n", (unsigned)flags);
-            status = hello_fail("handshake", rc);
+    if (resume) {
+        rc = mbedtls_ssl_get_session(&ssl, &session);
+        if (rc != 0) {
+            status = hello_fail("get session", rc);
+            goto out;
+        }
+        (void)mbedtls_ssl_close_notify(&ssl);
+        close(fd);
+        fd = -1;
+        rc = mbedtls_ssl_session_reset(&ssl);
+        if (rc == 0) {
+            rc = mbedtls_ssl_set_session(&ssl, &session);
+        }
+        if (rc != 0) {
+            status = hello_fail("set session", rc);
+            goto out;
+        }
+        verified = 0;
+        if (hello_run(&ssl, &sa, &fd, 0) != 0) {
             goto out;
         }
     }
-    do {
-        rc = mbedtls_ssl_write(&ssl, (const unsigned char *)"iothunt tls_hello\n", 18);
-    } while (rc == MBEDTLS_ERR_SSL_WANT_WRITE || rc == MBEDTLS_ERR_SSL_WANT_READ);
-    if (rc < 0) {
-        status = hello_fail("write", rc);
-        goto out;
-    }
-    printf("tls_hello: %s %s\n", mbedtls_ssl_get_version(&ssl), mbedtls_ssl_get_ciphersuite(&ssl));
+    printf("tls_hello: %s %s%s\n", mbedtls_ssl_get_version(&ssl), mbedtls_ssl_get_ciphersuite(&ssl),
+           !resume ? "" : verified == 0 ? " resumed" : " full");
     (void)mbedtls_ssl_close_notify(&ssl);
     status = 0;
 out:
     if (fd >= 0) {
         close(fd);
     }
+    mbedtls_ssl_session_free(&session);
     mbedtls_pk_free(&key);
     mbedtls_x509_crt_free(&own);
     mbedtls_x509_crt_free(&ca);

@@ -8,9 +8,12 @@
  * every helper the agent, musl and Mbed TLS need, in portable C compiled for
  * MIPS32r1 soft-float.
  *
- * The agent does no floating point.  musl's printf still references double
- * helpers (for %e/%f/%g/%a); they are provided as traps that say so and
- * abort, so a floating-point conversion can never silently compute garbage.
+ * The agent does no floating point, and its musl printf has no
+ * floating-point conversions (toolchain/patches/musl/), so nothing the agent
+ * links references a double helper.  Other programs linked this way
+ * (busybox) pull in musl's strtod and scanf, which do: for them the helpers
+ * are provided as traps that say so and abort, so floating point can never
+ * silently compute garbage.  Unreferenced, the traps are not linked at all.
  * scripts/check-mips-isa.sh verifies that the linked binary contains no FPU
  * and no MIPS32r2-only instruction.
  *
