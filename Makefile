@@ -89,15 +89,16 @@ build/mips/obj/gen/%.o: build/gen/%.c build/mips/mbedtls/.built $(MIPS_SYSROOT)/
 # with -fno-lto (gcc would otherwise run LTO on the fat objects with its
 # default, PIC, code generation).
 MIPS_LTO := -Os -flto=2 -mno-abicalls -fno-pic -mno-check-zero-division
-# Layout: with the default common page size (4 KiB) ld starts the data
-# segment on a fresh page and pads the file up to it (0-4095 bytes); a
-# common page size equal to the maximum (64 KiB) lets the data follow the
-# text in the file, still congruent modulo 64 KiB, so the binary loads
-# under any MIPS page size (4, 16, 64 KiB).  No build-id note: nothing
-# reads it.  Warnings are errors: "linking abicalls files with non-abicalls
-# files" means PIC code got in, which breaks at run time (toolchain/README.md,
-# Target and ABI).  See toolchain/README.md (Link).
-MIPS_LDFLAGS := -Wl,-z,common-page-size=65536 -Wl,--build-id=none -Wl,--fatal-warnings
+# Layout: ld's default (common page size 4 KiB) starts the data segment
+# on a fresh 4 KiB page, congruent with its file offset modulo 64 KiB, so
+# the binary loads under any MIPS page size (4, 16, 64 KiB) and the file
+# carries 0-4095 bytes of padding.  (A 64 KiB common page size pads the
+# file up to the next 64 KiB boundary instead: 18 KiB here.)
+# scripts/check-elf-load.sh checks the layout on every agent link.  No
+# build-id note: nothing reads it.  Warnings are errors: "linking abicalls
+# files with non-abicalls files" means PIC code got in, which breaks at run
+# time (toolchain/README.md, Target and ABI).  See toolchain/README.md (Link).
+MIPS_LDFLAGS := -Wl,--build-id=none -Wl,--fatal-warnings
 # Stripping also drops .comment (the compiler's name) and .gnu.attributes
 # (the float ABI, which the loaded .MIPS.abiflags also records).
 MIPS_STRIP := $(CROSS)strip -R .comment -R .gnu.attributes

@@ -3,9 +3,8 @@
 # MIPS binary can be mapped by a kernel with 4, 16 or 64 KiB pages: file
 # offset and address congruent modulo 64 KiB, and no two segments sharing a
 # 64 KiB page of address space (the kernel would map one over the other).
-# The agent is linked with -z common-page-size=65536 (Makefile MIPS_LDFLAGS),
-# which lets the data segment follow the text in the file without padding;
-# this checks that the result is still loadable everywhere.
+# Guards the link layout (Makefile MIPS_LDFLAGS) against a linker option
+# that would break loading on some page size.
 set -eu
 READELF=${READELF:-mips-linux-gnu-readelf}
 status=0

@@ -27,9 +27,10 @@
 #define MBEDTLS_DEPRECATED_REMOVED
 #define MBEDTLS_NO_UDBL_DIVISION     /* no 64/64 division helpers from libgcc */
 
-/* Randomness: the kernel's getrandom()/urandom through the entropy module */
-#define MBEDTLS_ENTROPY_C
-#define MBEDTLS_CTR_DRBG_C
+/* Randomness: the kernel's getrandom() (/dev/urandom before 3.17), given to
+ * TLS as its f_rng and to PSA as the external RNG (the program defines
+ * mbedtls_psa_external_get_random).  No entropy pool and no DRBG. */
+#define MBEDTLS_PSA_CRYPTO_EXTERNAL_RNG
 
 /* PSA crypto core: required by TLS 1.3 in 3.6.  MBEDTLS_USE_PSA_CRYPTO is
  * left off: X.509 and TLS 1.2 then call the legacy modules directly instead
@@ -44,7 +45,7 @@
 #define MBEDTLS_AES_C
 #define MBEDTLS_AES_ROM_TABLES       /* tables in .rodata, not built in RAM */
 #define MBEDTLS_AES_FEWER_TABLES
-/* GCM (and the CTR_DRBG) only ever run AES forwards: no AES decryption
+/* GCM only ever runs AES forwards: no AES decryption
  * code or tables.  Needs MBEDTLS_PSA_CRYPTO_CONFIG (no PSA ECB/CBC). */
 #define MBEDTLS_BLOCK_CIPHER_NO_DECRYPT
 #define MBEDTLS_GCM_C
@@ -91,6 +92,7 @@
 #define MBEDTLS_X509_USE_C
 #define MBEDTLS_X509_CRT_PARSE_C
 #define MBEDTLS_X509_RSASSA_PSS_SUPPORT
+#define MBEDTLS_X509_REMOVE_INFO   /* no description strings: the agent words refusals itself */
 
 /* TLS */
 #define MBEDTLS_SSL_TLS_C

@@ -16,7 +16,6 @@
  * sockets, as the agent does), it gives the size floor of the agent's TLS
  * client (build/bench/tls.md).
  */
-#include <mbedtls/ctr_drbg.h>
 #include <mbedtls/entropy.h>
 #include <mbedtls/error.h>
 #include <mbedtls/pk.h>
@@ -29,6 +28,7 @@
 #include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -63,6 +63,41 @@ static int hello_vrfy(void *ctx, mbedtls_x509_crt *crt, int depth, uint32_t *fla
     (void)flags;
     (*(unsigned *)ctx)++;
     return 0;
+}
+
+/* Randomness as the agent takes it: the kernel's getrandom(), for TLS and
+ * for PSA (MBEDTLS_PSA_CRYPTO_EXTERNAL_RNG). */
+static int hello_random(unsigned char *out, size_t n)
+{
+    while (n > 0) {
+        ssize_t r = getrandom(out, n, 0);
+
+        if (r < 0 && errno == EINTR) {
+            continue;
+        }
+        if (r <= 0) {
+            return -1;
+        }
+        out += r;
+        n -= (size_t)r;
+    }
+    return 0;
+}
+
+static int hello_rng(void *ctx, unsigned char *out, size_t n)
+{
+    (void)ctx;
+    return hello_random(out, n) == 0 ? 0 : MBEDTLS_ERR_ENTROPY_SOURCE_FAILED;
+}
+
+psa_status_t mbedtls_psa_external_get_random(mbedtls_psa_external_random_context_t *ctx,
+                                             uint8_t *out, size_t n, size_t *got);
+psa_status_t mbedtls_psa_external_get_random(mbedtls_psa_external_random_context_t *ctx,
+                                             uint8_t *out, size_t n, size_t *got)
+{
+    (void)ctx;
+    *got = hello_random(out, n) == 0 ? n : 0;
+    return *got == n ? PSA_SUCCESS : PSA_ERROR_INSUFFICIENT_ENTROPY;
 }
 
 static int hello_fail(const char *step, int code)
@@ -158,8 +193,6 @@ static int hello_run(mbedtls_ssl_context *ssl, const struct sockaddr_in *sa, int
 int main(int argc, char **argv)
 {
     static unsigned char pem[8192];
-    mbedtls_entropy_context entropy;
-    mbedtls_ctr_drbg_context drbg;
     mbedtls_ssl_context ssl;
     mbedtls_ssl_config conf;
     mbedtls_x509_crt ca, own;
@@ -186,8 +219,6 @@ int main(int argc, char **argv)
               "[--resume]\n", stderr);
         return 2;
     }
-    mbedtls_entropy_init(&entropy);
-    mbedtls_ctr_drbg_init(&drbg);
     mbedtls_ssl_init(&ssl);
     mbedtls_ssl_config_init(&conf);
     mbedtls_x509_crt_init(&ca);
@@ -197,12 +228,6 @@ int main(int argc, char **argv)
 
     if (psa_crypto_init() != PSA_SUCCESS) {
         status = hello_fail("psa_crypto_init", -1);
-        goto out;
-    }
-    rc = mbedtls_ctr_drbg_seed(&drbg, mbedtls_entropy_func, &entropy,
-                               (const unsigned char *)"tls_hello", 9);
-    if (rc != 0) {
-        status = hello_fail("drbg seed", rc);
         goto out;
     }
     if (hello_load(argv[3], pem, sizeof pem, &len) != 0) {
@@ -228,7 +253,7 @@ int main(int argc, char **argv)
             status = hello_fail("read client key", -1);
             goto out;
         }
-        rc = mbedtls_pk_parse_key(&key, pem, len, NULL, 0, mbedtls_ctr_drbg_random, &drbg);
+        rc = mbedtls_pk_parse_key(&key, pem, len, NULL, 0, hello_rng, NULL);
         if (rc != 0) {
             status = hello_fail("parse client key", rc);
             goto out;
@@ -241,7 +266,7 @@ int main(int argc, char **argv)
         status = hello_fail("config", rc);
         goto out;
     }
-    mbedtls_ssl_conf_rng(&conf, mbedtls_ctr_drbg_random, &drbg);
+    mbedtls_ssl_conf_rng(&conf, hello_rng, NULL);
     mbedtls_ssl_conf_authmode(&conf, MBEDTLS_SSL_VERIFY_REQUIRED);
     mbedtls_ssl_conf_ca_chain(&conf, &ca, NULL);
     mbedtls_ssl_conf_verify(&conf, hello_vrfy, &verified);
@@ -319,8 +344,6 @@ out:
     mbedtls_x509_crt_free(&ca);
     mbedtls_ssl_free(&ssl);
     mbedtls_ssl_config_free(&conf);
-    mbedtls_ctr_drbg_free(&drbg);
-    mbedtls_entropy_free(&entropy);
     mbedtls_psa_crypto_free();
     return status;
 }

@@ -595,7 +595,7 @@ static void test_conf(void **st)
         { "nameserver 10.0.0.1\nnameserver ::1\nnameserver 10.0.0.3\nnameserver 10.0.0.4\n",
           3, "10.0.0.1", "10.0.0.3", 5, 2 },
         { "nameserver bogus\nnameserver 10.0.0.9\n", 1, "10.0.0.9", NULL, 5, 2 },
-        { "nameserver fe80::1%eth0\nnameserver 1.2.3\nnameserver 1.2.3.4.5\n", 0, NULL, NULL, 5, 2 },
+        { "nameserver fe80::1%eth0\nnameserver 1.2.3\nnameserver 1.2.3.4.5\n", 0, NULL, NULL, 5, 2 }, /* not a format */
         { "nameserver9.9.9.9\n nameserver 9.9.9.8\n# nameserver 9.9.9.7\n;nameserver 9.9.9.6\n",
           1, "9.9.9.8", NULL, 5, 2 },
         { "nameserver\n", 0, NULL, NULL, 5, 2 },

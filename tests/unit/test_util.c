@@ -114,7 +114,7 @@ static void test_truncation(void **state)
 static void test_bad_conversion(void **state)
 {
     char buf[16];
-    const char *fmt = "%f";     /* through a variable: the compiler cannot check it */
+    const char *fmt = "%f";     /* not a format the agent has; a variable, unchecked */
 
     (void)state;
 #pragma GCC diagnostic push
