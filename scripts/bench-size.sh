@@ -20,16 +20,22 @@ echo '```'
 mips-linux-gnu-size -A build/mips/iothunt.unstripped | awk '$2 > 1024 || NR <= 2'
 echo '```'
 echo
-echo "Largest contributors (object files and archive members, text+data, from the link map):"
+echo "Largest contributors (object files and archive members, bytes in the file: text, rodata, data; from the link map, kept sections only; the agent and Mbed TLS are one LTO program, split by the compiler into ltrans parts):"
 echo
 echo '```'
-# Sum section sizes per input file from the linker map.
+# Sum section sizes per input file from the linker map: only the memory map
+# (the list of discarded sections comes before it), and only sections that
+# occupy the file (no .bss).
 python3 - build/mips/iothunt.unstripped.map <<'PY'
 import re, sys, collections
 tot = collections.Counter()
 pend = None
+live = False
 for line in open(sys.argv[1], errors="replace"):
-    m = re.match(r"^ (\.(?:text|rodata|data|bss|sdata|sbss)\S*)(?:\s+(0x[0-9a-f]+)\s+(0x[0-9a-f]+)\s+(\S+))?\s*$", line)
+    if not live:
+        live = line.startswith("Linker script and memory map")
+        continue
+    m = re.match(r"^ (\.(?:text|rodata|data|sdata)\S*)(?:\s+(0x[0-9a-f]+)\s+(0x[0-9a-f]+)\s+(\S+))?\s*$", line)
     if m and m.group(2):
         tot[re.sub(r".*/", "", m.group(4))] += int(m.group(3), 16); pend = None; continue
     if m:
