@@ -522,32 +522,44 @@ int util_random(void *buf, size_t n)
 
 static void sort_swap(unsigned char *a, unsigned char *b, size_t size)
 {
-    while (size-- > 0) {
-        unsigned char t = *a;
+    unsigned char t[32];
 
-        *a++ = *b;
-        *b++ = t;
+    while (size > 0) {
+        size_t k = size < sizeof t ? size : sizeof t;
+
+        memcpy(t, a, k);
+        memcpy(a, b, k);
+        memcpy(b, t, k);
+        a += k;
+        b += k;
+        size -= k;
     }
 }
 
-/* Let element ROOT sink to its place in the heap of the first N elements. */
+/*
+ * Let element ROOT sink to its place in the heap of the first N elements,
+ * bottom-up (Floyd): follow the larger children down to a leaf with one
+ * comparison a level, climb back to where ROOT's element belongs, then
+ * shift that path up one level.  About half the comparisons of the
+ * textbook sift, which matters with string keys.
+ */
 static void sort_sift(unsigned char *b, size_t root, size_t n, size_t size,
                       int (*cmp)(const void *, const void *))
 {
-    for (;;) {
-        size_t child = 2 * root + 1;
+    size_t j = root, c;
 
-        if (child >= n) {
-            return;
+    while ((c = 2 * j + 1) < n) {
+        if (c + 1 < n && cmp(b + c * size, b + (c + 1) * size) < 0) {
+            c++;
         }
-        if (child + 1 < n && cmp(b + child * size, b + (child + 1) * size) < 0) {
-            child++;
-        }
-        if (cmp(b + root * size, b + child * size) >= 0) {
-            return;
-        }
-        sort_swap(b + root * size, b + child * size, size);
-        root = child;
+        j = c;
+    }
+    while (j > root && cmp(b + root * size, b + j * size) > 0) {
+        j = (j - 1) / 2;
+    }
+    while (j > root) {
+        sort_swap(b + root * size, b + j * size, size);
+        j = (j - 1) / 2;
     }
 }
 
