@@ -261,68 +261,99 @@ static void report_print_stats(const char *cmd, const struct transport *t, const
            t->st.lines_rejected, s->lines, t->clock_unset ? "; clock_unset" : "");
 }
 
-int cmd_report(int argc, char **argv)
-{
+/* What `report` and `daemon` share: options, configuration, TLS, scanner, spool. */
+struct report_run {
     struct report_args a;
     struct config c;
     struct spool s;
-    struct transport *t = NULL;
-    struct scan_ctx *ctx = NULL;
-    struct scan_opts o;
-    struct scan_summary sum;
-    int rc, code = EXIT_ERROR, spool_open_ok = 0;
+    struct transport *t;
+    struct scan_ctx *ctx;
+    int tls;            /* transport_init succeeded */
+    int spool_open;
+};
 
-    if (report_parse_args(argc, argv, &a) != IH_OK) {
-        return report_usage("report");
+/*
+ * Parse CMD's options and open what it needs: the daemon always delivers
+ * and scans; `report` skips TLS with --spool-only and the scanner with
+ * --deliver-only (both skip the scanner with --synthetic).  EXIT_CLEAN or
+ * the exit code; report_close() releases what was opened either way.
+ */
+static int report_open(struct report_run *r, int argc, char **argv, const char *cmd, int daemon)
+{
+    int deliver, scan;
+
+    memset(r, 0, sizeof *r);
+    if (report_parse_args(argc, argv, &r->a) != IH_OK) {
+        return report_usage(cmd);
     }
-    if (config_load(a.config, &c) != IH_OK ||
-        (!a.spool_only && config_check_delivery(&c, a.config) != IH_OK)) {
+    deliver = daemon || !r->a.spool_only;
+    scan = !r->a.synthetic && (daemon || !r->a.deliver_only);
+    if (config_load(r->a.config, &r->c) != IH_OK ||
+        (deliver && config_check_delivery(&r->c, r->a.config) != IH_OK)) {
         return EXIT_ERROR;
     }
-    t = calloc(1, sizeof *t);
-    if (!t) {
+    r->t = calloc(1, sizeof *r->t);
+    if (!r->t || (deliver && transport_init(r->t, &r->c, (int64_t)time(NULL)) != IH_OK)) {
         return EXIT_ERROR;
     }
-    if (!a.spool_only && transport_init(t, &c, (int64_t)time(NULL)) != IH_OK) {
-        free(t);
-        return EXIT_ERROR;
-    }
-    if (!a.synthetic && !a.deliver_only) {
-        report_scan_opts(&c, &o);
-        if (scan_open(&o, &ctx) != IH_OK) {
-            goto out;
+    r->tls = deliver;
+    if (scan) {
+        struct scan_opts o;
+
+        report_scan_opts(&r->c, &o);
+        if (scan_open(&o, &r->ctx) != IH_OK) {
+            return EXIT_ERROR;
         }
     }
-    if (report_open_spool(&c, &s) != IH_OK) {
+    if (report_open_spool(&r->c, &r->s) != IH_OK) {
+        return EXIT_ERROR;
+    }
+    r->spool_open = 1;
+    return EXIT_CLEAN;
+}
+
+static void report_close(struct report_run *r)
+{
+    if (r->spool_open) {
+        spool_close(&r->s);
+    }
+    scan_close(r->ctx);
+    if (r->tls) {
+        transport_free(r->t);
+    }
+    free(r->t);
+}
+
+int cmd_report(int argc, char **argv)
+{
+    struct report_run r;
+    struct scan_summary sum;
+    int rc, code = report_open(&r, argc, argv, "report", 0);
+
+    if (code != EXIT_CLEAN) {
         goto out;
     }
-    spool_open_ok = 1;
+    code = EXIT_ERROR;
     memset(&sum, 0, sizeof sum);
-    rc = a.deliver_only ? IH_OK :
-         report_cycle(ctx, &a, &s, (int64_t)time(NULL) < (int64_t)IOTHUNT_BUILD_TIME, 0, &sum);
+    rc = r.a.deliver_only ? IH_OK :
+         report_cycle(r.ctx, &r.a, &r.s, (int64_t)time(NULL) < (int64_t)IOTHUNT_BUILD_TIME, 0,
+                      &sum);
     if (rc != IH_OK) {
         util_print(2, "iothunt report: spooling failed: %s\n", util_strerror(rc));
         goto out;
     }
-    if (!a.spool_only) {
-        rc = transport_deliver(t, &s);
-        report_print_stats("report", t, &s);
+    if (!r.a.spool_only) {
+        rc = transport_deliver(r.t, &r.s);
+        report_print_stats("report", r.t, &r.s);
         if (rc != IH_OK) {
             util_print(2, "iothunt report: delivery failed: %s; findings kept in %s\n",
-                    t->last_error[0] ? t->last_error : util_strerror(rc), c.spool_path);
+                       r.t->last_error[0] ? r.t->last_error : util_strerror(rc), r.c.spool_path);
             goto out;
         }
     }
     code = scan_exit_code(&sum);
 out:
-    if (spool_open_ok) {
-        spool_close(&s);
-    }
-    scan_close(ctx);
-    if (!a.spool_only) {
-        transport_free(t);
-    }
-    free(t);
+    report_close(&r);
     return code;
 }
 
@@ -361,36 +392,20 @@ static void report_sleep_until(int64_t until)
 /* INTERVAL +- JITTER seconds. */
 static int64_t report_next_wait(const struct config *c)
 {
-    unsigned char b[4];
-    uint32_t r = 0;
-
     if (c->jitter == 0) {
         return c->interval;
     }
-    if (util_random(b, sizeof b) == IH_OK) {
-        r = ((uint32_t)b[0] << 24) | ((uint32_t)b[1] << 16) | ((uint32_t)b[2] << 8) | b[3];
-    }
-    return (int64_t)c->interval - c->jitter + (int64_t)(r % (2 * c->jitter + 1));
+    return (int64_t)c->interval - c->jitter + (int64_t)(util_random_u32() % (2 * c->jitter + 1));
 }
 
 int cmd_daemon(int argc, char **argv)
 {
-    struct report_args a;
-    struct config c;
-    struct spool s;
-    struct transport *t = NULL;
-    struct scan_ctx *ctx = NULL;
-    struct scan_opts o;
+    struct report_run r;
+    struct transport *t;
     struct sigaction sa;
     unsigned long cycles = 0;
-    int code = EXIT_ERROR, spool_open_ok = 0;
+    int code;
 
-    if (report_parse_args(argc, argv, &a) != IH_OK) {
-        return report_usage("daemon");
-    }
-    if (config_load(a.config, &c) != IH_OK || config_check_delivery(&c, a.config) != IH_OK) {
-        return EXIT_ERROR;
-    }
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = report_on_signal;     /* no SA_RESTART: wake poll/sleep */
     sigemptyset(&sa.sa_mask);
@@ -398,69 +413,53 @@ int cmd_daemon(int argc, char **argv)
     (void)sigaction(SIGINT, &sa, NULL);
     sa.sa_handler = SIG_IGN;
     (void)sigaction(SIGPIPE, &sa, NULL);
-    t = calloc(1, sizeof *t);
-    if (!t || transport_init(t, &c, (int64_t)time(NULL)) != IH_OK) {
-        free(t);
-        return EXIT_ERROR;
-    }
-    t->stop = &report_stop;
-    if (!a.synthetic) {
-        report_scan_opts(&c, &o);
-        if (scan_open(&o, &ctx) != IH_OK) {
-            goto out;
-        }
-    }
-    if (report_open_spool(&c, &s) != IH_OK) {
+    code = report_open(&r, argc, argv, "daemon", 1);
+    if (code != EXIT_CLEAN) {
         goto out;
     }
-    spool_open_ok = 1;
+    t = r.t;
+    t->stop = &report_stop;
     util_print(2, "iothunt daemon: every %lus (+-%lus) to %s:%u, spool %s\n",
-            (unsigned long)c.interval, (unsigned long)c.jitter, c.host, (unsigned)c.port,
-            c.spool_path);
+               (unsigned long)r.c.interval, (unsigned long)r.c.jitter, r.c.host,
+               (unsigned)r.c.port, r.c.spool_path);
     while (!report_stop) {
         struct scan_summary sum;
-        int64_t next = mono_s() + report_next_wait(&c);
+        int64_t next = mono_s() + report_next_wait(&r.c);
         int rc;
 
-        rc = report_cycle(ctx, &a, &s, (int64_t)time(NULL) < (int64_t)IOTHUNT_BUILD_TIME,
-                          c.interval, &sum);
+        rc = report_cycle(r.ctx, &r.a, &r.s, (int64_t)time(NULL) < (int64_t)IOTHUNT_BUILD_TIME,
+                          r.c.interval, &sum);
         if (rc != IH_OK && !report_stop) {
             /* a full or broken spool: say so, keep hunting */
             util_print(2, "iothunt daemon: spooling failed: %s\n", util_strerror(rc));
         }
         cycles++;
         /* deliver, retrying with backoff until the next cycle is due */
-        while (!report_stop && !a.spool_only) {
+        while (!report_stop && !r.a.spool_only) {
             int64_t retry;
 
-            rc = transport_deliver(t, &s);
+            rc = transport_deliver(t, &r.s);
             transport_disconnect(t);
             if (rc == IH_OK || report_stop) {
                 break;
             }
             retry = mono_s() + transport_backoff_next(t);
             util_print(2, "iothunt daemon: delivery failed: %s; %lu line(s) kept, retry in %llds\n",
-                    t->last_error[0] ? t->last_error : util_strerror(rc), s.lines,
-                    (long long)(retry - mono_s()));
-            if (retry >= next || (a.cycles && cycles >= a.cycles)) {
+                       t->last_error[0] ? t->last_error : util_strerror(rc), r.s.lines,
+                       (long long)(retry - mono_s()));
+            if (retry >= next || (r.a.cycles && cycles >= r.a.cycles)) {
                 break;
             }
             report_sleep_until(retry);
         }
-        if (a.cycles && cycles >= a.cycles) {
+        if (r.a.cycles && cycles >= r.a.cycles) {
             break;
         }
         report_sleep_until(next);
     }
-    report_print_stats("daemon", t, &s);
-    code = EXIT_CLEAN;
+    report_print_stats("daemon", t, &r.s);
 out:
-    if (spool_open_ok) {
-        spool_close(&s);
-    }
-    scan_close(ctx);
-    transport_free(t);
-    free(t);
+    report_close(&r);
     return code;
 }
 
