@@ -93,18 +93,18 @@ static void scan_print_screen(const struct scan_out *o, const struct scan_summar
     }
     switch (s->verdict) {
     case VERDICT_INFECTED:
-        util_print(1, "%s\n", "next: isolate the device (unplug WAN), keep it powered (the worm lives in RAM), "
+        util_print(1, "next: isolate the device (unplug WAN), keep it powered (the worm lives in RAM), "
              "report the findings (iothunt report), then reboot, reflash the firmware, change every "
-             "password and close telnet and TR-069 (7547) to the WAN, or it is back within minutes.");
+             "password and close telnet and TR-069 (7547) to the WAN, or it is back within minutes.\n");
         break;
     case VERDICT_SUSPICIOUS:
-        util_print(1, "%s\n", "next: review the findings above; if one is expected, declare it in the allowlist "
-             "(--allow, see rules/allowlist.example), otherwise treat the device as infected.");
+        util_print(1, "next: review the findings above; if one is expected, declare it in the allowlist "
+             "(--allow, see rules/allowlist.example), otherwise treat the device as infected.\n");
         break;
     default:
         if (o->shown || o->hidden) {
-            util_print(1, "%s\n", "next: nothing urgent; the low findings above are informational (declare them "
-                 "in the allowlist to silence them).");
+            util_print(1, "next: nothing urgent; the low findings above are informational (declare them "
+                 "in the allowlist to silence them).\n");
         } else {
             util_print(1, "next: nothing to do.\n");
         }

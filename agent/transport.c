@@ -119,7 +119,6 @@ static int tp_verify(void *ctx, mbedtls_x509_crt *crt, int depth, uint32_t *flag
     return 0;
 }
 
-/* Parse a PEM or DER file of certificates into CRT. */
 /*
  * Randomness for TLS (key shares, ECDSA nonces, the client random) comes
  * straight from the kernel's generator: no DRBG of our own to seed, and
@@ -145,6 +144,7 @@ psa_status_t mbedtls_psa_external_get_random(mbedtls_psa_external_random_context
 }
 #endif
 
+/* Parse a PEM or DER file of certificates into CRT. */
 static int tp_load_crt(mbedtls_x509_crt *crt, const char *path)
 {
     char *buf = NULL;
@@ -650,20 +650,16 @@ static int tp_post(struct transport *t, struct spool *s, struct tp_batch *b,
 
 uint32_t transport_backoff_next(struct transport *t)
 {
-    uint32_t base, span, rnd = 0;
-    unsigned char b[4];
+    uint32_t base, span;
 
     base = t->backoff ? t->backoff * 2 : TP_BACKOFF_MIN;
     if (base > t->cfg->backoff_max) {
         base = t->cfg->backoff_max;
     }
     t->backoff = base;
-    if (util_random(b, sizeof b) == IH_OK) {
-        rnd = ((uint32_t)b[0] << 24) | ((uint32_t)b[1] << 16) | ((uint32_t)b[2] << 8) | b[3];
-    }
-    /* +-25%: base - span/2 + rnd % (span + 1) */
+    /* +-25%: base - span/2 + random % (span + 1) */
     span = base / 2;
-    return base - span / 2 + (span ? rnd % (span + 1) : 0);
+    return base - span / 2 + (span ? util_random_u32() % (span + 1) : 0);
 }
 
 int transport_deliver(struct transport *t, struct spool *s)

@@ -520,6 +520,16 @@ int util_random(void *buf, size_t n)
     return rc == IH_OK ? IH_OK : IH_EIO;
 }
 
+uint32_t util_random_u32(void)
+{
+    unsigned char b[4];
+
+    if (util_random(b, sizeof b) != IH_OK) {
+        return 0;
+    }
+    return ((uint32_t)b[0] << 24) | ((uint32_t)b[1] << 16) | ((uint32_t)b[2] << 8) | b[3];
+}
+
 static void sort_swap(unsigned char *a, unsigned char *b, size_t size)
 {
     unsigned char t[32];

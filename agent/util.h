@@ -104,6 +104,9 @@ extern int util_diag_quiet;
  */
 int util_random(void *buf, size_t n);
 
+/* A random 32-bit number from util_random(); 0 if the kernel gives none. */
+uint32_t util_random_u32(void);
+
 /*
  * Sort N elements of SIZE bytes at BASE by CMP, like qsort() but a
  * heapsort: O(n log n) at worst, no recursion, no allocation, not stable.
