@@ -1298,6 +1298,31 @@ static int ioc_json_fail(struct ioc_json *J, const char *what)
     return IH_EPARSE;
 }
 
+/* After an object key: [ws] ":" [ws]. */
+static int ioc_json_colon(struct ioc_json *J)
+{
+    ioc_json_ws(J);
+    if (J->p >= J->end || *J->p != ':') {
+        return ioc_json_fail(J, "JSON: expected ':'");
+    }
+    J->p++;
+    ioc_json_ws(J);
+    return IH_OK;
+}
+
+/*
+ * After a member or element: [ws] then "," (1: another follows) or CLOSE
+ * (0: the object or array ended); anything else fails with WHAT.
+ */
+static int ioc_json_next(struct ioc_json *J, char close, const char *what)
+{
+    ioc_json_ws(J);
+    if (J->p < J->end && (*J->p == ',' || *J->p == close)) {
+        return *J->p++ == ',';
+    }
+    return ioc_json_fail(J, what);
+}
+
 static void ioc_utf8_put(char *out, size_t cap, size_t *o, uint32_t cp, int *over)
 {
     uint8_t b[4];
@@ -1458,7 +1483,7 @@ static int ioc_json_skip(struct ioc_json *J, int depth)
     struct ioc_field f;
     char close;
     size_t n;
-    int over, first = 1;
+    int over, first = 1, more;
 
     ioc_json_ws(J);
     if (J->p >= J->end) {
@@ -1485,26 +1510,18 @@ static int ioc_json_skip(struct ioc_json *J, int depth)
             if (ioc_json_string(J, NULL, 0, &n, &over) != IH_OK) {
                 return IH_EPARSE;
             }
-            ioc_json_ws(J);
-            if (J->p >= J->end || *J->p != ':') {
-                return ioc_json_fail(J, "JSON: expected ':'");
+            if (ioc_json_colon(J) != IH_OK) {
+                return IH_EPARSE;
             }
-            J->p++;
         }
         if (ioc_json_skip(J, depth + 1) != IH_OK) {
             return IH_EPARSE;
         }
         first = 0;
-        ioc_json_ws(J);
-        if (J->p < J->end && *J->p == ',') {
-            J->p++;
-            continue;
+        more = ioc_json_next(J, close, "JSON: expected ',' or a closing bracket");
+        if (more <= 0) {
+            return more;
         }
-        if (J->p < J->end && *J->p == close) {
-            J->p++;
-            return IH_OK;
-        }
-        return ioc_json_fail(J, "JSON: expected ',' or a closing bracket");
     }
 }
 
@@ -1537,12 +1554,9 @@ static int ioc_json_ioc(struct ioc_json *J)
             return IH_EPARSE;
         }
         key[kn] = '\0';
-        ioc_json_ws(J);
-        if (J->p >= J->end || *J->p != ':') {
-            return ioc_json_fail(J, "JSON: expected ':'");
+        if (ioc_json_colon(J) != IH_OK) {
+            return IH_EPARSE;
         }
-        J->p++;
-        ioc_json_ws(J);
         for (c = 0; c <= COL__N; c++) {
             if (!over && strcmp(key, keys[c]) == 0) {
                 break;
@@ -1580,16 +1594,13 @@ static int ioc_json_ioc(struct ioc_json *J)
             return IH_EPARSE;
         }
         first = 0;
-        ioc_json_ws(J);
-        if (J->p < J->end && *J->p == ',') {
-            J->p++;
-            continue;
+        rc = ioc_json_next(J, '}', "JSON: expected ',' or '}'");
+        if (rc < 0) {
+            return rc;
         }
-        if (J->p < J->end && *J->p == '}') {
-            J->p++;
+        if (rc == 0) {
             break;
         }
-        return ioc_json_fail(J, "JSON: expected ',' or '}'");
     }
     if (over_value) {
         ioc_bad(J->L, line, "ioc_value too long", NULL);
@@ -1634,16 +1645,10 @@ static int ioc_json_array(struct ioc_json *J)
             return rc;
         }
         first = 0;
-        ioc_json_ws(J);
-        if (J->p < J->end && *J->p == ',') {
-            J->p++;
-            continue;
+        rc = ioc_json_next(J, ']', "JSON: expected ',' or ']'");
+        if (rc <= 0) {
+            return rc;
         }
-        if (J->p < J->end && *J->p == ']') {
-            J->p++;
-            return IH_OK;
-        }
-        return ioc_json_fail(J, "JSON: expected ',' or ']'");
     }
 }
 
@@ -1669,27 +1674,21 @@ static int ioc_load_json(struct ioc_load *L, const char *buf, size_t len)
             if (ioc_json_string(&J, NULL, 0, &n, &over) != IH_OK) {
                 return IH_EPARSE;
             }
-            ioc_json_ws(&J);
-            if (J.p >= J.end || *J.p != ':') {
-                return ioc_json_fail(&J, "JSON: expected ':'");
+            if (ioc_json_colon(&J) != IH_OK) {
+                return IH_EPARSE;
             }
-            J.p++;
-            ioc_json_ws(&J);
             rc = J.p < J.end && *J.p == '[' ? ioc_json_array(&J) : ioc_json_skip(&J, 1);
             if (rc != IH_OK) {
                 return rc;
             }
             first = 0;
-            ioc_json_ws(&J);
-            if (J.p < J.end && *J.p == ',') {
-                J.p++;
-                continue;
+            rc = ioc_json_next(&J, '}', "JSON: expected ',' or '}'");
+            if (rc < 0) {
+                return rc;
             }
-            if (J.p < J.end && *J.p == '}') {
-                J.p++;
+            if (rc == 0) {
                 break;
             }
-            return ioc_json_fail(&J, "JSON: expected ',' or '}'");
         }
     } else {
         return ioc_json_fail(&J, "JSON: expected '{' or '['");
