@@ -367,10 +367,7 @@ static void report_on_signal(int sig)
 
 static int64_t mono_s(void)
 {
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec;
+    return util_now_ms() / 1000;
 }
 
 /* Sleep until monotonic second UNTIL or a stop signal. */

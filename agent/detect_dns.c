@@ -313,7 +313,7 @@ static void text_scan_dir(struct detect_run *r, const char *dir, int hosts)
 static void resolve_live(struct detect_run *r)
 {
     const struct ioc_entry *e;
-    int64_t end = resolve_now_ms() + DETECT_RESOLVE_SECONDS * 1000;
+    int64_t end = util_now_ms() + DETECT_RESOLVE_SECONDS * 1000;
     size_t total = ioc_count(r->iocs, IOC_DOMAIN);
     size_t it = r->resolve_pos && *r->resolve_pos < total ? *r->resolve_pos : 0;
     unsigned n = 0;
@@ -328,7 +328,7 @@ static void resolve_live(struct detect_run *r)
             it = 0;     /* wrap around to the first name */
             continue;
         }
-        if (resolve_now_ms() >= end) {
+        if (util_now_ms() >= end) {
             break;
         }
         n++;

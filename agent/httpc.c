@@ -10,11 +10,6 @@
 
 #include <string.h>
 
-static int lower(int c)
-{
-    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-}
-
 static int name_is(const char *s, size_t n, const char *lit)
 {
     size_t i;
@@ -23,7 +18,7 @@ static int name_is(const char *s, size_t n, const char *lit)
         return 0;
     }
     for (i = 0; i < n; i++) {
-        if (lower((unsigned char)s[i]) != lit[i]) {
+        if (util_lower((unsigned char)s[i]) != lit[i]) {
             return 0;
         }
     }

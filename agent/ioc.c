@@ -267,11 +267,6 @@ const char *ioc_kind_name(enum ioc_kind kind)
 
 /* ---- value syntax ----------------------------------------------------- */
 
-static char ioc_lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-}
-
 static int ioc_is_hex(char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -285,7 +280,7 @@ static int ioc_ieq_prefix(const char *p, size_t n, const char *lit)
         return 0;
     }
     for (i = 0; i < l; i++) {
-        if (ioc_lower(p[i]) != lit[i]) {
+        if (util_lower(p[i]) != lit[i]) {
             return 0;
         }
     }
@@ -318,7 +313,7 @@ static long ioc_refang(const char *p, size_t n, char *out)
     if (ioc_ieq_prefix(p, n, "hxxp") || ioc_ieq_prefix(p, n, "fxp")) {
         size_t skip = p[0] == 'f' || p[0] == 'F' ? 3 : 4;
         const char *to = skip == 3 ? "ftp" : "http";
-        size_t after = skip + (n > skip && ioc_lower(p[skip]) == 's' ? 1 : 0);
+        size_t after = skip + (n > skip && util_lower(p[skip]) == 's' ? 1 : 0);
 
         if (after < n && (p[after] == ':' || p[after] == '[')) {
             memcpy(out, to, strlen(to));
@@ -575,7 +570,7 @@ static int ioc_parse_domain(const char *p, size_t n, char *out)
         if (++label > 63) {
             return IH_EPARSE;
         }
-        out[i] = ioc_lower(c);
+        out[i] = (char)util_lower(c);
     }
     if (label == 0 || p[n - 1] == '-' || labels < 2 || digits_only) {
         return IH_EPARSE;
@@ -598,7 +593,7 @@ static int ioc_parse_hash(const char *p, size_t n, char *out, int *kind)
         }
     }
     for (i = 0; i < n; i++) {
-        out[i] = ioc_lower(p[i]);
+        out[i] = (char)util_lower(p[i]);
     }
     out[n] = '\0';
     *kind = n == 32 ? IOC_MD5 : n == 40 ? IOC_SHA1 : IOC_SHA256;
@@ -637,7 +632,7 @@ static int ioc_parse_url(const char *p, size_t n, char *out)
                   (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')))) {
                 return IH_EPARSE;
             }
-            out[i] = ioc_lower(c);
+            out[i] = (char)util_lower(c);
             continue;
         }
         if (i == sep + 3) {
@@ -649,7 +644,7 @@ static int ioc_parse_url(const char *p, size_t n, char *out)
             }
             in_auth = 0;
         }
-        out[i] = in_auth ? ioc_lower(c) : c;
+        out[i] = in_auth ? (char)util_lower(c) : c;
     }
     if (n <= sep + 3) {
         return IH_EPARSE;

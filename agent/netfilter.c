@@ -86,25 +86,22 @@ static int nf_feed_fd(int fd, struct nf_parser *p, int deadline_ms)
     char *w;
     size_t have = 0, total = 0;
     int skipping = 0, rc = IH_OK;
-    struct timespec t0;
+    int64_t t0;
 
     w = malloc(NF_WINDOW);
     if (!w) {
         return IH_ENOMEM;
     }
-    clock_gettime(CLOCK_MONOTONIC, &t0);
+    t0 = util_now_ms();
     for (;;) {
         ssize_t r;
         size_t i, start;
 
         if (deadline_ms > 0) {
             struct pollfd pf = { fd, POLLIN, 0 };
-            struct timespec t1;
-            long el;
+            long el = (long)(util_now_ms() - t0);
             int pr;
 
-            clock_gettime(CLOCK_MONOTONIC, &t1);
-            el = (long)(t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
             if (el >= deadline_ms) {
                 rc = IH_EIO;
                 goto out;

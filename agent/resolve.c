@@ -58,14 +58,6 @@ const char *resolve_strerror(int code)
     return code == IH_EPARSE ? "malformed answer" : util_strerror(code);
 }
 
-int64_t resolve_now_ms(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 socklen_t resolve_sockaddr(const struct resolve_addr *a, unsigned port,
                            struct sockaddr_storage *ss)
 {
@@ -105,11 +97,6 @@ static int rs_addr(const char *w, size_t n, struct resolve_addr *a)
     return inet_pton(AF_INET6, s, a->addr) == 1 ? 0 : -1;
 }
 
-static int rs_lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
 /*
  * Name grammar: label *("." label) ["."], label = 1*63(ALPHA / DIGIT /
  * "-" / "_"), at most 253 bytes without the final dot.  Written to OUT in
@@ -126,7 +113,7 @@ static int rs_encode(const char *name, uint8_t *out)
         return RESOLVE_EBADNAME;
     }
     for (i = 0; i <= len; i++) {
-        int c = i < len ? rs_lower((unsigned char)name[i]) : '.';
+        int c = i < len ? util_lower((unsigned char)name[i]) : '.';
 
         if (c == '.') {
             if (i == lab || i - lab > 63) {
@@ -198,7 +185,7 @@ static int rs_name(const uint8_t *pkt, size_t len, size_t *pos, uint8_t *out)
         }
         out[n++] = (uint8_t)c;
         for (i = 1; i <= c; i++) {
-            out[n++] = (uint8_t)rs_lower(pkt[p + i]);
+            out[n++] = (uint8_t)util_lower(pkt[p + i]);
         }
         p += c + 1;
         if (c == 0) {
@@ -482,7 +469,7 @@ static void rs_hosts_fn(void *ctx, const char *buf, size_t len)
 /* A random transaction id: getrandom(), /dev/urandom on kernels before 3.17. */
 static unsigned rs_id(void)
 {
-    int64_t t = resolve_now_ms();
+    int64_t t = util_now_ms();
     uint8_t b[2] = { (uint8_t)t, (uint8_t)(t >> 8) };   /* the last resort */
     int fd;
 
@@ -519,7 +506,7 @@ static int rs_dns(const char *name, int family, int64_t deadline, const struct r
     struct sockaddr_storage ns[RESOLVE_NS_MAX];
     socklen_t nsl[RESOLVE_NS_MAX];
     uint8_t pkt[RS_UDP_MAX];
-    int64_t now = resolve_now_ms(), end = now + (int64_t)c->timeout * 1000, next = now;
+    int64_t now = util_now_ms(), end = now + (int64_t)c->timeout * 1000, next = now;
     int64_t retry = (int64_t)c->timeout * 1000 / c->attempts;
     int sfam = AF_INET, fd, i, j, nq = 0, nns = 0, rc = RESOLVE_ENOANSWER;
     unsigned id = rs_id();
@@ -579,7 +566,7 @@ static int rs_dns(const char *name, int family, int64_t deadline, const struct r
 
         for (i = 0; i < nq && qs[i].done; i++) {
         }
-        now = resolve_now_ms();
+        now = util_now_ms();
         if (i == nq || now >= end) {
             break;
         }

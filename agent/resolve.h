@@ -47,7 +47,7 @@ struct resolve_conf {
 
 /*
  * Resolve NAME to at most MAX addresses in OUT, of FAMILY (AF_UNSPEC,
- * AF_INET or AF_INET6), giving up at DEADLINE (resolve_now_ms() clock).
+ * AF_INET or AF_INET6), giving up at DEADLINE (util_now_ms() clock).
  * Order: an IPv4/IPv6 literal (no I/O); else every hosts-file line naming
  * NAME; else DNS (A, then AAAA for AF_UNSPEC).  Returns the number of
  * addresses (>= 1) or a negative RESOLVE_E*, IH_ENET or IH_EPARSE code,
@@ -58,9 +58,6 @@ int resolve_name(const char *name, int family, int64_t deadline, struct resolve_
 
 /* A static human string for a code returned by resolve_name(). */
 const char *resolve_strerror(int code);
-
-/* Milliseconds on CLOCK_MONOTONIC: the clock of resolve_name()'s deadline. */
-int64_t resolve_now_ms(void);
 
 /* Fill *SS with A and PORT; returns its length for connect()/sendto(). */
 socklen_t resolve_sockaddr(const struct resolve_addr *a, unsigned port,

@@ -33,14 +33,6 @@
 #define TP_OUT_BUF    4096
 #define TP_BACKOFF_MIN 10
 
-static int64_t tp_now_ms(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static void tp_error(struct transport *t, const char *step, int code)
 {
     if (code < 0 && code > -0x10000) {
@@ -84,7 +76,7 @@ static int tp_wait(struct transport *t, int want_write, int64_t deadline)
 {
     for (;;) {
         struct pollfd p = { t->fd, (short)(want_write ? POLLOUT : POLLIN), 0 };
-        int64_t left = deadline - tp_now_ms();
+        int64_t left = deadline - util_now_ms();
         int r;
 
         if (left <= 0 || (t->stop && *t->stop)) {
@@ -255,7 +247,7 @@ out:
 void transport_disconnect(struct transport *t)
 {
     if (t->fd >= 0 && t->ssl_ready) {
-        int64_t deadline = tp_now_ms() + 1000;
+        int64_t deadline = util_now_ms() + 1000;
         int r;
 
         /* best effort, one second at most */
@@ -323,7 +315,7 @@ static int tp_tcp_connect(struct transport *t, int64_t deadline)
         }
         (void)util_fmt(t->last_error, sizeof t->last_error, "connect %s:%u: %s", t->cfg->host,
                        (unsigned)t->cfg->port,
-                       err ? strerror(err) : (tp_now_ms() >= deadline ? "timed out"
+                       err ? strerror(err) : (util_now_ms() >= deadline ? "timed out"
                                                                     : strerror(errno)));
         close(t->fd);
         t->fd = -1;
@@ -365,7 +357,7 @@ void transport_verify_text(uint32_t flags, char *buf, size_t cap)
 int transport_connect(struct transport *t)
 {
     const char *name = t->cfg->server_name[0] ? t->cfg->server_name : t->cfg->host;
-    int64_t deadline = tp_now_ms() + (int64_t)t->cfg->timeout * 1000;
+    int64_t deadline = util_now_ms() + (int64_t)t->cfg->timeout * 1000;
     int r, rc;
 
     transport_disconnect(t);
@@ -391,7 +383,7 @@ int transport_connect(struct transport *t)
         return IH_ENET;
     }
     mbedtls_ssl_set_bio(&t->ssl, &t->fd, tp_send, tp_recv, NULL);
-    deadline = tp_now_ms() + (int64_t)t->cfg->timeout * 1000;
+    deadline = util_now_ms() + (int64_t)t->cfg->timeout * 1000;
     t->verified = 0;
     for (;;) {
         r = mbedtls_ssl_handshake(&t->ssl);
@@ -614,7 +606,7 @@ static int tp_post(struct transport *t, struct spool *s, struct tp_batch *b,
         tp_error(t, "request head too long", 0);
         return IH_ENET;
     }
-    b->deadline = tp_now_ms() + (int64_t)t->cfg->timeout * 1000;
+    b->deadline = util_now_ms() + (int64_t)t->cfg->timeout * 1000;
     b->out_len = 0;
     b->sent = 0;
     rc = tp_put(b, head, hl);
@@ -635,7 +627,7 @@ static int tp_post(struct transport *t, struct spool *s, struct tp_batch *b,
         char why[sizeof t->last_error];
 
         (void)util_strlcpy(why, t->last_error, sizeof why);
-        if (tp_read_response(t, resp, tp_now_ms() + 2000) == IH_OK) {
+        if (tp_read_response(t, resp, util_now_ms() + 2000) == IH_OK) {
             resp->keep_alive = 0;
             return IH_OK;
         }
@@ -645,7 +637,7 @@ static int tp_post(struct transport *t, struct spool *s, struct tp_batch *b,
     if (rc != IH_OK) {
         return rc;
     }
-    return tp_read_response(t, resp, tp_now_ms() + (int64_t)t->cfg->timeout * 1000);
+    return tp_read_response(t, resp, util_now_ms() + (int64_t)t->cfg->timeout * 1000);
 }
 
 uint32_t transport_backoff_next(struct transport *t)
@@ -831,9 +823,9 @@ int transport_health(struct transport *t, int *status, char *agent, size_t agent
         return rc;
     }
     rc = tp_write(t, (const unsigned char *)head, strlen(head),
-                  tp_now_ms() + (int64_t)t->cfg->timeout * 1000);
+                  util_now_ms() + (int64_t)t->cfg->timeout * 1000);
     if (rc == IH_OK) {
-        rc = tp_read_response(t, &resp, tp_now_ms() + (int64_t)t->cfg->timeout * 1000);
+        rc = tp_read_response(t, &resp, util_now_ms() + (int64_t)t->cfg->timeout * 1000);
     }
     if (rc != IH_OK) {
         return rc;

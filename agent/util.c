@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <time.h>
 #include <unistd.h>
 
 int util_diag_quiet;
@@ -518,6 +519,14 @@ int util_random(void *buf, size_t n)
         close(fd);
     }
     return rc == IH_OK ? IH_OK : IH_EIO;
+}
+
+int64_t util_now_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 uint32_t util_random_u32(void)

@@ -104,6 +104,15 @@ extern int util_diag_quiet;
  */
 int util_random(void *buf, size_t n);
 
+/* Milliseconds on the monotonic clock (deadlines and timeouts). */
+int64_t util_now_ms(void);
+
+/* ASCII lower case; every other byte unchanged (no locale). */
+static inline int util_lower(int c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
 /* A random 32-bit number from util_random(); 0 if the kernel gives none. */
 uint32_t util_random_u32(void);
 

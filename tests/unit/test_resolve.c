@@ -834,11 +834,11 @@ static void answer(struct pkt *p, const uint8_t *q, size_t ql, enum mode m)
  */
 static void responder(int fd, enum mode m)
 {
-    int64_t end = resolve_now_ms() + 4000;
+    int64_t end = util_now_ms() + 4000;
     unsigned other_port;
     int other = udp_socket(&other_port);
 
-    while (resolve_now_ms() < end) {
+    while (util_now_ms() < end) {
         struct pollfd pfd = { fd, POLLIN, 0 };
         uint8_t q[2][RESOLVE_QUERY_MAX + 16];
         ssize_t ql[2];
@@ -944,22 +944,22 @@ static void test_dns_answers(void **st)
     (void)util_fmt(conf, sizeof conf, "nameserver 127.0.0.2\nnameserver 127.0.0.1\n"
                    "options timeout:2 attempts:2\n");
     write_conf(conf);
-    assert_int_equal(resolve_name("host.test", AF_UNSPEC, resolve_now_ms() + 3000, a, 8, err,
+    assert_int_equal(resolve_name("host.test", AF_UNSPEC, util_now_ms() + 3000, a, 8, err,
                                   sizeof err), 3);
     assert_addr(&a[0], "10.0.0.1");     /* IPv4 first although AAAA came first */
     assert_addr(&a[1], "10.0.0.2");
     assert_addr(&a[2], "2001:db8::10");
-    assert_int_equal(resolve_name("host.test.", AF_INET, resolve_now_ms() + 3000, a, 8, err,
+    assert_int_equal(resolve_name("host.test.", AF_INET, util_now_ms() + 3000, a, 8, err,
                                   sizeof err), 2);
-    assert_int_equal(resolve_name("Host.Test", AF_INET6, resolve_now_ms() + 3000, a, 8, err,
+    assert_int_equal(resolve_name("Host.Test", AF_INET6, util_now_ms() + 3000, a, 8, err,
                                   sizeof err), 1);
     assert_addr(&a[0], "2001:db8::10");
-    assert_int_equal(resolve_name("host.test", AF_UNSPEC, resolve_now_ms() + 3000, a, 2, err,
+    assert_int_equal(resolve_name("host.test", AF_UNSPEC, util_now_ms() + 3000, a, 2, err,
                                   sizeof err), 2);
     assert_addr(&a[1], "10.0.0.2");
     /* the hosts file comes first: this would time out on DNS */
     write_file(hosts_path, "10.9.8.7 pinned.test\n", 21);
-    assert_int_equal(resolve_name("pinned.test", AF_UNSPEC, resolve_now_ms() + 3000, a, 8, err,
+    assert_int_equal(resolve_name("pinned.test", AF_UNSPEC, util_now_ms() + 3000, a, 8, err,
                                   sizeof err), 1);
     assert_addr(&a[0], "10.9.8.7");
     write_file(hosts_path, "", 0);
@@ -989,10 +989,10 @@ static void test_files_symlinked(void **st)
     resolve_set_paths(hosts_link, conf_link, port);
     write_conf("nameserver 127.0.0.3\noptions timeout:2 attempts:2\n");
     write_file(hosts_path, "10.4.4.4 linked.test\n", 21);
-    assert_int_equal(resolve_name("host.test", AF_INET, resolve_now_ms() + 3000, a, 8, err,
+    assert_int_equal(resolve_name("host.test", AF_INET, util_now_ms() + 3000, a, 8, err,
                                   sizeof err), 2);
     assert_addr(&a[0], "10.0.0.1");
-    assert_int_equal(resolve_name("linked.test", AF_INET, resolve_now_ms() + 3000, a, 8, err,
+    assert_int_equal(resolve_name("linked.test", AF_INET, util_now_ms() + 3000, a, 8, err,
                                   sizeof err), 1);
     assert_addr(&a[0], "10.4.4.4");
     write_file(hosts_path, "", 0);
@@ -1012,7 +1012,7 @@ static void test_dns_liars(void **st)
     (void)st;
     resolve_set_paths(hosts_path, conf_path, port);
     write_conf("nameserver 127.0.0.1\noptions timeout:2 attempts:1\n");
-    assert_int_equal(resolve_name("host.test", AF_UNSPEC, resolve_now_ms() + 3000, a, 8, err,
+    assert_int_equal(resolve_name("host.test", AF_UNSPEC, util_now_ms() + 3000, a, 8, err,
                                   sizeof err), 3);
     assert_addr(&a[0], "10.0.0.1");
     assert_addr(&a[1], "10.0.0.2");
@@ -1032,21 +1032,21 @@ static void test_dns_codes(void **st)
     (void)st;
     resolve_set_paths(hosts_path, conf_path, port);
     write_conf("nameserver 127.0.0.1\noptions timeout:3 attempts:1\n");
-    t0 = resolve_now_ms();
+    t0 = util_now_ms();
     assert_int_equal(resolve_name("gone.test", AF_UNSPEC, t0 + 3000, a, 8, err, sizeof err),
                      RESOLVE_ENOTFOUND);
     assert_string_equal(err, "name not found");
-    assert_true(resolve_now_ms() - t0 < 2000);
+    assert_true(util_now_ms() - t0 < 2000);
     responder_stop(pid, fd);
 
     fd = udp_socket(&port);
     pid = responder_start(fd, R_SERVFAIL);
     resolve_set_paths(hosts_path, conf_path, port);
-    t0 = resolve_now_ms();
+    t0 = util_now_ms();
     assert_int_equal(resolve_name("sick.test", AF_INET, t0 + 3000, a, 8, err, sizeof err),
                      RESOLVE_ESERVFAIL);
     assert_string_equal(err, "server failure");
-    assert_true(resolve_now_ms() - t0 < 2000);  /* the only server said so: no wait */
+    assert_true(util_now_ms() - t0 < 2000);  /* the only server said so: no wait */
     responder_stop(pid, fd);
 
     /* A answered, AAAA never: the A addresses after resolv.conf's timeout */
@@ -1054,9 +1054,9 @@ static void test_dns_codes(void **st)
     pid = responder_start(fd, R_A_ONLY);
     resolve_set_paths(hosts_path, conf_path, port);
     write_conf("nameserver 127.0.0.1\noptions timeout:1 attempts:1\n");
-    t0 = resolve_now_ms();
+    t0 = util_now_ms();
     assert_int_equal(resolve_name("half.test", AF_UNSPEC, t0 + 3000, a, 8, err, sizeof err), 2);
-    assert_true(resolve_now_ms() - t0 >= 900);
+    assert_true(util_now_ms() - t0 >= 900);
     assert_int_equal(resolve_name("half.test", AF_INET6, t0 + 3000, a, 8, err, sizeof err),
                      RESOLVE_ENOANSWER);
     responder_stop(pid, fd);
@@ -1074,7 +1074,7 @@ static void test_dns_oversized(void **st)
     (void)st;
     resolve_set_paths(hosts_path, conf_path, port);
     write_conf("nameserver 127.0.0.1\noptions timeout:2 attempts:1\n");
-    assert_int_equal(resolve_name("big.test", AF_INET, resolve_now_ms() + 3000, a,
+    assert_int_equal(resolve_name("big.test", AF_INET, util_now_ms() + 3000, a,
                                   RESOLVE_ADDRS_MAX, err, sizeof err), RESOLVE_ADDRS_MAX);
     assert_addr(&a[0], "10.0.1.0");
     assert_addr(&a[RESOLVE_ADDRS_MAX - 1], "10.0.1.7");
@@ -1092,18 +1092,18 @@ static void test_dns_silent(void **st)
     (void)st;
     resolve_set_paths(hosts_path, conf_path, port);
     write_conf("nameserver 127.0.0.1\noptions timeout:1 attempts:3\n");
-    t0 = resolve_now_ms();
+    t0 = util_now_ms();
     assert_int_equal(resolve_name("quiet.test", AF_UNSPEC, t0 + 5000, a, 8, err, sizeof err),
                      RESOLVE_ENOANSWER);
-    dt = resolve_now_ms() - t0;
+    dt = util_now_ms() - t0;
     assert_string_equal(err, "no nameserver answered");
     assert_true(dt >= 950 && dt < 2500);
     /* the caller's deadline comes first */
     write_conf("nameserver 127.0.0.1\n");
-    t0 = resolve_now_ms();
+    t0 = util_now_ms();
     assert_int_equal(resolve_name("quiet.test", AF_UNSPEC, t0 + 300, a, 8, err, sizeof err),
                      RESOLVE_ETIMEDOUT);
-    dt = resolve_now_ms() - t0;
+    dt = util_now_ms() - t0;
     assert_string_equal(err, "timed out");
     assert_true(dt >= 250 && dt < 1500);
     close(fd);
@@ -1140,9 +1140,9 @@ static void test_dns_unreachable(void **st)
         if (unshare(CLONE_NEWUSER | CLONE_NEWNET) != 0 && unshare(CLONE_NEWNET) != 0) {
             _exit(77);
         }
-        t0 = resolve_now_ms();
+        t0 = util_now_ms();
         rc = resolve_name("far.test", AF_UNSPEC, t0 + 4000, a, 2, err, sizeof err);
-        _exit(rc == IH_ENET && strncmp(err, "send: ", 6) == 0 && resolve_now_ms() - t0 < 1000
+        _exit(rc == IH_ENET && strncmp(err, "send: ", 6) == 0 && util_now_ms() - t0 < 1000
               ? 0 : 1);
     }
     assert_int_equal(waitpid(pid, &status, 0), pid);
@@ -1192,15 +1192,15 @@ static void test_files_long_lines(void **st)
     write_file(hosts_path, text, (size_t)(p - text));
     free(text);
 
-    assert_int_equal(resolve_name("edge.test", AF_UNSPEC, resolve_now_ms() + 200, a, 4, err,
+    assert_int_equal(resolve_name("edge.test", AF_UNSPEC, util_now_ms() + 200, a, 4, err,
                                   sizeof err), 1);
     assert_addr(&a[0], "10.1.1.1");
-    assert_int_equal(resolve_name("last.test", AF_UNSPEC, resolve_now_ms() + 200, a, 4, err,
+    assert_int_equal(resolve_name("last.test", AF_UNSPEC, util_now_ms() + 200, a, 4, err,
                                   sizeof err), 1);
     assert_addr(&a[0], "10.3.3.3");
-    assert_int_equal(resolve_name("tail.test", AF_UNSPEC, resolve_now_ms() + 200, a, 4, err,
+    assert_int_equal(resolve_name("tail.test", AF_UNSPEC, util_now_ms() + 200, a, 4, err,
                                   sizeof err), RESOLVE_ETIMEDOUT);
-    assert_int_equal(resolve_name("over.test", AF_UNSPEC, resolve_now_ms() + 200, a, 4, err,
+    assert_int_equal(resolve_name("over.test", AF_UNSPEC, util_now_ms() + 200, a, 4, err,
                                   sizeof err), RESOLVE_ETIMEDOUT);
     write_file(hosts_path, "", 0);
     close(fd);
