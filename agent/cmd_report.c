@@ -18,6 +18,7 @@
 #include "config.h"
 #include "finding.h"
 #include "json.h"
+#include "privsep.h"
 #include "scan.h"
 #include "spool.h"
 #include "transport.h"
@@ -30,6 +31,7 @@
 #include <stdarg.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -110,6 +112,17 @@ static int report_open_spool(const struct config *c, struct spool *s)
                   errno == EWOULDBLOCK ? "in use by another iothunt" : strerror(errno));
     }
     return rc;
+}
+
+/* Why spooling failed, in words: a full file system is said as such. */
+static void report_spool_failed(const char *cmd, const struct spool *s, int rc)
+{
+    if (s->full) {
+        util_print(2, "iothunt %s: spool full: no space left on the file system of %s; "
+                   "the %lu finding(s) spooled before are kept\n", cmd, s->path, s->lines);
+    } else {
+        util_print(2, "iothunt %s: spooling failed: %s\n", cmd, util_strerror(rc));
+    }
 }
 
 /* ---- spooling findings --------------------------------------------------- */
@@ -268,9 +281,37 @@ struct report_run {
     struct spool s;
     struct transport *t;
     struct scan_ctx *ctx;
+    struct privsep ps;  /* the network half (delivering runs only) */
+    int64_t wall, mono; /* the clocks at the last report_check_clock */
+    int said_unset;
     int tls;            /* transport_init succeeded */
     int spool_open;
 };
+
+/*
+ * Say on stderr when the wall clock is before the build (an RTC-less
+ * router before NTP) and when it jumped against the monotonic clock since
+ * the last call.  Intervals and retries use the monotonic clock and the
+ * spool orders by seq, so both are only said, not acted on.
+ */
+static void report_check_clock(const char *cmd, struct report_run *r)
+{
+    int64_t wall = (int64_t)time(NULL), mono = util_now_ms() / 1000, skew;
+    int unset = wall < (int64_t)IOTHUNT_BUILD_TIME;
+
+    if (unset && !r->said_unset) {
+        util_print(2, "iothunt %s: the clock (%lld) is before this build: clock_unset; "
+                   "certificate dates are not checked\n", cmd, (long long)wall);
+    }
+    r->said_unset = unset;
+    skew = (wall - r->wall) - (mono - r->mono);
+    if (r->wall && (skew > 300 || skew < -300)) {
+        util_print(2, "iothunt %s: the clock jumped by %llds (to %lld); intervals and retries "
+                   "follow the monotonic clock\n", cmd, (long long)skew, (long long)wall);
+    }
+    r->wall = wall;
+    r->mono = mono;
+}
 
 /*
  * Parse CMD's options and open what it needs: the daemon always delivers
@@ -297,6 +338,16 @@ static int report_open(struct report_run *r, int argc, char **argv, const char *
         return EXIT_ERROR;
     }
     r->tls = deliver;
+    r->t->stop = &report_stop;
+    if (deliver) {
+        uint32_t uid, gid;
+
+        /* the key is in memory: from here on the network is someone else's */
+        if (privsep_user(r->c.user, &uid, &gid) != IH_OK ||
+            privsep_start(&r->ps, r->t, uid, gid) != IH_OK) {
+            return EXIT_ERROR;
+        }
+    }
     if (scan) {
         struct scan_opts o;
 
@@ -314,6 +365,7 @@ static int report_open(struct report_run *r, int argc, char **argv, const char *
 
 static void report_close(struct report_run *r)
 {
+    privsep_stop(&r->ps);
     if (r->spool_open) {
         spool_close(&r->s);
     }
@@ -335,15 +387,16 @@ int cmd_report(int argc, char **argv)
     }
     code = EXIT_ERROR;
     memset(&sum, 0, sizeof sum);
+    report_check_clock("report", &r);
     rc = r.a.deliver_only ? IH_OK :
          report_cycle(r.ctx, &r.a, &r.s, (int64_t)time(NULL) < (int64_t)IOTHUNT_BUILD_TIME, 0,
                       &sum);
     if (rc != IH_OK) {
-        util_print(2, "iothunt report: spooling failed: %s\n", util_strerror(rc));
+        report_spool_failed("report", &r.s, rc);
         goto out;
     }
     if (!r.a.spool_only) {
-        rc = transport_deliver(r.t, &r.s);
+        rc = privsep_deliver(&r.ps, r.t, &r.s, &report_stop);
         report_print_stats("report", r.t, &r.s);
         if (rc != IH_OK) {
             util_print(2, "iothunt report: delivery failed: %s; findings kept in %s\n",
@@ -415,7 +468,6 @@ int cmd_daemon(int argc, char **argv)
         goto out;
     }
     t = r.t;
-    t->stop = &report_stop;
     util_print(2, "iothunt daemon: every %lus (+-%lus) to %s:%u, spool %s\n",
                (unsigned long)r.c.interval, (unsigned long)r.c.jitter, r.c.host,
                (unsigned)r.c.port, r.c.spool_path);
@@ -424,21 +476,27 @@ int cmd_daemon(int argc, char **argv)
         int64_t next = mono_s() + report_next_wait(&r.c);
         int rc;
 
+        report_check_clock("daemon", &r);
         rc = report_cycle(r.ctx, &r.a, &r.s, (int64_t)time(NULL) < (int64_t)IOTHUNT_BUILD_TIME,
                           r.c.interval, &sum);
         if (rc != IH_OK && !report_stop) {
             /* a full or broken spool: say so, keep hunting */
-            util_print(2, "iothunt daemon: spooling failed: %s\n", util_strerror(rc));
+            report_spool_failed("daemon", &r.s, rc);
         }
         cycles++;
         /* deliver, retrying with backoff until the next cycle is due */
         while (!report_stop && !r.a.spool_only) {
             int64_t retry;
 
-            rc = transport_deliver(t, &r.s);
-            transport_disconnect(t);
+            rc = privsep_deliver(&r.ps, t, &r.s, &report_stop);
             if (rc == IH_OK || report_stop) {
                 break;
+            }
+            if (r.ps.pid == 0) {
+                /* the service manager starts a fresh pair */
+                util_print(2, "iothunt daemon: %s; exiting\n", t->last_error);
+                code = EXIT_ERROR;
+                goto out;
             }
             retry = mono_s() + transport_backoff_next(t);
             util_print(2, "iothunt daemon: delivery failed: %s; %lu line(s) kept, retry in %llds\n",
@@ -488,6 +546,37 @@ static void selftest_time(char *buf, size_t cap, int64_t t)
                  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec) != IH_OK) {
         (void)util_strlcpy(buf, "?", cap);
     }
+}
+
+/* The collector checks, run by the network half (privsep.h). */
+static int selftest_collector(struct transport *t, const struct config *c, const char *cn)
+{
+    int fails = 0, rc;
+
+    rc = transport_connect(t);
+    if (rc == IH_OK) {
+        int status = 0;
+        char body[128];
+
+        selftest_line(1, "collector", "%s:%u: %s %s, certificate verified for '%s'%s", c->host,
+                      (unsigned)c->port, mbedtls_ssl_get_version(&t->ssl),
+                      mbedtls_ssl_get_ciphersuite(&t->ssl),
+                      c->server_name[0] ? c->server_name : c->host,
+                      t->clock_unset ? " (validity period not checked: clock_unset)" : "");
+        body[0] = '\0';
+        rc = transport_health(t, &status, body, sizeof body);
+        if (rc == IH_OK && status == 200 && util_memmem(body, strlen(body), cn, strlen(cn))) {
+            selftest_line(1, "identity", "the collector accepts us as '%s'", cn);
+        } else {
+            fails += selftest_line(0, "identity", "the collector did not accept our "
+                                   "certificate (%s%s)", rc == IH_OK ? "HTTP " : "",
+                                   rc == IH_OK ? body : t->last_error);
+        }
+    } else {
+        fails += selftest_line(0, "collector", "%s:%u: %s", c->host, (unsigned)c->port,
+                               t->last_error);
+    }
+    return fails;
 }
 
 int cmd_selftest(int argc, char **argv)
@@ -572,28 +661,25 @@ int cmd_selftest(int argc, char **argv)
         fails += selftest_line(0, "spool", "%s: cannot open", c.spool_path);
     }
     if (t && c.port) {
-        rc = transport_connect(t);
-        if (rc == IH_OK) {
-            int status = 0;
-            char body[128];
+        uint32_t uid, gid;
+        pid_t pid;
+        int st = 0;
 
-            selftest_line(1, "collector", "%s:%u: %s %s, certificate verified for '%s'%s", c.host,
-                          (unsigned)c.port, mbedtls_ssl_get_version(&t->ssl),
-                          mbedtls_ssl_get_ciphersuite(&t->ssl),
-                          c.server_name[0] ? c.server_name : c.host,
-                          t->clock_unset ? " (validity period not checked: clock_unset)" : "");
-            body[0] = '\0';
-            rc = transport_health(t, &status, body, sizeof body);
-            if (rc == IH_OK && status == 200 && util_memmem(body, strlen(body), cn, strlen(cn))) {
-                selftest_line(1, "identity", "the collector accepts us as '%s'", cn);
-            } else {
-                fails += selftest_line(0, "identity", "the collector did not accept our "
-                                       "certificate (%s%s)", rc == IH_OK ? "HTTP " : "",
-                                       rc == IH_OK ? body : t->last_error);
+        /* as in report and daemon: network input is parsed without root */
+        pid = privsep_user(c.user, &uid, &gid) == IH_OK ? fork() : -1;
+        if (pid == 0) {
+            rc = privsep_drop(uid, gid);
+            if (rc != IH_OK) {
+                selftest_line(0, "privsep", "cannot drop to uid %lu: %s", (unsigned long)uid,
+                              util_strerror(rc));
+                _exit(1);
             }
-        } else {
-            fails += selftest_line(0, "collector", "%s:%u: %s", c.host, (unsigned)c.port,
-                                   t->last_error);
+            selftest_line(1, "privsep", "network half runs as uid %lu gid %lu", (unsigned long)uid,
+                          (unsigned long)gid);
+            _exit(selftest_collector(t, &c, cn) ? 1 : 0);
+        }
+        if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+            fails++;
         }
     } else {
         fails += selftest_line(0, "collector", "not checked (no usable certificates)");

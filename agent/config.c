@@ -58,6 +58,7 @@ static const struct config_key config_keys[] = {
     { "root", CK_PATH, F(root), 0, 0, 0 },
     { "builtin", CK_BOOL, N(builtin), 0, 1, 0 },
     { "resolve", CK_BOOL, N(resolve), 0, 1, 0 },
+    { "user", CK_NAME, F(user), 0, 0, 0 },
 };
 
 #define CONFIG_NKEYS (sizeof config_keys / sizeof config_keys[0])
@@ -75,6 +76,7 @@ void config_defaults(struct config *c)
     c->batch_max_bytes = 64 * 1024;
     c->builtin = 1;
     c->resolve = 1;
+    (void)util_strlcpy(c->user, "nobody", sizeof c->user);
 }
 
 /* Host name grammar (RFC 1123 letters, digits, '-', '.'), or IPv4. */

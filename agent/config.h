@@ -15,6 +15,7 @@
 #define CONFIG_LINE_MAX     512
 #define CONFIG_PATH_MAX     240
 #define CONFIG_HOST_MAX     128
+#define CONFIG_USER_MAX     32
 #define CONFIG_MAX_LISTS    16      /* rules / iocs entries (SCAN_MAX_PATHS) */
 
 struct config {
@@ -41,6 +42,7 @@ struct config {
     char root[CONFIG_PATH_MAX];             /* "": the live device */
     int builtin;                            /* use the compiled-in rules and IOCs */
     int resolve;                            /* resolve IOC domains with DNS */
+    char user[CONFIG_USER_MAX];             /* the network half's user or uid */
 };
 
 /* Fill C with the defaults of docs/CONFIG.md (no collector, no paths). */

@@ -37,6 +37,7 @@ struct ioc_store {
     size_t bytes;                           /* entries array + pool blocks */
     const char *sources[IOC_MAX_SOURCES];
     size_t nsources;
+    int oom;                                /* a pool allocation failed */
 };
 
 /* One record of any format, fields as found (not NUL-terminated). */
@@ -95,6 +96,7 @@ static char *ioc_pool_alloc(struct ioc_store *s, size_t n)
         }
         b = malloc(sizeof *b + cap);
         if (!b) {
+            s->oom = 1;
             return NULL;
         }
         b->used = 0;
@@ -844,6 +846,9 @@ static int ioc_push(struct ioc_load *L, unsigned long line, struct ioc_entry *e,
         s->cap = ncap;
     }
     e->value = ioc_pool_str(s, val, strlen(val));
+    if (s->oom) {
+        return IH_ENOMEM;       /* out of memory is an error, not a full store */
+    }
     if (!e->source || !e->value) {
         ioc_over_cap(L, line);
         return IH_OK;

@@ -266,7 +266,7 @@ static enum procnet_order sockets_elf_order(const struct root *r)
             util_open_ro(path, 1, &fd, NULL) != IH_OK) {
             continue;
         }
-        got = read(fd, hdr, sizeof hdr);
+        got = util_read_full(fd, hdr, sizeof hdr);
         close(fd);
         if (got < 6) {
             continue;
@@ -290,7 +290,7 @@ static enum procnet_order sockets_guess_order(const struct root *r)
         util_open_ro(path, 1, &fd, NULL) != IH_OK) {
         return PROCNET_ORDER_UNKNOWN;
     }
-    got = read(fd, buf, sizeof buf);
+    got = util_read_full(fd, buf, sizeof buf);
     close(fd);
     if (got <= 0) {
         return PROCNET_ORDER_UNKNOWN;

@@ -9,6 +9,7 @@
 #include "spool.h"
 #include "finding.h"
 #include "json.h"
+#include "privsep.h"
 #include "util.h"
 
 #include <errno.h>
@@ -112,15 +113,20 @@ static const unsigned char *rd_get(struct spool_rd *r, uint64_t off, size_t n)
         return r->win + (off - r->win_off);
     }
     want = r->len - off < SPOOL_WIN ? (size_t)(r->len - off) : SPOOL_WIN;
-    do {
-        got = pread(r->fd, r->win, want, (off_t)off);
-    } while (got < 0 && errno == EINTR);
-    if (got < 0 || (size_t)got < n) {
-        r->win_len = 0;
-        return NULL;
+    /* at least N bytes: pread may return fewer than asked, or EINTR */
+    r->win_len = 0;
+    while (r->win_len < n) {
+        got = pread(r->fd, r->win + r->win_len, want - r->win_len, (off_t)(off + r->win_len));
+        if (got < 0 && errno == EINTR) {
+            continue;
+        }
+        if (got <= 0) {
+            r->win_len = 0;
+            return NULL;
+        }
+        r->win_len += (size_t)got;
     }
     r->win_off = off;
-    r->win_len = (size_t)got;
     return r->win;
 }
 
@@ -430,6 +436,12 @@ static int rewrite_visit(void *ctx, uint64_t off, const struct spool_rec *rec)
  * oldest of those, then a mark with the seq high-water, into PATH.tmp,
  * then rename over PATH.  *DROPPED gets how many findings were dropped.
  */
+/* Did the write that just failed (errno) find the file system full? */
+static int spool_no_space(void)
+{
+    return errno == ENOSPC || errno == EDQUOT || errno == EFBIG;
+}
+
 static int spool_rewrite(struct spool *s, uint64_t after, unsigned long drop_n,
                          unsigned long *dropped)
 {
@@ -497,6 +509,9 @@ static int spool_rewrite(struct spool *s, uint64_t after, unsigned long drop_n,
         *dropped = w.dropped;
     }
 out:
+    if (rc != IH_OK) {
+        s->full = spool_no_space();
+    }
     if (w.fd >= 0) {
         close(w.fd);
     }
@@ -656,6 +671,7 @@ static int spool_write_record(struct spool *s, uint64_t seq, uint32_t aux,
     spool_put_header(rec, SPOOL_KIND_LINE, (uint32_t)len, seq, aux, line);
     memcpy(rec + SPOOL_HDR_LEN, line, len);
     rc = util_write_all(s->fd, rec, SPOOL_HDR_LEN + len);
+    s->full = rc != IH_OK && spool_no_space();
     if (rc != IH_OK) {
         int e = errno;
 
@@ -793,6 +809,9 @@ int spool_scan(struct spool *s, uint64_t after, spool_visit_fn fn, void *ctx)
     struct visit_adapter a = { fn, ctx, after };
     int rc;
 
+    if (s->remote) {
+        return privsep_remote_scan(s, after, fn, ctx);
+    }
     if (after < s->acked) {
         a.after = s->acked;
     }
@@ -833,6 +852,9 @@ int spool_ack(struct spool *s, uint64_t acked)
     struct advance v;
     int rc;
 
+    if (s->remote) {
+        return privsep_remote_ack(s, acked);
+    }
     if (acked > SPOOL_SEQ_MAX) {
         return IH_EINVAL;
     }

@@ -64,6 +64,11 @@ struct spool {
     uint64_t recovered_bytes;           /* bytes of them */
     /* counters since open */
     unsigned long dropped;              /* findings dropped because full */
+    int full;                           /* the last write found no space */
+    /* the network half's mirror (privsep.h): scan and ack go over the
+     * channel REMOTE_FD; max_bytes is then the budget of one scan */
+    int remote;
+    int remote_fd;
 };
 
 struct spool_opts {

@@ -122,6 +122,27 @@ out:
     return rc;
 }
 
+ssize_t util_read_full(int fd, void *p, size_t n)
+{
+    size_t got = 0;
+
+    while (got < n) {
+        ssize_t r = read(fd, (char *)p + got, n - got);
+
+        if (r < 0 && errno == EINTR) {
+            continue;
+        }
+        if (r < 0) {
+            return -1;
+        }
+        if (r == 0) {
+            break;
+        }
+        got += (size_t)r;
+    }
+    return (ssize_t)got;
+}
+
 int util_parse_dec(const char *s, size_t n, uint64_t max, uint64_t *out)
 {
     uint64_t v = 0;

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 
 #define IH_OK           0
 #define IH_EIO         (-1)  /* read/open failed (errno kept) */
@@ -79,6 +80,12 @@ int util_vfmt(char *dst, size_t n, const char *fmt, va_list ap)
  */
 int util_print(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int util_vprint(int fd, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
+/*
+ * Read up to N bytes from FD into P, retrying short reads and EINTR until N
+ * bytes or the end of the file.  Returns the count, or -1 (errno kept).
+ */
+ssize_t util_read_full(int fd, void *p, size_t n);
 
 /* Write all N bytes of P to FD (retrying short writes and EINTR). */
 int util_write_all(int fd, const void *p, size_t n);

@@ -2,6 +2,7 @@
 # run-tests.sh host TEST...   run unit-test programs on the host
 # run-tests.sh mips TEST...   run them under qemu-mips-static on every CPU
 #                             in QEMU_CPUS (default "4Kc 24Kc")
+#                             (TEST_ARGS: arguments for every program)
 # run-tests.sh record NAME STATUS   record an integration test's result
 # run-tests.sh summary        print "N passed, N failed" over everything
 #                             recorded since the last `make check` began
@@ -27,14 +28,14 @@ host|mips)
             name="$mode/$cpu/$(basename "$t")"
             log="$out/${name//\//_}.log"
             if [ "$mode" = host ]; then
-                timeout 300 "$t" >"$log" 2>&1
+                timeout 300 "$t" ${TEST_ARGS:-} >"$log" 2>&1
             else
-                timeout 600 ${QEMU:-qemu-mips-static} -cpu "$cpu" "$t" >"$log" 2>&1
+                timeout 600 ${QEMU:-qemu-mips-static} -cpu "$cpu" "$t" ${TEST_ARGS:-} >"$log" 2>&1
             fi
             rc=$?
             if [ $rc -eq 0 ]; then
                 record "$name" pass
-                printf 'PASS %s (%s)\n' "$name" "$(grep -E 'PASSED' "$log" | tail -n 1 | sed 's/^ *//')"
+                printf 'PASS %s (%s)\n' "$name" "$(grep -E 'PASSED|[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1 | sed 's/^ *//')"
             else
                 record "$name" fail
                 fail=1

@@ -63,6 +63,11 @@ $A report --config /etc/iothunt.conf 2>&1
 rc=$?
 check "report-infected" [ $rc -lt 2 ]
 
+echo "=== iothunt selftest (the collector checks run in the network half)"
+$A selftest --config /etc/iothunt.conf > /tmp/selftest.txt 2>&1
+cat /tmp/selftest.txt
+check "selftest-privsep" grep -q '^OK   privsep .*uid 65534 gid 65534' /tmp/selftest.txt
+
 echo "=== stop the bot (SIGTERM: it removes its kernel rules) and the C2"
 kill -TERM "$bot" "$c2" 2>/dev/null
 i=0
@@ -80,6 +85,28 @@ echo "=== the procd-style service: start, respawn after kill, stop"
 sleep 2
 c1=$(cat /var/run/rc.common/iothunt.child 2>/dev/null)
 check "service-running" [ "$(/etc/init.d/iothunt status)" = running ]
+# privilege separation (docs/PRIVSEP.md): the daemon's child is the network
+# half; its real, effective, saved and filesystem uids must not be 0.
+net=
+for st in /proc/[0-9]*/status; do
+    if grep -q "^PPid:[[:space:]]*$c1\$" "$st" 2>/dev/null; then
+        net=${st%/status}
+        net=${net#/proc/}
+    fi
+done
+uids() { sed -n 's/^Uid:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null | tr -s '\t ' ' '; }
+echo "--- daemon $c1 uids: $(uids "$c1"); network half ${net:-none} uids: $(uids "${net:-0}")"
+grep -E '^(CapEff|NoNewPrivs)' "/proc/${net:-0}/status" 2>/dev/null | sed 's/^/--- network half /'
+check "privsep-daemon-root" [ "$(uids "$c1")" = "0 0 0 0" ]
+netuid_ok() {
+    u=$(uids "${net:-0}")
+    [ -n "$net" ] && [ -n "$u" ] || return 1
+    for x in $u; do [ "$x" != 0 ] || return 1; done
+    [ "$u" = "65534 65534 65534 65534" ]
+}
+check "privsep-network-half-not-root" netuid_ok
+check "privsep-network-half-no-caps" grep -q '^CapEff:[[:space:]]*0*$' "/proc/${net:-0}/status"
+check "privsep-network-half-no-new-privs" grep -q '^NoNewPrivs:[[:space:]]*1' "/proc/${net:-0}/status"
 kill -KILL "$c1" 2>/dev/null
 sleep 8
 c2pid=$(cat /var/run/rc.common/iothunt.child 2>/dev/null)

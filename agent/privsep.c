@@ -1,0 +1,418 @@
+/*
+ * privsep.c - the two halves of delivery (privsep.h, docs/PRIVSEP.md).
+ */
+#include "privsep.h"
+#include "transport.h"
+#include "util.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define PS_MSG_MAX  (1 + 8 + SPOOL_PAYLOAD_MAX)
+#define PS_DONE_MIN (1 + 4 + 4 + 1 + 8 * 4)
+#define PS_BUDGET_MAX (1u << 20)
+
+_Static_assert(sizeof(struct transport_stats) == 8 * sizeof(unsigned long),
+               "the 'D' message carries 8 counters");
+
+/* N big-endian bytes of V at P. */
+static void ps_put(unsigned char *p, uint64_t v, unsigned n)
+{
+    while (n-- > 0) {
+        p[n] = (unsigned char)v;
+        v >>= 8;
+    }
+}
+
+static uint64_t ps_get(const unsigned char *p, unsigned n)
+{
+    uint64_t v = 0;
+    unsigned i;
+
+    for (i = 0; i < n; i++) {
+        v = v << 8 | p[i];
+    }
+    return v;
+}
+
+int privsep_parse_passwd(const char *buf, size_t len, const char *file, const char *name,
+                         uint32_t *uid, uint32_t *gid)
+{
+    size_t nl = strlen(name), pos = 0;
+    unsigned long line = 0;
+
+    while (pos < len) {
+        const char *l = buf + pos, *end = memchr(l, '\n', len - pos);
+        const char *f[4];
+        size_t ll = end ? (size_t)(end - l) : len - pos;
+        uint64_t u, g;
+        unsigned k = 0;
+        size_t i;
+
+        pos += ll + 1;
+        line++;
+        if (ll <= nl || memcmp(l, name, nl) != 0 || l[nl] != ':') {
+            continue;
+        }
+        /* f[0] password, f[1] uid, f[2] gid, f[3] past the gid */
+        for (i = nl + 1; i <= ll && k < 4; i++) {
+            if (i == ll || l[i] == ':') {
+                f[k++] = l + i;
+            }
+        }
+        if (k < 3 ||
+            util_parse_dec(f[0] + 1, (size_t)(f[1] - f[0] - 1), 0xfffffffeu, &u) != IH_OK ||
+            util_parse_dec(f[1] + 1, (size_t)(f[2] - f[1] - 1), 0xfffffffeu, &g) != IH_OK) {
+            util_diag(file, line, "bad passwd entry for '%s' (expected name:pw:uid:gid)", name);
+            return IH_EPARSE;
+        }
+        *uid = (uint32_t)u;
+        *gid = (uint32_t)g;
+        return IH_OK;
+    }
+    return IH_ENOENT;
+}
+
+int privsep_user(const char *user, uint32_t *uid, uint32_t *gid)
+{
+    static const char passwd[] = "/etc/passwd";
+    char *buf = NULL;
+    size_t len;
+    uint64_t v;
+    int rc;
+
+    if (util_parse_dec(user, strlen(user), 0xfffffffeu, &v) == IH_OK) {
+        *uid = *gid = (uint32_t)v;
+        rc = IH_OK;
+    } else {
+        rc = util_read_file(passwd, PRIVSEP_PASSWD_MAX, &buf, &len);
+        if (rc == IH_OK) {
+            rc = privsep_parse_passwd(buf, len, passwd, user, uid, gid);
+        }
+        free(buf);
+        if (rc != IH_OK) {
+            util_diag(passwd, 0, "user '%s' for the network half: %s", user,
+                      rc == IH_ENOENT ? "no such user" : util_strerror(rc));
+            return rc;
+        }
+    }
+    if (*uid == 0 || *gid == 0) {
+        util_diag("config", 0, "user '%s' is root: the network half must not be", user);
+        return IH_EINVAL;
+    }
+    return IH_OK;
+}
+
+/* Real, effective and saved uids all non-zero? */
+static int ps_not_root(void)
+{
+    uid_t id[3];
+
+    return syscall(SYS_getresuid, &id[0], &id[1], &id[2]) == 0 && id[0] && id[1] && id[2];
+}
+
+int privsep_drop(uint32_t uid, uint32_t gid)
+{
+    /* raw system calls: the process has one thread, and musl's wrappers
+     * would pull in the all-threads machinery */
+    if (!ps_not_root() &&
+        (syscall(SYS_setgroups, 0, NULL) != 0 ||
+         syscall(SYS_setresgid, (gid_t)gid, (gid_t)gid, (gid_t)gid) != 0 ||
+         syscall(SYS_setresuid, (uid_t)uid, (uid_t)uid, (uid_t)uid) != 0)) {
+        return IH_EIO;
+    }
+    if (syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1L, 0L, 0L, 0L) != 0 ||
+        syscall(SYS_prctl, PR_SET_DUMPABLE, 0L, 0L, 0L, 0L) != 0) {
+        return IH_EIO;
+    }
+    /* the proof: no uid is 0 and none can come back */
+    if (!ps_not_root() || syscall(SYS_setuid, (uid_t)0) == 0) {
+        return IH_EAUTH;
+    }
+    return IH_OK;
+}
+
+/* One whole message, retrying EINTR (STOP set: pass it on to PID once). */
+static ssize_t ps_recv(int fd, unsigned char *buf, size_t cap, int timeout_ms,
+                       volatile int *stop, int pid)
+{
+    for (;;) {
+        struct pollfd pfd = { fd, POLLIN, 0 };
+        int n = poll(&pfd, 1, timeout_ms);
+        ssize_t got;
+
+        if (n < 0 && errno == EINTR) {
+            if (stop && *stop && pid > 0) {
+                (void)kill(pid, SIGTERM);
+                stop = NULL;
+            }
+            continue;
+        }
+        if (n <= 0) {
+            return -1;      /* error or the peer went silent */
+        }
+        got = recv(fd, buf, cap, MSG_TRUNC);
+        if (got < 0 && errno == EINTR) {
+            continue;
+        }
+        return got > (ssize_t)cap ? -1 : got;   /* oversized: a protocol error */
+    }
+}
+
+static int ps_send(int fd, const unsigned char *buf, size_t n)
+{
+    ssize_t w;
+
+    do {
+        w = send(fd, buf, n, MSG_NOSIGNAL);
+    } while (w < 0 && errno == EINTR);
+    return w == (ssize_t)n ? IH_OK : IH_EIO;
+}
+
+/* ---- the network half ---------------------------------------------------- */
+
+/* 'E': rc, lines, next_seq into the mirror S.  Returns rc. */
+static int ps_end(struct spool *s, const unsigned char *m, ssize_t n)
+{
+    if (n != 1 + 4 + 8 + 8 || m[0] != 'E') {
+        return IH_EIO;
+    }
+    s->lines = (unsigned long)ps_get(m + 5, 8);
+    s->next_seq = ps_get(m + 13, 8);
+    return (int)(int32_t)(uint32_t)ps_get(m + 1, 4);
+}
+
+int privsep_remote_scan(struct spool *s, uint64_t after, spool_visit_fn fn, void *ctx)
+{
+    static unsigned char m[PS_MSG_MAX];
+    int rc = IH_OK, stopped = 0;
+
+    m[0] = 'S';
+    ps_put(m + 1, after, 8);
+    ps_put(m + 9, s->max_bytes, 4);
+    if (ps_send(s->remote_fd, m, 13) != IH_OK) {
+        return IH_EIO;
+    }
+    for (;;) {
+        ssize_t n = ps_recv(s->remote_fd, m, sizeof m, -1, NULL, 0);
+
+        if (n >= 9 && m[0] == 'L') {
+            if (!stopped) {
+                int r = fn(ctx, ps_get(m + 1, 8), (const char *)m + 9, (size_t)n - 9);
+
+                stopped = r != 0;
+                rc = r < 0 ? r : IH_OK;
+            }
+            continue;
+        }
+        n = ps_end(s, m, n);
+        return n != IH_OK ? (int)n : rc;
+    }
+}
+
+int privsep_remote_ack(struct spool *s, uint64_t acked)
+{
+    unsigned char m[1 + 4 + 8 + 8];
+
+    m[0] = 'A';
+    ps_put(m + 1, acked, 8);
+    if (ps_send(s->remote_fd, m, 9) != IH_OK) {
+        return IH_EIO;
+    }
+    return ps_end(s, m, ps_recv(s->remote_fd, m, sizeof m, -1, NULL, 0));
+}
+
+/* Serve 'G' requests until the privileged end closes. */
+static void ps_serve_network(int fd, struct transport *t)
+{
+    unsigned char m[PS_DONE_MIN + sizeof t->last_error];
+    struct spool s;
+
+    for (;;) {
+        unsigned long st[8];
+        ssize_t n = ps_recv(fd, m, sizeof m, -1, NULL, 0);
+        size_t el;
+        int rc, i;
+
+        if (n != 17 || m[0] != 'G') {
+            return;
+        }
+        memset(&s, 0, sizeof s);
+        s.remote = 1;
+        s.remote_fd = fd;
+        s.max_bytes = t->cfg->batch_max_bytes;
+        s.lines = (unsigned long)ps_get(m + 1, 8);
+        s.next_seq = ps_get(m + 9, 8);
+        t->last_error[0] = '\0';
+        rc = transport_deliver(t, &s);
+        transport_disconnect(t);
+        memcpy(st, &t->st, sizeof st);
+        m[0] = 'D';
+        ps_put(m + 1, (uint32_t)rc, 4);
+        ps_put(m + 5, t->backoff, 4);
+        m[9] = (unsigned char)t->clock_unset;
+        for (i = 0; i < 8; i++) {
+            ps_put(m + 10 + 4 * i, st[i], 4);
+        }
+        el = strlen(t->last_error);
+        memcpy(m + PS_DONE_MIN, t->last_error, el);
+        if (ps_send(fd, m, PS_DONE_MIN + el) != IH_OK) {
+            return;
+        }
+    }
+}
+
+int privsep_start(struct privsep *p, struct transport *t, uint32_t uid, uint32_t gid)
+{
+    int sv[2], rc;
+
+    /* the system call: musl's socketpair carries a fallback for kernels
+     * before 2.6.27 */
+    if (syscall(SYS_socketpair, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) {
+        return IH_EIO;
+    }
+    p->pid = (int)fork();
+    if (p->pid < 0) {
+        close(sv[0]);
+        close(sv[1]);
+        p->pid = 0;
+        return IH_EIO;
+    }
+    if (p->pid == 0) {
+        close(sv[0]);
+        rc = privsep_drop(uid, gid);
+        if (rc != IH_OK) {
+            util_print(2, "iothunt: cannot drop privileges to uid %lu gid %lu for the network "
+                       "half: %s\n", (unsigned long)uid, (unsigned long)gid, util_strerror(rc));
+            _exit(2);
+        }
+        ps_serve_network(sv[1], t);
+        _exit(0);
+    }
+    close(sv[1]);
+    p->fd = sv[0];
+    return IH_OK;
+}
+
+/* ---- the privileged half ---------------------------------------------------- */
+
+struct ps_feed {
+    int fd;
+    uint64_t budget;    /* stop after the line that crosses it */
+    unsigned char *m;
+};
+
+static int ps_feed_visit(void *ctx, uint64_t seq, const char *line, size_t len)
+{
+    struct ps_feed *f = ctx;
+
+    f->m[0] = 'L';
+    ps_put(f->m + 1, seq, 8);
+    memcpy(f->m + 9, line, len);
+    if (ps_send(f->fd, f->m, 9 + len) != IH_OK) {
+        return IH_EIO;
+    }
+    if (len + 1 >= f->budget) {
+        return 1;
+    }
+    f->budget -= len + 1;
+    return 0;
+}
+
+static int ps_send_end(int fd, int rc, const struct spool *s)
+{
+    unsigned char m[1 + 4 + 8 + 8];
+
+    m[0] = 'E';
+    ps_put(m + 1, (uint32_t)rc, 4);
+    ps_put(m + 5, s->lines, 8);
+    ps_put(m + 13, s->next_seq, 8);
+    return ps_send(fd, m, sizeof m);
+}
+
+int privsep_deliver(struct privsep *p, struct transport *t, struct spool *s, volatile int *stop)
+{
+    static unsigned char m[PS_MSG_MAX];
+    /* the network half's every step is bounded by the timeout: a silent
+     * one is stuck or hostile */
+    int wait_ms = (int)(t->cfg->timeout * 4 + 10) * 1000;
+    const char *why = "network half exited";
+    int rc = IH_ENET;
+
+    if (p->pid <= 0) {
+        goto out;
+    }
+    m[0] = 'G';
+    ps_put(m + 1, s->lines, 8);
+    ps_put(m + 9, s->next_seq, 8);
+    if (ps_send(p->fd, m, 17) != IH_OK) {
+        goto out;
+    }
+    for (;;) {
+        ssize_t n = ps_recv(p->fd, m, sizeof m, wait_ms, stop, p->pid);
+        unsigned long st[8];
+        int i;
+
+        if (n <= 0) {
+            goto out;
+        }
+        why = "network half broke the protocol";
+        if (m[0] == 'S' && n == 13) {
+            struct ps_feed f = { p->fd, ps_get(m + 9, 4), m };
+
+            if (f.budget == 0 || f.budget > PS_BUDGET_MAX) {
+                goto out;
+            }
+            rc = spool_scan(s, ps_get(m + 1, 8), ps_feed_visit, &f);
+        } else if (m[0] == 'A' && n == 9) {
+            rc = spool_ack(s, ps_get(m + 1, 8));
+        } else if (m[0] == 'D' && n >= PS_DONE_MIN && n < PS_DONE_MIN + (ssize_t)sizeof t->last_error) {
+            rc = (int)(int32_t)(uint32_t)ps_get(m + 1, 4);
+            if (rc > IH_OK || rc < IH_EAUTH) {
+                goto out;
+            }
+            t->backoff = (uint32_t)ps_get(m + 5, 4);
+            if (t->backoff > t->cfg->backoff_max) {
+                t->backoff = t->cfg->backoff_max;
+            }
+            t->clock_unset = m[9] != 0;
+            for (i = 0; i < 8; i++) {
+                st[i] = (unsigned long)ps_get(m + 10 + 4 * i, 4);
+            }
+            memcpy(&t->st, st, sizeof st);
+            memcpy(t->last_error, m + PS_DONE_MIN, (size_t)n - PS_DONE_MIN);
+            t->last_error[n - PS_DONE_MIN] = '\0';
+            return rc;
+        } else {
+            goto out;
+        }
+        if (ps_send_end(p->fd, rc, s) != IH_OK) {
+            why = "network half exited";
+            goto out;
+        }
+    }
+out:
+    (void)util_strlcpy(t->last_error, why, sizeof t->last_error);
+    privsep_stop(p);
+    t->st.failures++;
+    return IH_ENET;
+}
+
+void privsep_stop(struct privsep *p)
+{
+    if (p->pid > 0) {
+        close(p->fd);
+        (void)kill(p->pid, SIGKILL);     /* it holds nothing to save */
+        (void)waitpid(p->pid, NULL, 0);
+    }
+    p->fd = -1;
+    p->pid = 0;
+}

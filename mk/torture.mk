@@ -1,0 +1,38 @@
+# torture.mk - the failure-torture harness (tests/torture, docs/DEVELOPING.md):
+# allocation failures at every allocation of a rule load, an IOC load, a
+# scan and a report; short reads and EINTR on every read; a full spool file
+# system; a clock at 1970 and one that jumps by years.  The wrappers of
+# tests/torture/wrap.c replace libc's through -Wl,--wrap (host: the agent's
+# and Mbed TLS's calls; MIPS: musl's too, everything is static).
+#
+#   make test-torture       host (ASan+UBSan), every failure point, and MIPS
+#                           under qemu (4Kc and 24Kc) at every TORTURE_STEP-th
+#                           failure point (default 7: qemu is ~20x slower)
+#   make test-torture-full  MIPS at every failure point as well (check-all)
+
+TORTURE_WRAPS := malloc calloc realloc free read pread recv recvfrom write time \
+                 clock_gettime nanosleep
+TORTURE_LDFLAGS := $(foreach w,$(TORTURE_WRAPS),-Wl,--wrap=$(w))
+TORTURE_STEP ?= 7
+
+build/host/tests/torture: build/host/obj/tests/torture/torture.o build/host/obj/tests/torture/wrap.o \
+                          $(HOST_LIB_OBJS) build/host/mbedtls/.built
+	@mkdir -p $(@D)
+	$(HOST_CC) $(SANITIZE) $(TORTURE_LDFLAGS) -o $@ build/host/obj/tests/torture/torture.o \
+	    build/host/obj/tests/torture/wrap.o $(HOST_LIB_OBJS) $(HOST_MBEDTLS_LIBS)
+build/mips/tests/torture: build/mips/obj/tests/torture/torture.o build/mips/obj/tests/torture/wrap.o \
+                          $(MIPS_LIB_OBJS) $(MIPS_LINK_DEPS)
+	@mkdir -p $(@D)
+	$(call mips_link,$@,build/mips/obj/tests/torture/torture.o build/mips/obj/tests/torture/wrap.o \
+	    $(MIPS_LIB_OBJS),-fno-lto $(TORTURE_LDFLAGS))
+
+.PHONY: test-torture test-torture-full
+test-torture: build/host/tests/torture build/mips/tests/torture
+	scripts/run-tests.sh host build/host/tests/torture
+	TEST_ARGS="--step $(TORTURE_STEP)" scripts/run-tests.sh mips build/mips/tests/torture
+
+test-torture-full: build/host/tests/torture build/mips/tests/torture
+	scripts/run-tests.sh host build/host/tests/torture
+	scripts/run-tests.sh mips build/mips/tests/torture
+
+CHECK_EXTRA += test-torture
