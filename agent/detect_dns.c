@@ -81,6 +81,7 @@ static int addr_add(struct detect_run *r, int family, const uint8_t *addr, const
     if (!r->addrs) {
         r->addrs = calloc(DETECT_ADDRS_MAX, sizeof *r->addrs);
         if (!r->addrs) {
+            r->errors++;    /* the caller goes on: say the hunt is incomplete */
             return IH_ENOMEM;
         }
     }
@@ -222,6 +223,7 @@ static void text_scan(struct detect_run *r, const char *devpath, int hosts)
     }
     t = calloc(1, sizeof *t);
     if (!t) {
+        r->errors++;
         free(buf);
         return;
     }

@@ -62,6 +62,7 @@ static long owner_add(struct detect_run *r, const struct proc_info *pi)
         }
         nv = realloc(r->owners, ncap * sizeof *nv);
         if (!nv) {
+            r->errors++;    /* sockets go unattributed: the hunt is incomplete */
             return -1;
         }
         r->owners = nv;
@@ -186,6 +187,9 @@ static int walk_cb(void *ctx, int32_t pid)
     rc = proc_read(r->root, pid, &pi);
     if (rc == IH_ENOENT) {
         return 0;   /* exited meanwhile */
+    }
+    if (rc == IH_ENOMEM) {
+        return rc;
     }
     if (rc == IH_EPARSE) {
         r->bad++;

@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #define PS_MSG_MAX  (1 + 8 + SPOOL_PAYLOAD_MAX)
-#define PS_DONE_MIN (1 + 4 + 4 + 1 + 8 * 4)
+#define PS_DONE_MIN (1 + 4 + 1 + 8 * 4)
 #define PS_BUDGET_MAX (1u << 20)
 
 _Static_assert(sizeof(struct transport_stats) == 8 * sizeof(unsigned long),
@@ -257,10 +257,9 @@ static void ps_serve_network(int fd, struct transport *t)
         memcpy(st, &t->st, sizeof st);
         m[0] = 'D';
         ps_put(m + 1, (uint32_t)rc, 4);
-        ps_put(m + 5, t->backoff, 4);
-        m[9] = (unsigned char)t->clock_unset;
+        m[5] = (unsigned char)t->clock_unset;
         for (i = 0; i < 8; i++) {
-            ps_put(m + 10 + 4 * i, st[i], 4);
+            ps_put(m + 6 + 4 * i, st[i], 4);
         }
         el = strlen(t->last_error);
         memcpy(m + PS_DONE_MIN, t->last_error, el);
@@ -379,13 +378,14 @@ int privsep_deliver(struct privsep *p, struct transport *t, struct spool *s, vol
             if (rc > IH_OK || rc < IH_EAUTH) {
                 goto out;
             }
-            t->backoff = (uint32_t)ps_get(m + 5, 4);
-            if (t->backoff > t->cfg->backoff_max) {
-                t->backoff = t->cfg->backoff_max;
-            }
-            t->clock_unset = m[9] != 0;
+            t->clock_unset = m[5] != 0;
             for (i = 0; i < 8; i++) {
-                st[i] = (unsigned long)ps_get(m + 10 + 4 * i, 4);
+                st[i] = (unsigned long)ps_get(m + 6 + 4 * i, 4);
+            }
+            /* a batch went through: the backoff starts over (the
+             * privileged half keeps it: it decides when to retry) */
+            if (st[3] != t->st.batches) {
+                t->backoff = 0;
             }
             memcpy(&t->st, st, sizeof st);
             memcpy(t->last_error, m + PS_DONE_MIN, (size_t)n - PS_DONE_MIN);

@@ -13,8 +13,8 @@
  *                           'E' rc:i32 lines:u64 next_seq:u64   end of answer
  *   network -> privileged   'S' after:u64 budget:u32       lines after AFTER
  *                           'A' acked:u64                  the collector acked
- *                           'D' rc:i32 backoff:u32 clock_unset:u8
- *                               stats:8*u32 last_error...  delivery done
+ *                           'D' rc:i32 clock_unset:u8 stats:8*u32
+ *                               last_error...              delivery done
  *
  * Integers are big-endian.  The privileged half checks every message's
  * type and exact length, passes seqs only to spool_scan/spool_ack (which
@@ -75,8 +75,8 @@ int privsep_start(struct privsep *p, struct transport *t, uint32_t uid, uint32_t
 
 /*
  * Deliver the spool S through the network half, serving its spool
- * requests; its result, statistics, backoff and last error are copied
- * into T.  STOP (may be NULL) set by a signal is passed on to the
+ * requests; its result, statistics and last error are copied into T, and
+ * T's backoff starts over when a batch went through.  STOP (may be NULL) set by a signal is passed on to the
  * network half.  Returns transport_deliver's result, or IH_ENET when the
  * network half died or broke the protocol (P is then closed).
  */

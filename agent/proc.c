@@ -358,7 +358,7 @@ int proc_read(const struct root *r, int32_t pid, struct proc_info *pi)
     char *buf = NULL;
     size_t len;
     unsigned long bad_line;
-    int rc;
+    int rc, pr;
 
     memset(pi, 0, sizeof *pi);
     pi->pid = pid;
@@ -374,6 +374,8 @@ int proc_read(const struct root *r, int32_t pid, struct proc_info *pi)
     } else if (rc == IH_ETOOBIG) {
         util_diag(path, 0, "status larger than %u bytes", PROC_FILE_MAX);
         rc = IH_EPARSE;
+    } else if (rc == IH_ENOMEM) {
+        goto out;
     } else {
         /* a process without a status is a process that is gone */
         rc = IH_ENOENT;
@@ -383,7 +385,8 @@ int proc_read(const struct root *r, int32_t pid, struct proc_info *pi)
     buf = NULL;
 
     /* comm is the same task name, but status escapes it: prefer comm */
-    if (proc_slurp(r, pid, "comm", &buf, &len, path, sizeof path) == IH_OK) {
+    pr = proc_slurp(r, pid, "comm", &buf, &len, path, sizeof path);
+    if (pr == IH_OK) {
         while (len > 0 && buf[len - 1] == '\n') {
             len--;
         }
@@ -395,9 +398,16 @@ int proc_read(const struct root *r, int32_t pid, struct proc_info *pi)
     }
     free(buf);
     buf = NULL;
-
-    if (proc_slurp(r, pid, "cmdline", &buf, &len, path, sizeof path) == IH_OK) {
+    if (pr != IH_ENOMEM) {
+        pr = proc_slurp(r, pid, "cmdline", &buf, &len, path, sizeof path);
+    }
+    if (pr == IH_OK) {
         (void)proc_parse_cmdline(buf, len, pi->cmdline, sizeof pi->cmdline);
+    }
+    if (pr == IH_ENOMEM) {
+        /* out of memory is no property of the process: never half a view */
+        rc = pr;
+        goto out;
     }
 
     if (util_fmt(dev, sizeof dev, "/proc/%ld/exe", (long)pid) == IH_OK &&

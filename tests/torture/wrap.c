@@ -60,6 +60,9 @@ time_t __wrap_time(time_t *t);
 int __wrap_clock_gettime(clockid_t id, struct timespec *ts);
 int __wrap_nanosleep(const struct timespec *d, struct timespec *rem);
 
+/* ASan's, on the host: where the failed allocation came from (--trace) */
+extern void __sanitizer_print_stack_trace(void) __attribute__((weak));
+
 void *__wrap_malloc(size_t n)
 {
     unsigned char *p;
@@ -67,6 +70,9 @@ void *__wrap_malloc(size_t n)
     tw.allocs++;
     if (tw.fail_at && tw.allocs == tw.fail_at) {
         tw.injected++;
+        if (tw.trace && __sanitizer_print_stack_trace) {
+            __sanitizer_print_stack_trace();
+        }
         errno = ENOMEM;
         return NULL;
     }

@@ -13,6 +13,7 @@ struct tw_state {
     long injected;          /* failures injected */
     long live;              /* blocks allocated through us and not freed */
     long foreign;           /* frees of blocks we never handed out */
+    int trace;              /* print the stack of the failed allocation (host) */
     /* reads */
     int short_reads;        /* 1: EINTR on every other read, 1 byte on the rest */
     unsigned long reads;

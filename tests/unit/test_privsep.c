@@ -158,13 +158,13 @@ static size_t done_msg(unsigned char *m, int32_t rc, const char *err)
 {
     size_t el = strlen(err);
 
-    memset(m, 0, 42);
+    memset(m, 0, 38);
     m[0] = 'D';
     put(m + 1, (uint32_t)rc, 4);
-    put(m + 5, 7, 4);                   /* backoff */
-    put(m + 10 + 4 * 4, 3, 4);          /* st.lines_acked */
-    memcpy(m + 42, err, el);
-    return 42 + el;
+    put(m + 6 + 3 * 4, 1, 4);           /* st.batches */
+    put(m + 6 + 4 * 4, 3, 4);           /* st.lines_acked */
+    memcpy(m + 38, err, el);
+    return 38 + el;
 }
 
 static uint64_t seen_seqs[16];
@@ -255,12 +255,14 @@ static void test_channel(void **st)
     assert_non_null(t);
     config_defaults(&c);
     t->cfg = &c;
+    t->backoff = 40;
     spool_with(&s, 5);
     run_half(&p, net_scripted_fn, NULL);
     pid = p.pid;
     assert_int_equal(privsep_deliver(&p, t, &s, NULL), IH_OK);
     assert_int_equal(s.lines, 2);
-    assert_int_equal(t->backoff, 7);
+    assert_int_equal(t->backoff, 0);   /* a batch went through */
+    assert_int_equal(t->st.batches, 1);
     assert_int_equal(t->st.lines_acked, 3);
     close(p.fd);
     assert_int_equal(waitpid(pid, &status, 0), pid);
@@ -306,9 +308,9 @@ static const struct bad_case bad_cases[] = {
     { "scan budget 0", { 'S', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, 13, 0 },
     { "scan budget 2 GiB", { 'S', 0, 0, 0, 0, 0, 0, 0, 0, 0x80, 0, 0, 0 }, 13, 0 },
     { "ack too long", { 'A', 0, 0, 0, 0, 0, 0, 0, 1, 0 }, 10, 0 },
-    { "done rc positive", { 'D', 0, 0, 0, 5 }, 42, 0 },
-    { "done rc -99", { 'D', 0xff, 0xff, 0xff, 0x9d }, 42, 0 },
-    { "done too short", { 'D', 0, 0, 0, 0 }, 41, 0 },
+    { "done rc positive", { 'D', 0, 0, 0, 5 }, 38, 0 },
+    { "done rc -99", { 'D', 0xff, 0xff, 0xff, 0x9d }, 38, 0 },
+    { "done too short", { 'D', 0, 0, 0, 0 }, 37, 0 },
     { "oversized message", { 0 }, 0, 1 },
 };
 
@@ -345,7 +347,8 @@ static void test_hostile(void **st)
     }
 }
 
-/* A 'D' whose last_error is as long as the field allows (no NUL sent). */
+/* A 'D' whose last_error is as long as the field allows (no NUL sent),
+ * after a batch that did not go through (st.batches stays 1). */
 static void net_long_error(int fd, const void *arg)
 {
     unsigned char m[256];
@@ -375,9 +378,12 @@ static void test_long_error(void **st)
     assert_non_null(t);
     config_defaults(&c);
     t->cfg = &c;
+    t->backoff = 40;
+    t->st.batches = 1;
     spool_with(&s, 1);
     run_half(&p, net_long_error, NULL);
     assert_int_equal(privsep_deliver(&p, t, &s, NULL), IH_ENET);
+    assert_int_equal(t->backoff, 40);   /* no batch went through: the backoff goes on */
     assert_int_equal(strlen(t->last_error), sizeof t->last_error - 1);
     assert_true(p.pid > 0);
     privsep_stop(&p);
