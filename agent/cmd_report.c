@@ -125,6 +125,8 @@ static void report_spool_failed(const char *cmd, const struct spool *s, int rc)
     }
 }
 
+static void selftest_time(char *buf, size_t cap, int64_t t);
+
 /* ---- spooling findings --------------------------------------------------- */
 
 struct spool_sink {
@@ -299,15 +301,19 @@ static void report_check_clock(const char *cmd, struct report_run *r)
     int64_t wall = (int64_t)time(NULL), mono = util_now_ms() / 1000, skew;
     int unset = wall < (int64_t)IOTHUNT_BUILD_TIME;
 
+    char a[32], b[32];
+
+    selftest_time(b, sizeof b, wall);
     if (unset && !r->said_unset) {
-        util_print(2, "iothunt %s: the clock (%lld) is before this build: clock_unset; "
-                   "certificate dates are not checked\n", cmd, (long long)wall);
+        util_print(2, "iothunt %s: the clock says %s, before this build: clock_unset; "
+                   "certificate dates are not checked\n", cmd, b);
     }
     r->said_unset = unset;
     skew = (wall - r->wall) - (mono - r->mono);
     if (r->wall && (skew > 300 || skew < -300)) {
-        util_print(2, "iothunt %s: the clock jumped by %llds (to %lld); intervals and retries "
-                   "follow the monotonic clock\n", cmd, (long long)skew, (long long)wall);
+        selftest_time(a, sizeof a, r->wall);
+        util_print(2, "iothunt %s: the clock jumped by %llds (%s to %s); intervals and retries "
+                   "follow the monotonic clock\n", cmd, (long long)skew, a, b);
     }
     r->wall = wall;
     r->mono = mono;
@@ -537,13 +543,7 @@ static int selftest_line(int ok, const char *what, const char *fmt, ...)
 
 static void selftest_time(char *buf, size_t cap, int64_t t)
 {
-    time_t tt = (time_t)t;
-    struct tm tm;
-
-    /* by hand: strftime would pull musl's time-zone machinery in (~4 KiB) */
-    if (!gmtime_r(&tt, &tm) ||
-        util_fmt(buf, cap, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec) != IH_OK) {
+    if (util_fmt_utc(buf, cap, t) != IH_OK) {
         (void)util_strlcpy(buf, "?", cap);
     }
 }

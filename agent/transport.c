@@ -844,3 +844,9 @@ int transport_check_own(struct transport *t, uint32_t *flags)
 
     return r == 0 ? IH_OK : IH_EAUTH;
 }
+
+/* Mbed TLS's clock for certificate validity (MBEDTLS_PLATFORM_GMTIME_R_ALT). */
+struct tm *mbedtls_platform_gmtime_r(const mbedtls_time_t *tt, struct tm *tm_buf)
+{
+    return util_utc_tm((int64_t)*tt, tm_buf) == IH_OK ? tm_buf : NULL;
+}

@@ -122,6 +122,53 @@ out:
     return rc;
 }
 
+int util_utc_tm(int64_t t, struct tm *tm)
+{
+    /* 32-bit arithmetic only (no 64-bit division helpers): t >> 7 fits
+     * an int32_t over years 0..9999, and 86400 = 128 * 675 */
+    int32_t q, days, r, z, era;
+    unsigned doe, yoe, doy, mp, secs;
+
+    if (t < -62167219200LL || t > 253402300799LL) {
+        return IH_EINVAL;
+    }
+    q = (int32_t)(t >> 7);
+    days = q / 675;
+    r = q % 675;
+    if (r < 0) {
+        r += 675;
+        days--;
+    }
+    secs = (unsigned)r * 128 + (unsigned)(t & 127);
+    /* civil_from_days (H. Hinnant): eras of 400 years, March-based years */
+    z = days + 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = (unsigned)(z - era * 146097);
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    memset(tm, 0, sizeof *tm);
+    tm->tm_mon = (int)(mp < 10 ? mp + 2 : mp - 10);
+    tm->tm_year = (int)yoe + era * 400 + (tm->tm_mon <= 1) - 1900;
+    tm->tm_mday = (int)(doy - (153 * mp + 2) / 5 + 1);
+    tm->tm_hour = (int)(secs / 3600);
+    tm->tm_min = (int)(secs / 60 % 60);
+    tm->tm_sec = (int)(secs % 60);
+    return IH_OK;
+}
+
+int util_fmt_utc(char *buf, size_t cap, int64_t t)
+{
+    struct tm tm;
+    int rc = util_utc_tm(t, &tm);
+
+    if (rc == IH_OK) {
+        rc = util_fmt(buf, cap, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
+                      tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    }
+    return rc;
+}
+
 ssize_t util_read_full(int fd, void *p, size_t n)
 {
     size_t got = 0;

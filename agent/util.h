@@ -111,6 +111,20 @@ extern int util_diag_quiet;
  */
 int util_random(void *buf, size_t n);
 
+struct tm;
+
+/*
+ * Unix time T (UTC, proleptic Gregorian, years 0..9999, T may be
+ * negative) broken down into *TM (year, month, day, hours, minutes,
+ * seconds; the other fields 0), as gmtime_r would.  By hand: musl's
+ * gmtime_r drags its time-zone code in (~5 KiB); Mbed TLS gets it too
+ * (MBEDTLS_PLATFORM_GMTIME_R_ALT).  IH_OK or IH_EINVAL (out of range).
+ */
+int util_utc_tm(int64_t t, struct tm *tm);
+
+/* T as "YYYY-MM-DDTHH:MM:SSZ" in BUF of CAP bytes: IH_OK, IH_ETRUNC, IH_EINVAL. */
+int util_fmt_utc(char *buf, size_t cap, int64_t t);
+
 /* Milliseconds on the monotonic clock (deadlines and timeouts). */
 int64_t util_now_ms(void);
 

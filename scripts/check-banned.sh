@@ -21,7 +21,7 @@ reject() {
 }
 
 reject 'strcpy|strcat|sprintf|vsprintf|gets|strtok|strtok_r|atoi|atol|atoll|sscanf|strtol|strtoul|strtoll|strtoull|strncpy|alloca' \
-    "banned functions used" agent collector tests/unit tests/fuzz tests/sim
+    "banned functions used" agent collector tests/unit tests/fuzz tests/sim tests/torture
 # The device binary's size budget: libc's stdio, sort and substring search
 # would come back with any one call.  Use util_print/util_fmt, util_sort,
 # util_memmem.

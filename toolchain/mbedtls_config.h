@@ -23,6 +23,8 @@
 #define MBEDTLS_HAVE_ASM             /* smaller than the C bignum code on MIPS */
 #define MBEDTLS_HAVE_TIME
 #define MBEDTLS_HAVE_TIME_DATE
+#define MBEDTLS_PLATFORM_GMTIME_R_ALT /* util_utc_tm: musl's gmtime_r pulls its
+                                       * time-zone code in (~5 KiB) */
 #define MBEDTLS_PLATFORM_C
 #define MBEDTLS_DEPRECATED_REMOVED
 #define MBEDTLS_NO_UDBL_DIVISION     /* no 64/64 division helpers from libgcc */

@@ -74,6 +74,17 @@ static void ok(int cond, const char *fmt, ...)
     }
 }
 
+/* The decimal number at P (leading digits; 0 when none). */
+static long long num(const char *p)
+{
+    long long v = 0;
+
+    while (*p >= '0' && *p <= '9' && v < 100000000000000LL) {
+        v = v * 10 + (*p++ - '0');
+    }
+    return v;
+}
+
 /* What an operation produced: its code and a text of its result. */
 struct result {
     int rc;
@@ -537,7 +548,7 @@ static int spool_order(const struct result *r, unsigned long *unset, unsigned lo
     *unset = *lines = 0;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
-        unsigned long long seq = strtoull(p, NULL, 10);
+        unsigned long long seq = (unsigned long long)num(p);
 
         if (!nl) {
             break;
@@ -643,7 +654,7 @@ static void torture_clock(void)
         (void)util_read_file(err, 1 << 20, &buf, &len);
         for (i = 0; buf && i + 9 < len && nw < 16; i++) {
             if (memcmp(buf + i, "retry in ", 9) == 0) {
-                waits[nw++] = strtol(buf + i + 9, NULL, 10);
+                waits[nw++] = (long)num(buf + i + 9);
             }
         }
         /* 10 s doubling, +-25% */
@@ -720,11 +731,11 @@ int main(int argc, char **argv)
 
     for (i = 1; i < argc; i++) {
         if (i + 1 < argc && strcmp(argv[i], "--step") == 0) {
-            step = strtol(argv[++i], NULL, 10);
+            step = (long)num(argv[++i]);
         } else if (i + 1 < argc && strcmp(argv[i], "--max") == 0) {
-            max = strtol(argv[++i], NULL, 10);
+            max = (long)num(argv[++i]);
         } else if (i + 1 < argc && strcmp(argv[i], "--trace") == 0) {
-            trace = strtol(argv[++i], NULL, 10);
+            trace = (long)num(argv[++i]);
         } else if (i + 1 < argc && strcmp(argv[i], "--only") == 0) {
             only = argv[++i];
         } else {

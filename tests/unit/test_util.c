@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -208,6 +209,43 @@ static void test_sort(void **state)
     }
 }
 
+/* util_fmt_utc against libc's gmtime_r over 1900..9999, both signs. */
+static void test_fmt_utc(void **st)
+{
+    static const int64_t fixed[] = { 0, -1, 86399, 86400, 951782400 /* 2000-02-29 */,
+                                     4107542400LL /* 2100-03-01 */, -2208988800LL /* 1900 */,
+                                     253402300799LL /* 9999-12-31T23:59:59 */ };
+    int64_t t;
+    uint32_t x = 12345;
+    size_t i;
+
+    (void)st;
+    for (i = 0; i < sizeof fixed / sizeof fixed[0] + 20000; i++) {
+        char got[32], want[32];
+        struct tm tm;
+        time_t tt;
+
+        if (i < sizeof fixed / sizeof fixed[0]) {
+            t = fixed[i];
+        } else {
+            x = x * 1103515245u + 12345u;
+            /* spread over 1900 .. 9999 */
+            t = -2208988800LL + (int64_t)((uint64_t)x * 2777u + (x >> 7)) % 255611289600LL;
+        }
+        tt = (time_t)t;
+        if ((int64_t)tt != t) {
+            continue;       /* a 32-bit time_t host */
+        }
+        assert_non_null(gmtime_r(&tt, &tm));
+        assert_int_equal(util_fmt(want, sizeof want, "%04d-%02d-%02dT%02d:%02d:%02dZ",
+                                  tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                                  tm.tm_min, tm.tm_sec), IH_OK);
+        assert_int_equal(util_fmt_utc(got, sizeof got, t), IH_OK);
+        assert_string_equal(got, want);
+    }
+    assert_int_equal(util_fmt_utc((char[8]){ 0 }, 8, 0), IH_ETRUNC);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -218,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_print_fd),
         cmocka_unit_test(test_print_failure),
         cmocka_unit_test(test_sort),
+        cmocka_unit_test(test_fmt_utc),
     };
 
     signal(SIGPIPE, SIG_IGN);
