@@ -279,6 +279,7 @@ static int walk_dir(struct walk *w, const char *devdir, int depth)
     }
     d = fdopendir(fd);
     if (!d) {
+        w->r->errors += errno == ENOMEM;    /* a folder left unread */
         close(fd);
         return IH_OK;
     }

@@ -169,7 +169,8 @@ int detect_process(struct detect_run *r, const struct proc_info *pi)
         struct fd_map m = { r, pi, -1 };
         unsigned long bad = 0;
 
-        (void)proc_fd_sockets(r->root, pi->pid, fd_cb, &m, &bad);
+        /* out of memory leaves its sockets unattributed: say so */
+        r->errors += proc_fd_sockets(r->root, pi->pid, fd_cb, &m, &bad) == IH_ENOMEM;
         r->bad += bad;
     }
     return IH_OK;

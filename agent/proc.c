@@ -446,7 +446,8 @@ int proc_fd_sockets(const struct root *r, int32_t pid, int (*cb)(void *ctx, uint
     }
     d = opendir(path);
     if (!d) {
-        return (errno == ENOENT || errno == ESRCH) ? IH_ENOENT : IH_EIO;
+        return (errno == ENOENT || errno == ESRCH) ? IH_ENOENT
+                                                   : errno == ENOMEM ? IH_ENOMEM : IH_EIO;
     }
     while ((de = readdir(d)) != NULL && seen < PROC_FD_MAX) {
         char dev[64], target[64];

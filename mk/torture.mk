@@ -10,9 +10,10 @@
 #                           failure point (default 7: qemu is ~20x slower)
 #   make test-torture-full  MIPS at every failure point as well (check-all)
 
-TORTURE_WRAPS := malloc calloc realloc free read pread recv recvfrom write time \
-                 clock_gettime nanosleep
-TORTURE_LDFLAGS := $(foreach w,$(TORTURE_WRAPS),-Wl,--wrap=$(w))
+TORTURE_WRAPS := malloc calloc realloc free read pread recv recvfrom write
+TORTURE_LDFLAGS := $(foreach w,$(TORTURE_WRAPS) time clock_gettime nanosleep,-Wl,--wrap=$(w))
+# musl's 64-bit time_t on MIPS: its headers redirect the clock functions
+TORTURE_MIPS_LDFLAGS := $(foreach w,$(TORTURE_WRAPS) __time64 __clock_gettime64 __nanosleep_time64,-Wl,--wrap=$(w))
 TORTURE_STEP ?= 7
 
 build/host/tests/torture: build/host/obj/tests/torture/torture.o build/host/obj/tests/torture/wrap.o \
@@ -24,7 +25,7 @@ build/mips/tests/torture: build/mips/obj/tests/torture/torture.o build/mips/obj/
                           $(MIPS_LIB_OBJS) $(MIPS_LINK_DEPS)
 	@mkdir -p $(@D)
 	$(call mips_link,$@,build/mips/obj/tests/torture/torture.o build/mips/obj/tests/torture/wrap.o \
-	    $(MIPS_LIB_OBJS),-fno-lto $(TORTURE_LDFLAGS))
+	    $(MIPS_LIB_OBJS),-fno-lto $(TORTURE_MIPS_LDFLAGS))
 
 .PHONY: test-torture test-torture-full
 test-torture: build/host/tests/torture build/mips/tests/torture

@@ -31,6 +31,23 @@
 
 struct tw_state tw;
 
+/* musl on 32-bit targets (MIPS) has a 64-bit time_t: its headers redirect
+ * time, clock_gettime and nanosleep to these symbols, which are wrapped
+ * instead (mk/torture.mk) */
+#ifdef __mips__
+#define TW_TIME          __time64
+#define TW_CLOCK_GETTIME __clock_gettime64
+#define TW_NANOSLEEP     __nanosleep_time64
+#else
+#define TW_TIME          time
+#define TW_CLOCK_GETTIME clock_gettime
+#define TW_NANOSLEEP     nanosleep
+#endif
+#define TW_CAT(a, b) a##b
+#define TW_NAME(a, b) TW_CAT(a, b)
+#define REAL(f) TW_NAME(__real_, f)
+#define WRAP(f) TW_NAME(__wrap_, f)
+
 #define TW_MAGIC 0x1a2b3c4du
 #define TW_HDR   16u
 
@@ -42,9 +59,9 @@ ssize_t __real_recv(int fd, void *buf, size_t n, int flags);
 ssize_t __real_recvfrom(int fd, void *buf, size_t n, int flags, struct sockaddr *a,
                         socklen_t *al);
 ssize_t __real_write(int fd, const void *buf, size_t n);
-time_t __real_time(time_t *t);
-int __real_clock_gettime(clockid_t id, struct timespec *ts);
-int __real_nanosleep(const struct timespec *d, struct timespec *rem);
+time_t REAL(TW_TIME)(time_t *t);
+int REAL(TW_CLOCK_GETTIME)(clockid_t id, struct timespec *ts);
+int REAL(TW_NANOSLEEP)(const struct timespec *d, struct timespec *rem);
 
 void *__wrap_malloc(size_t n);
 void *__wrap_calloc(size_t a, size_t b);
@@ -56,9 +73,9 @@ ssize_t __wrap_recv(int fd, void *buf, size_t n, int flags);
 ssize_t __wrap_recvfrom(int fd, void *buf, size_t n, int flags, struct sockaddr *a,
                         socklen_t *al);
 ssize_t __wrap_write(int fd, const void *buf, size_t n);
-time_t __wrap_time(time_t *t);
-int __wrap_clock_gettime(clockid_t id, struct timespec *ts);
-int __wrap_nanosleep(const struct timespec *d, struct timespec *rem);
+time_t WRAP(TW_TIME)(time_t *t);
+int WRAP(TW_CLOCK_GETTIME)(clockid_t id, struct timespec *ts);
+int WRAP(TW_NANOSLEEP)(const struct timespec *d, struct timespec *rem);
 
 /* ASan's, on the host: where the failed allocation came from (--trace) */
 extern void __sanitizer_print_stack_trace(void) __attribute__((weak));
@@ -222,7 +239,7 @@ ssize_t __wrap_write(int fd, const void *buf, size_t n)
     return __real_write(fd, buf, n);
 }
 
-time_t __wrap_time(time_t *t)
+time_t WRAP(TW_TIME)(time_t *t)
 {
     time_t now;
 
@@ -234,7 +251,7 @@ time_t __wrap_time(time_t *t)
         }
         tw.time_calls++;
     } else {
-        now = __real_time(NULL);
+        now = REAL(TW_TIME)(NULL);
     }
     if (t) {
         *t = now;
@@ -242,7 +259,7 @@ time_t __wrap_time(time_t *t)
     return now;
 }
 
-int __wrap_clock_gettime(clockid_t id, struct timespec *ts)
+int WRAP(TW_CLOCK_GETTIME)(clockid_t id, struct timespec *ts)
 {
     if (tw.mono_fake && id == CLOCK_MONOTONIC) {
         ts->tv_sec = (time_t)(tw.mono_ms / 1000);
@@ -254,10 +271,10 @@ int __wrap_clock_gettime(clockid_t id, struct timespec *ts)
         ts->tv_nsec = 0;
         return 0;
     }
-    return __real_clock_gettime(id, ts);
+    return REAL(TW_CLOCK_GETTIME)(id, ts);
 }
 
-int __wrap_nanosleep(const struct timespec *d, struct timespec *rem)
+int WRAP(TW_NANOSLEEP)(const struct timespec *d, struct timespec *rem)
 {
     if (tw.mono_fake) {
         tw.mono_ms += (int64_t)d->tv_sec * 1000 + d->tv_nsec / 1000000;
@@ -268,7 +285,7 @@ int __wrap_nanosleep(const struct timespec *d, struct timespec *rem)
         }
         return 0;
     }
-    return __real_nanosleep(d, rem);
+    return REAL(TW_NANOSLEEP)(d, rem);
 }
 
 void tw_reset(void)
