@@ -109,7 +109,8 @@ static int report_open_spool(const struct config *c, struct spool *s)
     rc = spool_open(s, &o);
     if (rc != IH_OK) {
         util_diag(c->spool_path, 0, "cannot open the spool: %s",
-                  errno == EWOULDBLOCK ? "in use by another iothunt" : strerror(errno));
+                  errno == EWOULDBLOCK ? "in use by another iothunt"
+                                       : util_errno_text(errno));
     }
     return rc;
 }

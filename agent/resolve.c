@@ -534,7 +534,7 @@ static int rs_dns(const char *name, int family, int64_t deadline, const struct r
         fd = socket(sfam, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     }
     if (fd < 0) {
-        (void)util_fmt(err, errlen, "socket: %s", strerror(errno));
+        (void)util_fmt(err, errlen, "socket: %s", util_errno_text(errno));
         return IH_ENET;
     }
     if (sfam == AF_INET6) {
@@ -581,7 +581,7 @@ static int rs_dns(const char *name, int family, int64_t deadline, const struct r
             }
             if (!sent) {
                 /* no route, no interface: waiting would not help */
-                (void)util_fmt(err, errlen, "send: %s", strerror(errno));
+                (void)util_fmt(err, errlen, "send: %s", util_errno_text(errno));
                 rc = IH_ENET;
                 break;
             }

@@ -653,7 +653,7 @@ int spool_reserve(struct spool *s, uint64_t *seq)
         uint64_t c = s->next_seq + SPOOL_SEQ_BLOCK;
 
         if (state_write(s->state_path, c) != IH_OK) {
-            util_diag(s->state_path, 0, "cannot save the seq ceiling: %s", strerror(errno));
+            util_diag(s->state_path, 0, "cannot save the seq ceiling: %s", util_errno_text(errno));
         }
         /* in memory anyway: one complaint per block, not per record */
         s->ceiling = c;

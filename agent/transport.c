@@ -318,8 +318,8 @@ static int tp_tcp_connect(struct transport *t, int64_t deadline)
         }
         (void)util_fmt(t->last_error, sizeof t->last_error, "connect %s:%u: %s", t->cfg->host,
                        (unsigned)t->cfg->port,
-                       err ? strerror(err) : (util_now_ms() >= deadline ? "timed out"
-                                                                    : strerror(errno)));
+                       err ? util_errno_text(err)
+                           : (util_now_ms() >= deadline ? "timed out" : util_errno_text(errno)));
         close(t->fd);
         t->fd = -1;
     }

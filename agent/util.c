@@ -169,6 +169,36 @@ int util_fmt_utc(char *buf, size_t cap, int64_t t)
     return rc;
 }
 
+const char *util_errno_text(int e)
+{
+    static const unsigned short codes[] = {
+        ENOENT, EACCES, EPERM, EIO, ENOSPC, EDQUOT, EFBIG, EROFS, ENOTDIR, EISDIR, ELOOP,
+        EEXIST, EINVAL, ENOMEM, EMFILE, EAGAIN, ETIMEDOUT, ECONNREFUSED, ECONNRESET,
+        EHOSTUNREACH, ENETUNREACH, ENETDOWN, EADDRNOTAVAIL, EAFNOSUPPORT, ENOBUFS, EPIPE,
+    };
+    static const char texts[] =
+        "No such file or directory\0Permission denied\0Operation not permitted\0I/O error\0"
+        "No space left on device\0Quota exceeded\0File too large\0Read-only file system\0"
+        "Not a directory\0Is a directory\0Symbolic link loop\0File exists\0"
+        "Invalid argument\0Out of memory\0No file descriptors available\0"
+        "Resource temporarily unavailable\0Operation timed out\0Connection refused\0"
+        "Connection reset by peer\0Host is unreachable\0Network unreachable\0"
+        "Network is down\0Address not available\0"
+        "Address family not supported by protocol\0No buffer space available\0Broken pipe";
+    static char other[24];
+    const char *p = texts;
+    size_t i;
+
+    for (i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        if (codes[i] == e) {
+            return p;
+        }
+        p += strlen(p) + 1;
+    }
+    (void)util_fmt(other, sizeof other, "errno %d", e);
+    return other;
+}
+
 ssize_t util_read_full(int fd, void *p, size_t n)
 {
     size_t got = 0;

@@ -30,6 +30,14 @@
 const char *util_strerror(int code);
 
 /*
+ * The words for errno value E (musl's wording) for the errors opening a
+ * spool or connecting meet; "errno E" for the others.  Instead of libc's
+ * strerror, whose table of every errno costs the agent 2.3 KiB.  The
+ * fallback text lives in a static buffer (single-threaded program).
+ */
+const char *util_errno_text(int e);
+
+/*
  * Open PATH read-only with O_NOFOLLOW|O_CLOEXEC and fstat it.  Fails with
  * IH_ENOENT if it does not exist, IH_EIO otherwise, IH_EINVAL if it is not a
  * regular file (when REGULAR_ONLY is set).  On success *FD is open and owned
