@@ -119,8 +119,8 @@ static int report_open_spool(const struct config *c, struct spool *s)
 static void report_spool_failed(const char *cmd, const struct spool *s, int rc)
 {
     if (s->full) {
-        util_print(2, "iothunt %s: spool full: no space left on the file system of %s; "
-                   "the %lu finding(s) spooled before are kept\n", cmd, s->path, s->lines);
+        util_print(2, "iothunt %s: spool full: no space left for %s; %lu finding(s) kept\n",
+                   cmd, s->path, s->lines);
     } else {
         util_print(2, "iothunt %s: spooling failed: %s\n", cmd, util_strerror(rc));
     }
@@ -306,15 +306,14 @@ static void report_check_clock(const char *cmd, struct report_run *r)
 
     selftest_time(b, sizeof b, wall);
     if (unset && !r->said_unset) {
-        util_print(2, "iothunt %s: the clock says %s, before this build: clock_unset; "
-                   "certificate dates are not checked\n", cmd, b);
+        util_print(2, "iothunt %s: clock %s is before the build: clock_unset\n", cmd, b);
     }
     r->said_unset = unset;
     skew = (wall - r->wall) - (mono - r->mono);
     if (r->wall && (skew > 300 || skew < -300)) {
         selftest_time(a, sizeof a, r->wall);
-        util_print(2, "iothunt %s: the clock jumped by %llds (%s to %s); intervals and retries "
-                   "follow the monotonic clock\n", cmd, (long long)skew, a, b);
+        util_print(2, "iothunt %s: clock jumped by %llds (%s to %s); intervals keep the "
+                   "monotonic clock\n", cmd, (long long)skew, a, b);
     }
     r->wall = wall;
     r->mono = mono;

@@ -6,13 +6,13 @@
 #include "util.h"
 
 #include <errno.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -50,32 +50,33 @@ int privsep_parse_passwd(const char *buf, size_t len, const char *file, const ch
     unsigned long line = 0;
 
     while (pos < len) {
-        const char *l = buf + pos, *end = memchr(l, '\n', len - pos);
-        const char *f[4];
-        size_t ll = end ? (size_t)(end - l) : len - pos;
-        uint64_t u, g;
-        unsigned k = 0;
-        size_t i;
+        const char *l = buf + pos, *end = memchr(l, '\n', len - pos), *p, *q;
+        uint64_t v[2];
+        int k;
 
-        pos += ll + 1;
+        end = end ? end : buf + len;
+        pos = (size_t)(end - buf) + 1;
         line++;
-        if (ll <= nl || memcmp(l, name, nl) != 0 || l[nl] != ':') {
+        if ((size_t)(end - l) <= nl || memcmp(l, name, nl) != 0 || l[nl] != ':') {
             continue;
         }
-        /* f[0] password, f[1] uid, f[2] gid, f[3] past the gid */
-        for (i = nl + 1; i <= ll && k < 4; i++) {
-            if (i == ll || l[i] == ':') {
-                f[k++] = l + i;
+        /* past the password: uid ":" gid, each up to the next ':' */
+        p = memchr(l + nl + 1, ':', (size_t)(end - l) - nl - 1);
+        for (k = 0; k < 2 && p; k++) {
+            p++;
+            q = memchr(p, ':', (size_t)(end - p));
+            if (util_parse_dec(p, (size_t)((q ? q : end) - p), 0xfffffffeu, &v[k]) != IH_OK ||
+                (!q && k == 0)) {
+                break;
             }
+            p = q;
         }
-        if (k < 3 ||
-            util_parse_dec(f[0] + 1, (size_t)(f[1] - f[0] - 1), 0xfffffffeu, &u) != IH_OK ||
-            util_parse_dec(f[1] + 1, (size_t)(f[2] - f[1] - 1), 0xfffffffeu, &g) != IH_OK) {
-            util_diag(file, line, "bad passwd entry for '%s' (expected name:pw:uid:gid)", name);
+        if (k < 2) {
+            util_diag(file, line, "bad entry for '%s'", name);
             return IH_EPARSE;
         }
-        *uid = (uint32_t)u;
-        *gid = (uint32_t)g;
+        *uid = (uint32_t)v[0];
+        *gid = (uint32_t)v[1];
         return IH_OK;
     }
     return IH_ENOENT;
@@ -99,13 +100,13 @@ int privsep_user(const char *user, uint32_t *uid, uint32_t *gid)
         }
         free(buf);
         if (rc != IH_OK) {
-            util_diag(passwd, 0, "user '%s' for the network half: %s", user,
+            util_diag(passwd, 0, "user '%s': %s", user,
                       rc == IH_ENOENT ? "no such user" : util_strerror(rc));
             return rc;
         }
     }
     if (*uid == 0 || *gid == 0) {
-        util_diag("config", 0, "user '%s' is root: the network half must not be", user);
+        util_diag("config", 0, "user '%s' is root", user);
         return IH_EINVAL;
     }
     return IH_OK;
@@ -140,30 +141,26 @@ int privsep_drop(uint32_t uid, uint32_t gid)
     return IH_OK;
 }
 
-/* One whole message, retrying EINTR (STOP set: pass it on to PID once). */
-static ssize_t ps_recv(int fd, unsigned char *buf, size_t cap, int timeout_ms,
-                       volatile int *stop, int pid)
+/*
+ * One whole message, retrying EINTR (STOP set: pass it on to PID once).
+ * -1 on an error, an oversized message, or the privileged end's receive
+ * timeout (SO_RCVTIMEO: the peer went silent).
+ */
+static ssize_t ps_recv(int fd, unsigned char *buf, size_t cap, volatile int *stop, int pid)
 {
     for (;;) {
-        struct pollfd pfd = { fd, POLLIN, 0 };
-        int n = poll(&pfd, 1, timeout_ms);
-        ssize_t got;
+        ssize_t got = recv(fd, buf, cap, MSG_TRUNC);
 
-        if (n < 0 && errno == EINTR) {
-            if (stop && *stop && pid > 0) {
-                (void)kill(pid, SIGTERM);
-                stop = NULL;
-            }
-            continue;
+        if (got >= 0) {
+            return got > (ssize_t)cap ? -1 : got;
         }
-        if (n <= 0) {
-            return -1;      /* error or the peer went silent */
+        if (errno != EINTR) {
+            return -1;
         }
-        got = recv(fd, buf, cap, MSG_TRUNC);
-        if (got < 0 && errno == EINTR) {
-            continue;
+        if (stop && *stop && pid > 0) {
+            (void)kill(pid, SIGTERM);
+            stop = NULL;
         }
-        return got > (ssize_t)cap ? -1 : got;   /* oversized: a protocol error */
     }
 }
 
@@ -202,7 +199,7 @@ int privsep_remote_scan(struct spool *s, uint64_t after, spool_visit_fn fn, void
         return IH_EIO;
     }
     for (;;) {
-        ssize_t n = ps_recv(s->remote_fd, m, sizeof m, -1, NULL, 0);
+        ssize_t n = ps_recv(s->remote_fd, m, sizeof m, NULL, 0);
 
         if (n >= 9 && m[0] == 'L') {
             if (!stopped) {
@@ -227,7 +224,7 @@ int privsep_remote_ack(struct spool *s, uint64_t acked)
     if (ps_send(s->remote_fd, m, 9) != IH_OK) {
         return IH_EIO;
     }
-    return ps_end(s, m, ps_recv(s->remote_fd, m, sizeof m, -1, NULL, 0));
+    return ps_end(s, m, ps_recv(s->remote_fd, m, sizeof m, NULL, 0));
 }
 
 /* Serve 'G' requests until the privileged end closes. */
@@ -238,7 +235,7 @@ static void ps_serve_network(int fd, struct transport *t)
 
     for (;;) {
         unsigned long st[8];
-        ssize_t n = ps_recv(fd, m, sizeof m, -1, NULL, 0);
+        ssize_t n = ps_recv(fd, m, sizeof m, NULL, 0);
         size_t el;
         int rc, i;
 
@@ -289,8 +286,8 @@ int privsep_start(struct privsep *p, struct transport *t, uint32_t uid, uint32_t
         close(sv[0]);
         rc = privsep_drop(uid, gid);
         if (rc != IH_OK) {
-            util_print(2, "iothunt: cannot drop privileges to uid %lu gid %lu for the network "
-                       "half: %s\n", (unsigned long)uid, (unsigned long)gid, util_strerror(rc));
+            util_print(2, "iothunt: network half: cannot drop to uid %lu: %s\n",
+                       (unsigned long)uid, util_strerror(rc));
             _exit(2);
         }
         ps_serve_network(sv[1], t);
@@ -340,15 +337,18 @@ static int ps_send_end(int fd, int rc, const struct spool *s)
 int privsep_deliver(struct privsep *p, struct transport *t, struct spool *s, volatile int *stop)
 {
     static unsigned char m[PS_MSG_MAX];
-    /* the network half's every step is bounded by the timeout: a silent
-     * one is stuck or hostile */
-    int wait_ms = (int)(t->cfg->timeout * 4 + 10) * 1000;
     const char *why = "network half exited";
+    struct timeval tv;
     int rc = IH_ENET;
 
     if (p->pid <= 0) {
         goto out;
     }
+    /* the network half's every step is bounded by the timeout: a silent
+     * one is stuck or hostile */
+    tv.tv_sec = (time_t)(t->cfg->timeout * 4 + 10);
+    tv.tv_usec = 0;
+    (void)setsockopt(p->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     m[0] = 'G';
     ps_put(m + 1, s->lines, 8);
     ps_put(m + 9, s->next_seq, 8);
@@ -356,7 +356,7 @@ int privsep_deliver(struct privsep *p, struct transport *t, struct spool *s, vol
         goto out;
     }
     for (;;) {
-        ssize_t n = ps_recv(p->fd, m, sizeof m, wait_ms, stop, p->pid);
+        ssize_t n = ps_recv(p->fd, m, sizeof m, stop, p->pid);
         unsigned long st[8];
         int i;
 

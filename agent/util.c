@@ -122,12 +122,19 @@ out:
     return rc;
 }
 
+static int util_leap(int32_t y)
+{
+    return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+}
+
 int util_utc_tm(int64_t t, struct tm *tm)
 {
+    static const unsigned char mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
     /* 32-bit arithmetic only (no 64-bit division helpers): t >> 7 fits
      * an int32_t over years 0..9999, and 86400 = 128 * 675 */
-    int32_t q, days, r, z, era;
-    unsigned doe, yoe, doy, mp, secs;
+    int32_t q, days, r, y = 1970, n;
+    unsigned secs;
+    int m = 0;
 
     if (t < -62167219200LL || t > 253402300799LL) {
         return IH_EINVAL;
@@ -140,17 +147,22 @@ int util_utc_tm(int64_t t, struct tm *tm)
         days--;
     }
     secs = (unsigned)r * 128 + (unsigned)(t & 127);
-    /* civil_from_days (H. Hinnant): eras of 400 years, March-based years */
-    z = days + 719468;
-    era = (z >= 0 ? z : z - 146096) / 146097;
-    doe = (unsigned)(z - era * 146097);
-    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    mp = (5 * doy + 2) / 153;
+    /* whole years, then months: at most 8000 steps, small code */
+    while (days < 0) {
+        days += 365 + util_leap(--y);
+    }
+    while (days >= (n = 365 + util_leap(y))) {
+        days -= n;
+        y++;
+    }
+    while (days >= (n = mdays[m] + (m == 1 && util_leap(y)))) {
+        days -= n;
+        m++;
+    }
     memset(tm, 0, sizeof *tm);
-    tm->tm_mon = (int)(mp < 10 ? mp + 2 : mp - 10);
-    tm->tm_year = (int)yoe + era * 400 + (tm->tm_mon <= 1) - 1900;
-    tm->tm_mday = (int)(doy - (153 * mp + 2) / 5 + 1);
+    tm->tm_year = (int)y - 1900;
+    tm->tm_mon = m;
+    tm->tm_mday = (int)days + 1;
     tm->tm_hour = (int)(secs / 3600);
     tm->tm_min = (int)(secs / 60 % 60);
     tm->tm_sec = (int)(secs % 60);

@@ -22,7 +22,12 @@
  * 1970 and a clock that jumps by years between daemon cycles keep seq
  * order, intervals (monotonic) and backoff, and are said on the screen.
  *
- * Usage: torture [--step K] [--max N] [--only NAME] [--trace N]: try every K-th failure
+ * With $TORTURE_COLLECTOR and $TORTURE_CERTS (tests/torture/run.sh starts a
+ * collector): a delivery as well, whose TLS reads go short and EINTR too;
+ * its ~25,000 allocations (certificate and key parsing, TLS) are sampled:
+ * about P failure points spread over them (default 400).
+ *
+ * Usage: torture [--step K] [--max N] [--only NAME] [--trace N] [--deliver-points P]: try every K-th failure
  * point (default 1), at most N per operation (default: all).
  * Ends with "N passed, N failed"; exit 1 when anything failed.
  */
@@ -117,6 +122,14 @@ static int saved_out = -1, saved_err = -1;
 
 static void quiet(int on)
 {
+    static int verbose = -1;
+
+    if (verbose < 0) {
+        verbose = getenv("TORTURE_VERBOSE") != NULL;    /* debugging: keep the output */
+    }
+    if (verbose) {
+        return;
+    }
     if (on) {
         int nul = open("/dev/null", O_WRONLY);
 
@@ -142,6 +155,17 @@ static void reset(void)
     tw_reset();
     tw.wall_set = 1;
     tw.wall = NOW;
+}
+
+static unsigned long count_lines_(const struct result *r)
+{
+    unsigned long n = 0;
+    size_t i;
+
+    for (i = 0; i < r->len; i++) {
+        n += r->text[i] == '\n';
+    }
+    return n;
 }
 
 /* ---- the operations -------------------------------------------------------- */
@@ -319,6 +343,28 @@ static void op_report(struct result *r)
     cleanup_spool();
 }
 
+/*
+ * Delivery to the collector of $TORTURE_COLLECTOR (tests/torture/run.sh):
+ * `report --synthetic 3` spools and delivers through the network half (a
+ * fork, which inherits the fault injection: TLS reads are short or EINTR
+ * there).  The result: the exit code and the lines left in the spool.
+ */
+static char conf_n_path[128];
+static char s_synthetic[] = "--synthetic";
+
+static void op_deliver(struct result *r)
+{
+    char *argv[] = { s_report, s_config, conf_n_path, s_synthetic, s_3, NULL };
+    static struct result left;
+
+    cleanup_spool();
+    r->rc = cmd_report(5, argv);
+    memset(&left, 0, sizeof left);
+    read_spool(&left);
+    res_add(r, "lines left %lu\n", count_lines_(&left));
+    cleanup_spool();
+}
+
 struct op {
     const char *name;
     void (*run)(struct result *r);
@@ -330,6 +376,7 @@ static const struct op ops[] = {
     { "ioc-load", op_ioc, -1000 },
     { "scan", op_scan, -1000 },
     { "report", op_report, EXIT_ERROR },
+    { "deliver", op_deliver, EXIT_ERROR },  /* with $TORTURE_COLLECTOR only */
 };
 
 /* ---- allocation failures ---------------------------------------------------- */
@@ -341,7 +388,11 @@ static int result_is_clean_error(const struct op *o, const struct result *r)
     return o->clean_error == -1000 ? r->rc < 0 : r->rc == o->clean_error;
 }
 
-static void torture_alloc(const struct op *o, long step, long max)
+/*
+ * Fail each allocation of O in turn (every STEP-th; POINTS > 0: about
+ * POINTS of them, spread evenly), at most MAX runs (0: no limit).
+ */
+static void torture_alloc(const struct op *o, long step, long max, long points)
 {
     long n, tried = 0, errors = 0, same = 0, incomplete = 0, bad = 0, leaks = 0, base_allocs;
 
@@ -351,6 +402,9 @@ static void torture_alloc(const struct op *o, long step, long max)
     o->run(&base);
     quiet(0);
     base_allocs = tw.allocs;
+    if (points > 0 && base_allocs / points > step) {
+        step = base_allocs / points;
+    }
     ok(tw.live == 0 && tw.foreign == 0 && !result_is_clean_error(o, &base),
        "%s: undisturbed run: rc %d, %ld allocations, %ld live after, %ld foreign frees",
        o->name, base.rc, tw.allocs, tw.live, tw.foreign);
@@ -724,7 +778,7 @@ static void write_conf(void)
 
 int main(int argc, char **argv)
 {
-    long step = 1, max = 0, trace = 0;
+    long step = 1, max = 0, trace = 0, deliver_points = 400;
     const char *only = NULL;
     int i;
     size_t k;
@@ -734,6 +788,8 @@ int main(int argc, char **argv)
             step = (long)num(argv[++i]);
         } else if (i + 1 < argc && strcmp(argv[i], "--max") == 0) {
             max = (long)num(argv[++i]);
+        } else if (i + 1 < argc && strcmp(argv[i], "--deliver-points") == 0) {
+            deliver_points = (long)num(argv[++i]);
         } else if (i + 1 < argc && strcmp(argv[i], "--trace") == 0) {
             trace = (long)num(argv[++i]);
         } else if (i + 1 < argc && strcmp(argv[i], "--only") == 0) {
@@ -759,10 +815,26 @@ int main(int argc, char **argv)
     (void)util_fmt(spool_path, sizeof spool_path, "%s/spool", tmpdir);
     (void)util_fmt(state_path, sizeof state_path, "%s/seq", tmpdir);
     write_conf();
+    if (getenv("TORTURE_COLLECTOR") && getenv("TORTURE_CERTS")) {
+        char text[2048];
+
+        (void)util_fmt(conf_n_path, sizeof conf_n_path, "%s/deliver.conf", tmpdir);
+        (void)util_fmt(text, sizeof text,
+                       "collector = %s\nca = %s/ca.crt\ncert = %s/devices/torture.crt\n"
+                       "key = %s/devices/torture.key\nspool_path = %s\nstate_path = %s\n"
+                       "timeout = 10\n", getenv("TORTURE_COLLECTOR"), getenv("TORTURE_CERTS"),
+                       getenv("TORTURE_CERTS"), getenv("TORTURE_CERTS"), spool_path, state_path);
+        write_file(conf_n_path, text);
+    }
     tw_reset();
     tw.mono_ms = 1000000;
     for (k = 0; k < sizeof ops / sizeof ops[0]; k++) {
         if (only && strcmp(only, ops[k].name) != 0) {
+            continue;
+        }
+        if (ops[k].run == op_deliver && !conf_n_path[0]) {
+            /* tests/torture/run.sh (make test-torture) always gives one */
+            printf("# deliver: not run: no collector (TORTURE_COLLECTOR, TORTURE_CERTS)\n");
             continue;
         }
         if (trace) {
@@ -775,7 +847,7 @@ int main(int argc, char **argv)
             printf("rc %d\n%.*s", cur.rc, (int)cur.len, cur.text);
             continue;
         }
-        torture_alloc(&ops[k], step, max);
+        torture_alloc(&ops[k], step, max, ops[k].run == op_deliver ? deliver_points : 0);
         torture_reads(&ops[k]);
     }
     if (!only || strcmp(only, "spool") == 0) {
@@ -793,6 +865,9 @@ int main(int argc, char **argv)
         (void)unlink(conf_path);
         (void)unlink(conf_d_path);
         (void)unlink(conf_b_path);
+        if (conf_n_path[0]) {
+            (void)unlink(conf_n_path);
+        }
         (void)rmdir(tmpdir);
     }
     printf("%d passed, %d failed\n", passed, failed);

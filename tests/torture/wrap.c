@@ -203,8 +203,17 @@ ssize_t __wrap_pread(int fd, void *buf, size_t n, off_t off)
 
 ssize_t __wrap_recv(int fd, void *buf, size_t n, int flags)
 {
-    if (tw_read_fault(&n)) {
+    int type = 0;
+    socklen_t tl = sizeof type;
+    size_t k = n;
+
+    /* a stream can be read in pieces; a datagram or a SEQPACKET message
+     * cannot (the kernel would truncate it): EINTR only */
+    if (tw_read_fault(&k)) {
         return -1;
+    }
+    if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &tl) == 0 && type == SOCK_STREAM) {
+        n = k;
     }
     return __real_recv(fd, buf, n, flags);
 }
