@@ -105,9 +105,6 @@ static int tp_verify(void *ctx, mbedtls_x509_crt *crt, int depth, uint32_t *flag
     (void)crt;
     (void)depth;
     t->verified = 1;
-    /* the clock of this handshake: NTP may have set it since start-up,
-     * or an RTC-less router may have lost it */
-    t->clock_unset = (int64_t)time(NULL) < (int64_t)IOTHUNT_BUILD_TIME;
     if (t->clock_unset) {
         *flags &= ~(uint32_t)(MBEDTLS_X509_BADCERT_EXPIRED | MBEDTLS_X509_BADCERT_FUTURE);
     }
@@ -366,6 +363,9 @@ int transport_connect(struct transport *t)
     transport_disconnect(t);
     t->verify_flags = 0;
     t->last_error[0] = '\0';
+    /* the clock of this handshake: NTP may have set it since start-up,
+     * or an RTC-less router may have lost it */
+    t->clock_unset = (int64_t)time(NULL) < (int64_t)IOTHUNT_BUILD_TIME;
     rc = tp_tcp_connect(t, deadline);
     if (rc != IH_OK) {
         return rc;

@@ -9,7 +9,7 @@
 #                       every failure point of the four operations; the
 #                       delivery (~25,000 allocations, a collector on
 #                       127.0.0.1: tests/torture/run.sh) at 400 points on the
-#                       host, 24 under qemu; part of check (about 1 minute)
+#                       host, 2 under qemu; part of check (about 3 minutes)
 
 TORTURE_WRAPS := malloc calloc realloc free read pread recv recvfrom write
 TORTURE_LDFLAGS := $(foreach w,$(TORTURE_WRAPS) time clock_gettime nanosleep,-Wl,--wrap=$(w))
