@@ -29,6 +29,7 @@ PORT=$(sed -n 's/.*listening on 127\.0\.0\.1 port \([0-9]*\).*/\1/p' "$T/collect
 export TORTURE_COLLECTOR=127.0.0.1:$PORT TORTURE_CERTS=$TOP/$T/certs
 st=0
 scripts/run-tests.sh host build/host/tests/torture || st=1
-# qemu is slower: 2 failure points of the delivery (each a TLS handshake, ~15 s)
-TEST_ARGS="--deliver-points 2" scripts/run-tests.sh mips build/mips/tests/torture || st=1
+# qemu is slower: 2 failure points of the delivery (each a TLS handshake, ~15 s);
+# its TLS with 1-byte reads takes qemu minutes: host only
+TEST_ARGS="--deliver-points 2 --no-deliver-reads" scripts/run-tests.sh mips build/mips/tests/torture || st=1
 exit $st

@@ -27,7 +27,8 @@
  * its ~25,000 allocations (certificate and key parsing, TLS) are sampled:
  * about P failure points spread over them (default 400).
  *
- * Usage: torture [--step K] [--max N] [--only NAME] [--trace N] [--deliver-points P]: try every K-th failure
+ * Usage: torture [--step K] [--max N] [--only NAME] [--trace N] [--deliver-points P]
+ * [--no-deliver-reads]: try every K-th failure
  * point (default 1), at most N per operation (default: all).
  * Ends with "N passed, N failed"; exit 1 when anything failed.
  */
@@ -779,6 +780,7 @@ static void write_conf(void)
 int main(int argc, char **argv)
 {
     long step = 1, max = 0, trace = 0, deliver_points = 400;
+    int deliver_reads = 1;
     const char *only = NULL;
     int i;
     size_t k;
@@ -788,6 +790,8 @@ int main(int argc, char **argv)
             step = (long)num(argv[++i]);
         } else if (i + 1 < argc && strcmp(argv[i], "--max") == 0) {
             max = (long)num(argv[++i]);
+        } else if (strcmp(argv[i], "--no-deliver-reads") == 0) {
+            deliver_reads = 0;
         } else if (i + 1 < argc && strcmp(argv[i], "--deliver-points") == 0) {
             deliver_points = (long)num(argv[++i]);
         } else if (i + 1 < argc && strcmp(argv[i], "--trace") == 0) {
@@ -848,6 +852,10 @@ int main(int argc, char **argv)
             continue;
         }
         torture_alloc(&ops[k], step, max, ops[k].run == op_deliver ? deliver_points : 0);
+        if (ops[k].run == op_deliver && !deliver_reads) {
+            printf("# deliver: short reads not run (--no-deliver-reads)\n");
+            continue;
+        }
         torture_reads(&ops[k]);
     }
     if (!only || strcmp(only, "spool") == 0) {
