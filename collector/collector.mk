@@ -13,7 +13,7 @@ CLANG ?= clang
 PKG_CONFIG ?= pkg-config
 
 COLLECTOR_VERSION ?= $(or $(shell cat VERSION 2>/dev/null),0.1.0)
-COLLECTOR_PKGS := libmicrohttpd jansson sqlite3 gnutls
+COLLECTOR_PKGS := libmicrohttpd jansson sqlite3 gnutls libargon2
 COLLECTOR_HOST_CFLAGS ?= -O2 -g -Wall -Wextra -Werror -std=c11 -D_GNU_SOURCE
 COLLECTOR_SAN_FLAGS ?= -fsanitize=address,undefined -fno-omit-frame-pointer
 COLLECTOR_PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(COLLECTOR_PKGS))
@@ -21,7 +21,7 @@ COLLECTOR_PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(COLLECTOR_PKGS)) -lpthread
 COLLECTOR_CPPFLAGS := -DIOTHUNT_VERSION='"$(COLLECTOR_VERSION)"' -Icollector
 
 COLLECTOR_LIB_NAMES := addr auth cef clog forward http ingest jsonl num \
-	query silent store_sqlite
+	query silent store_sqlite web web_auth web_out web_page
 COLLECTOR_OBJ_DIR := build/host/collector
 COLLECTOR_ASAN_DIR := build/host/collector/asan
 COLLECTOR_TEST_DIR := build/host/collector/tests

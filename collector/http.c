@@ -248,7 +248,9 @@ http_finish_findings(struct http_server *srv, struct MHD_Connection *conn,
 		clog_write(CLOG_WARN, "http: %s: batch refused: %s", req->agent, err.msg);
 		return http_reply_error(conn, MHD_HTTP_BAD_REQUEST, err.msg, err.line);
 	}
-	if (ingest_stamp_batch(&batch, req->agent, received) != 0) {
+	if (ingest_stamp_batch(&batch, req->agent, received) != 0 ||
+	    ingest_stamp_version(&batch, MHD_lookup_connection_value(conn,
+	    MHD_HEADER_KIND, MHD_HTTP_HEADER_USER_AGENT)) != 0) {
 		ret = http_reply_error(conn, MHD_HTTP_INTERNAL_SERVER_ERROR,
 		    "out of memory", 0);
 		goto out;

@@ -370,6 +370,59 @@ ingest_stamp_batch(struct ingest_batch *batch, const char *agent,
 	return 0;
 }
 
+/* version = 1*32( ALPHA / DIGIT / "." / "+" / "~" / "-" / "_" ) */
+static int
+ingest_check_version(const char *p, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || len > INGEST_VERSION_MAX) {
+		return 0;
+	}
+	for (i = 0; i < len; i++) {
+		char c = p[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '.' || c == '+' || c == '~' ||
+		    c == '-' || c == '_')) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+int
+ingest_stamp_version(struct ingest_batch *batch, const char *user_agent)
+{
+	static const char prefix[] = "iothunt/";
+	const char *v;
+	size_t len;
+	size_t i;
+
+	if (user_agent == NULL ||
+	    strncmp(user_agent, prefix, sizeof(prefix) - 1) != 0) {
+		return 0;
+	}
+	v = user_agent + sizeof(prefix) - 1;
+	len = strcspn(v, " ");
+	if (!ingest_check_version(v, len)) {
+		return 0;
+	}
+	for (i = 0; i < batch->count; i++) {
+		json_t *obj = batch->items[i].obj;
+
+		if (batch->items[i].interval <= 0 ||
+		    json_object_get(obj, "agent_version") != NULL) {
+			continue;
+		}
+		if (json_object_set_new(obj, "agent_version",
+		    json_stringn(v, len)) != 0) {
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
 void
 ingest_free_batch(struct ingest_batch *batch)
 {

@@ -26,6 +26,8 @@
 #include "query.h"
 #include "silent.h"
 #include "store.h"
+#include "web.h"
+#include "web_auth.h"
 
 #define MAIN_PEM_MAX (64 * 1024)
 #define MAIN_BODY_DEFAULT (1024 * 1024)
@@ -48,6 +50,11 @@ struct main_options {
 	uint64_t request_timeout;
 	uint64_t silent_check;
 	int verbose;
+	const char *web;
+	const char *web_cert;
+	const char *web_key;
+	const char *web_operator_ca;
+	const char *web_passwd;
 };
 
 static void
@@ -60,8 +67,11 @@ main_print_usage(FILE *f)
 	    "           [--cef-queue N] [--jsonl PATH] [--max-body BYTES]\n"
 	    "           [--max-conns N] [--conn-timeout S] [--request-timeout S]\n"
 	    "           [--silent-check S] [--verbose]\n"
+	    "           [--web IP:PORT [--web-cert F --web-key F]\n"
+	    "            [--web-operator-ca F] [--web-passwd F]]\n"
 	    "       iothunt-collector query --db PATH [--agent ID] [--type T]\n"
 	    "           [--since TS] [--limit N] [--json]\n"
+	    "       iothunt-collector web-passwd FILE USER\n"
 	    "       iothunt-collector --version | --help\n");
 }
 
@@ -151,6 +161,11 @@ main_parse_options(int argc, char **argv, struct main_options *o)
 		{ "request-timeout", required_argument, NULL, 'T' },
 		{ "silent-check", required_argument, NULL, 's' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "web", required_argument, NULL, 'W' },
+		{ "web-cert", required_argument, NULL, 'X' },
+		{ "web-key", required_argument, NULL, 'Y' },
+		{ "web-operator-ca", required_argument, NULL, 'O' },
+		{ "web-passwd", required_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -240,6 +255,21 @@ main_parse_options(int argc, char **argv, struct main_options *o)
 		case 'v':
 			o->verbose = 1;
 			break;
+		case 'W':
+			o->web = optarg;
+			break;
+		case 'X':
+			o->web_cert = optarg;
+			break;
+		case 'Y':
+			o->web_key = optarg;
+			break;
+		case 'O':
+			o->web_operator_ca = optarg;
+			break;
+		case 'P':
+			o->web_passwd = optarg;
+			break;
 		default:
 			main_print_usage(stderr);
 			return -EINVAL;
@@ -257,6 +287,113 @@ main_parse_options(int argc, char **argv, struct main_options *o)
 		main_print_usage(stderr);
 		return -EINVAL;
 	}
+	if (o->web != NULL && o->web_operator_ca == NULL && o->web_passwd == NULL) {
+		fprintf(stderr, "iothunt-collector: --web needs --web-operator-ca "
+		    "and/or --web-passwd (who may log in)\n");
+		return -EINVAL;
+	}
+	if (o->web == NULL && (o->web_cert != NULL || o->web_key != NULL ||
+	    o->web_operator_ca != NULL || o->web_passwd != NULL)) {
+		fprintf(stderr, "iothunt-collector: --web-* options need --web\n");
+		return -EINVAL;
+	}
+	if ((o->web_cert == NULL) != (o->web_key == NULL)) {
+		fprintf(stderr, "iothunt-collector: --web-cert and --web-key go "
+		    "together\n");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/*
+ * Start the fleet view if --web was given: its own certificate (or the
+ * ingest listener's), the operator CA and/or the password file. The PEM
+ * buffers and users are kept in *wc's strings (freed by main_stop_web).
+ */
+struct main_web {
+	struct web_config cfg;
+	struct web_users users;
+	char *cert;
+	char *key;
+	char *ca;
+	struct web_server *srv;
+};
+
+static void
+main_stop_web(struct main_web *w)
+{
+	web_stop(w->srv);
+	w->srv = NULL;
+	if (w->key != NULL) {
+		gnutls_memset(w->key, 0, strlen(w->key));
+	}
+	free(w->cert);
+	free(w->key);
+	free(w->ca);
+	gnutls_memset(&w->users, 0, sizeof(w->users));
+}
+
+static int main_read_pem(const char *path, char **out);
+
+static int
+main_start_web(const struct main_options *o, const struct store_backend *be,
+    const char *cert, const char *key, struct main_web *w)
+{
+	struct addr_endpoint ep;
+	char err[256];
+	int rc;
+
+	memset(w, 0, sizeof(*w));
+	if (addr_parse_endpoint(o->web, strlen(o->web), &ep) != 0 ||
+	    addr_to_sockaddr(&ep, &w->cfg.listen, &w->cfg.listen_len) != 0) {
+		clog_write(CLOG_ERROR, "--web wants IP:PORT or [IPv6]:PORT, not '%s'",
+		    o->web);
+		return -EINVAL;
+	}
+	if (o->web_cert != NULL) {
+		if ((rc = main_read_pem(o->web_cert, &w->cert)) != 0 ||
+		    (rc = main_read_pem(o->web_key, &w->key)) != 0) {
+			clog_write(CLOG_ERROR, "cannot read --web-cert/--web-key: %s",
+			    strerror(-rc));
+			return rc;
+		}
+	}
+	if (o->web_operator_ca != NULL &&
+	    (rc = main_read_pem(o->web_operator_ca, &w->ca)) != 0) {
+		clog_write(CLOG_ERROR, "cannot read --web-operator-ca %s: %s",
+		    o->web_operator_ca, strerror(-rc));
+		return rc;
+	}
+	if (o->web_passwd != NULL) {
+		rc = web_auth_load_passwd(o->web_passwd, &w->users, err, sizeof(err));
+		if (rc != 0) {
+			clog_write(CLOG_ERROR, "--web-passwd: %s", err);
+			return rc;
+		}
+		if (w->users.count == 0) {
+			clog_write(CLOG_ERROR, "--web-passwd %s names no user "
+			    "(iothunt-collector web-passwd FILE USER adds one)",
+			    o->web_passwd);
+			return -EINVAL;
+		}
+	}
+	w->cfg.cert_pem = w->cert != NULL ? w->cert : cert;
+	w->cfg.key_pem = w->key != NULL ? w->key : key;
+	w->cfg.operator_ca_pem = w->ca;
+	w->cfg.users = o->web_passwd != NULL ? &w->users : NULL;
+	w->cfg.backend = be;
+	w->cfg.db = o->db;
+	w->cfg.max_conns = 32;
+	rc = web_start(&w->cfg, &w->srv);
+	if (rc != 0) {
+		clog_write(CLOG_ERROR, "cannot start the fleet view on %s "
+		    "(certificate, key or CA unusable, or address in use)", o->web);
+		return rc;
+	}
+	clog_write(CLOG_INFO, "fleet view on %s port %u (%s%s%s)", ep.ip,
+	    web_get_port(w->srv), w->ca != NULL ? "operator certificates" : "",
+	    w->ca != NULL && o->web_passwd != NULL ? ", " : "",
+	    o->web_passwd != NULL ? "passwords" : "");
 	return 0;
 }
 
@@ -288,6 +425,7 @@ main_serve(int argc, char **argv)
 	struct forward fw = { NULL, NULL };
 	struct addr_endpoint ep;
 	struct store *st = NULL;
+	struct main_web web;
 	struct timespec wait;
 	siginfo_t si;
 	sigset_t set;
@@ -301,6 +439,7 @@ main_serve(int argc, char **argv)
 	int rc;
 
 	memset(&cfg, 0, sizeof(cfg));
+	memset(&web, 0, sizeof(web));
 	if (main_parse_options(argc, argv, &o) != 0) {
 		return 2;
 	}
@@ -372,6 +511,9 @@ main_serve(int argc, char **argv)
 		    "(certificate, key or CA unusable, or address in use)", o.listen);
 		goto out;
 	}
+	if (o.web != NULL && main_start_web(&o, be, cert, key, &web) != 0) {
+		goto out;
+	}
 	clog_write(CLOG_INFO, "listening on %s port %u, database %s%s%s",
 	    ep.ip, http_get_port(srv), o.db, o.cef != NULL ? ", CEF to " : "",
 	    o.cef != NULL ? o.cef : "");
@@ -402,6 +544,7 @@ main_serve(int argc, char **argv)
 	}
 	status = 0;
 out:
+	main_stop_web(&web);
 	http_stop(srv);
 	if (fw.cef != NULL) {
 		cef_sender_stop(fw.cef, 2000, &cef_stats);
@@ -425,6 +568,9 @@ main(int argc, char **argv)
 {
 	if (argc >= 2 && strcmp(argv[1], "query") == 0) {
 		return query_run_command(argc - 1, argv + 1);
+	}
+	if (argc >= 2 && strcmp(argv[1], "web-passwd") == 0) {
+		return web_auth_run_passwd(argc - 1, argv + 1);
 	}
 	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
 		printf("iothunt-collector %s\n", IOTHUNT_VERSION);

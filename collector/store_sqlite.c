@@ -37,6 +37,9 @@ static const char store_schema[] =
     " UNIQUE (agent, seq));"
     "CREATE INDEX IF NOT EXISTS findings_ts ON findings (ts);"
     "CREATE INDEX IF NOT EXISTS findings_type ON findings (type);"
+    /* the fleet view: newest summary per agent, newest findings first */
+    "CREATE INDEX IF NOT EXISTS findings_agent_type ON findings (agent, type, seq);"
+    "CREATE INDEX IF NOT EXISTS findings_received ON findings (received);"
     "CREATE TABLE IF NOT EXISTS agents ("
     " agent TEXT PRIMARY KEY,"
     " last_seen INTEGER NOT NULL,"
@@ -533,6 +536,232 @@ out:
 	return rc;
 }
 
+/*
+ * The devices of the fleet view. dev: every agent with a heartbeat or a
+ * finding (a skip-scan of the (agent, seq) index, one lookup per agent);
+ * s1/s0: the newest and the previous summary's seq; open findings are the
+ * agent's own (seq >= 1) after s0, summaries excluded.
+ */
+#define STORE_DEVICES_ALL \
+    "WITH RECURSIVE fa(agent) AS (SELECT MIN(agent) FROM findings" \
+    " UNION ALL SELECT (SELECT MIN(agent) FROM findings f WHERE f.agent > fa.agent)" \
+    " FROM fa WHERE fa.agent IS NOT NULL)," \
+    " dev(agent) AS (SELECT agent FROM fa WHERE agent IS NOT NULL" \
+    " UNION SELECT agent FROM agents),"
+#define STORE_DEVICES_ONE \
+    "WITH dev(agent) AS (SELECT ?1 WHERE EXISTS (SELECT 1 FROM agents" \
+    " WHERE agent = ?1) OR EXISTS (SELECT 1 FROM findings WHERE agent = ?1)),"
+#define STORE_DEVICES_REST \
+    " s AS (SELECT dev.agent AS agent, (SELECT MAX(seq) FROM findings f" \
+    " WHERE f.agent = dev.agent AND f.type = 'summary' AND f.seq > 0) AS s1" \
+    " FROM dev)," \
+    " p AS (SELECT s.agent AS agent, s.s1 AS s1, COALESCE((SELECT MAX(seq)" \
+    " FROM findings f WHERE f.agent = s.agent AND f.type = 'summary'" \
+    " AND f.seq > 0 AND f.seq < s.s1), 0) AS s0 FROM s)" \
+    " SELECT p.agent, a.last_seen, a.interval, a.silent_raised," \
+    " (SELECT received FROM findings f WHERE f.agent = p.agent" \
+    " ORDER BY f.seq DESC LIMIT 1)," \
+    " json_extract(v.json, '$.verdict'), v.received," \
+    " json_extract(v.json, '$.agent_version')," \
+    " json_extract(v.json, '$.bundle_version')," \
+    " (SELECT COUNT(*) FROM findings f WHERE f.agent = p.agent AND f.seq > p.s0" \
+    " AND f.type <> 'summary' AND f.severity = 'low')," \
+    " (SELECT COUNT(*) FROM findings f WHERE f.agent = p.agent AND f.seq > p.s0" \
+    " AND f.type <> 'summary' AND f.severity = 'medium')," \
+    " (SELECT COUNT(*) FROM findings f WHERE f.agent = p.agent AND f.seq > p.s0" \
+    " AND f.type <> 'summary' AND f.severity = 'high')," \
+    " (SELECT COUNT(*) FROM findings f WHERE f.agent = p.agent AND f.seq > p.s0" \
+    " AND f.type <> 'summary' AND f.severity = 'critical')" \
+    " FROM p LEFT JOIN agents a ON a.agent = p.agent" \
+    " LEFT JOIN findings v ON v.agent = p.agent AND v.seq = p.s1" \
+    " ORDER BY p.agent"
+
+/* A JSON value as text, or NULL unless it is a short string. */
+static const char *
+store_column_short(sqlite3_stmt *stmt, int col)
+{
+	if (sqlite3_column_type(stmt, col) != SQLITE_TEXT ||
+	    sqlite3_column_bytes(stmt, col) > 64) {
+		return NULL;
+	}
+	return (const char *)sqlite3_column_text(stmt, col);
+}
+
+static int
+store_sqlite_list_devices(struct store *st, const char *agent,
+    int (*fn)(const struct store_device *dev, void *arg), void *arg)
+{
+	static const char sql_all[] = STORE_DEVICES_ALL STORE_DEVICES_REST;
+	static const char sql_one[] = STORE_DEVICES_ONE STORE_DEVICES_REST;
+	struct store_device d;
+	sqlite3_stmt *stmt = NULL;
+	int step;
+	int rc = 0;
+	int i;
+
+	pthread_mutex_lock(&st->lock);
+	if (sqlite3_prepare_v2(st->db, agent != NULL ? sql_one : sql_all, -1,
+	    &stmt, NULL) != SQLITE_OK) {
+		rc = store_fail(st, "devices");
+		goto out;
+	}
+	if (agent != NULL &&
+	    sqlite3_bind_text(stmt, 1, agent, -1, SQLITE_STATIC) != SQLITE_OK) {
+		rc = store_fail(st, "bind");
+		goto out;
+	}
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		memset(&d, 0, sizeof(d));
+		d.agent = (const char *)sqlite3_column_text(stmt, 0);
+		if (d.agent == NULL) {
+			continue;
+		}
+		if (sqlite3_column_type(stmt, 1) != SQLITE_NULL) {
+			d.last_seen = sqlite3_column_int64(stmt, 1);
+			d.interval = sqlite3_column_int64(stmt, 2);
+			d.silent_raised = sqlite3_column_int(stmt, 3) != 0;
+		} else {
+			d.last_seen = sqlite3_column_int64(stmt, 4);
+		}
+		d.verdict = store_column_short(stmt, 5);
+		d.verdict_ts = sqlite3_column_int64(stmt, 6);
+		d.agent_version = store_column_short(stmt, 7);
+		d.bundle_version = store_column_short(stmt, 8);
+		for (i = 0; i < 4; i++) {
+			d.open[i] = sqlite3_column_int64(stmt, 9 + i);
+		}
+		rc = fn(&d, arg);
+		if (rc != 0) {
+			goto out;
+		}
+	}
+	if (step != SQLITE_DONE) {
+		rc = store_fail(st, "devices");
+	}
+out:
+	sqlite3_finalize(stmt);
+	pthread_mutex_unlock(&st->lock);
+	return rc;
+}
+
+static int
+store_sqlite_find(struct store *st, const struct store_find *flt,
+    int (*fn)(const struct store_row *row, void *arg), void *arg)
+{
+	char sql[400];
+	sqlite3_stmt *stmt = NULL;
+	struct store_row row;
+	int idx = 1;
+	int step;
+	int rc = 0;
+	int n;
+
+	n = snprintf(sql, sizeof(sql), "SELECT agent, seq, type, severity, ts,"
+	    " received, json FROM findings WHERE 1 = 1%s%s%s%s%s%s"
+	    " ORDER BY received DESC, rowid DESC",
+	    flt->agent != NULL ? " AND agent = ?" : "",
+	    flt->type != NULL ? " AND type = ?" : "",
+	    flt->not_type != NULL ? " AND type <> ?" : "",
+	    flt->severity != NULL ? " AND severity = ?" : "",
+	    flt->since >= 0 ? " AND received >= ?" : "",
+	    flt->until >= 0 ? " AND received < ?" : "");
+	if (n < 0 || (size_t)n >= sizeof(sql)) {
+		return -EINVAL;
+	}
+	pthread_mutex_lock(&st->lock);
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		rc = store_fail(st, "find");
+		goto out;
+	}
+	if ((flt->agent != NULL &&
+	    sqlite3_bind_text(stmt, idx++, flt->agent, -1, SQLITE_STATIC) != SQLITE_OK) ||
+	    (flt->type != NULL &&
+	    sqlite3_bind_text(stmt, idx++, flt->type, -1, SQLITE_STATIC) != SQLITE_OK) ||
+	    (flt->not_type != NULL &&
+	    sqlite3_bind_text(stmt, idx++, flt->not_type, -1, SQLITE_STATIC) != SQLITE_OK) ||
+	    (flt->severity != NULL &&
+	    sqlite3_bind_text(stmt, idx++, flt->severity, -1, SQLITE_STATIC) != SQLITE_OK) ||
+	    (flt->since >= 0 &&
+	    sqlite3_bind_int64(stmt, idx++, flt->since) != SQLITE_OK) ||
+	    (flt->until >= 0 &&
+	    sqlite3_bind_int64(stmt, idx++, flt->until) != SQLITE_OK)) {
+		rc = store_fail(st, "bind");
+		goto out;
+	}
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		row.agent = (const char *)sqlite3_column_text(stmt, 0);
+		row.seq = sqlite3_column_int64(stmt, 1);
+		row.type = (const char *)sqlite3_column_text(stmt, 2);
+		row.severity = (const char *)sqlite3_column_text(stmt, 3);
+		row.ts = sqlite3_column_int64(stmt, 4);
+		row.received = sqlite3_column_int64(stmt, 5);
+		row.json = (const char *)sqlite3_column_text(stmt, 6);
+		if (row.agent == NULL || row.type == NULL || row.severity == NULL ||
+		    row.json == NULL) {
+			continue;
+		}
+		rc = fn(&row, arg);
+		if (rc != 0) {
+			goto out;
+		}
+	}
+	if (step != SQLITE_DONE) {
+		rc = store_fail(st, "find");
+	}
+out:
+	sqlite3_finalize(stmt);
+	pthread_mutex_unlock(&st->lock);
+	return rc;
+}
+
+static int
+store_sqlite_count_days(struct store *st, const char *agent, int64_t since,
+    int64_t until, int (*fn)(int64_t day, const char *severity, int64_t count,
+    void *arg), void *arg)
+{
+	sqlite3_stmt *stmt = NULL;
+	const char *sev;
+	int step;
+	int rc = 0;
+
+	pthread_mutex_lock(&st->lock);
+	if (sqlite3_prepare_v2(st->db, agent != NULL ?
+	    "SELECT received / 86400, severity, COUNT(*) FROM findings"
+	    " WHERE agent = ?3 AND type <> 'summary' AND received >= ?1"
+	    " AND received < ?2 GROUP BY 1, 2" :
+	    "SELECT received / 86400, severity, COUNT(*) FROM findings"
+	    " WHERE type <> 'summary' AND received >= ?1 AND received < ?2"
+	    " GROUP BY 1, 2", -1, &stmt, NULL) != SQLITE_OK) {
+		rc = store_fail(st, "days");
+		goto out;
+	}
+	if (sqlite3_bind_int64(stmt, 1, since) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 2, until) != SQLITE_OK ||
+	    (agent != NULL &&
+	    sqlite3_bind_text(stmt, 3, agent, -1, SQLITE_STATIC) != SQLITE_OK)) {
+		rc = store_fail(st, "bind");
+		goto out;
+	}
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		sev = (const char *)sqlite3_column_text(stmt, 1);
+		if (sev == NULL) {
+			continue;
+		}
+		rc = fn(sqlite3_column_int64(stmt, 0), sev,
+		    sqlite3_column_int64(stmt, 2), arg);
+		if (rc != 0) {
+			goto out;
+		}
+	}
+	if (step != SQLITE_DONE) {
+		rc = store_fail(st, "days");
+	}
+out:
+	sqlite3_finalize(stmt);
+	pthread_mutex_unlock(&st->lock);
+	return rc;
+}
+
 const struct store_backend store_sqlite = {
 	.name = "sqlite",
 	.open = store_sqlite_open,
@@ -541,4 +770,7 @@ const struct store_backend store_sqlite = {
 	.list_overdue = store_sqlite_list_overdue,
 	.put_silent = store_sqlite_put_silent,
 	.query = store_sqlite_query,
+	.list_devices = store_sqlite_list_devices,
+	.find = store_sqlite_find,
+	.count_days = store_sqlite_count_days,
 };
