@@ -31,7 +31,8 @@ COLLECTOR_OBJS := $(COLLECTOR_LIB_NAMES:%=$(COLLECTOR_OBJ_DIR)/%.o) \
 COLLECTOR_ASAN_LIB_OBJS := $(COLLECTOR_LIB_NAMES:%=$(COLLECTOR_ASAN_DIR)/%.o)
 COLLECTOR_ASAN_BIN := $(COLLECTOR_ASAN_DIR)/iothunt-collector
 
-COLLECTOR_UNIT_TESTS := test_num_addr test_ingest test_cef test_store test_silent
+COLLECTOR_UNIT_TESTS := test_num_addr test_ingest test_cef test_store test_silent \
+	test_web
 COLLECTOR_UNIT_BINS := $(COLLECTOR_UNIT_TESTS:%=$(COLLECTOR_TEST_DIR)/%)
 
 COLLECTOR_FUZZ_BIN := build/fuzz/fuzz_collector_ingest
