@@ -146,8 +146,18 @@ web_send_login(struct MHD_Connection *conn, unsigned status,
 	char cookie[192];
 	struct web_out o;
 
-	if (web_auth_make_token(token, sizeof(token)) != 0 ||
-	    snprintf(cookie, sizeof(cookie), WEB_COOKIE_LOGIN "=%s; Path=/login; "
+	const char *have = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND,
+	    WEB_COOKIE_LOGIN);
+
+	/* keep a login cookie the browser has (another tab's form stays
+	 * valid); it only proves the form came from this site */
+	if (have != NULL && strlen(have) == WEB_TOKEN_LEN &&
+	    strspn(have, "0123456789abcdef") == WEB_TOKEN_LEN) {
+		memcpy(token, have, sizeof(token));
+	} else if (web_auth_make_token(token, sizeof(token)) != 0) {
+		return MHD_NO;
+	}
+	if (snprintf(cookie, sizeof(cookie), WEB_COOKIE_LOGIN "=%s; Path=/login; "
 	    "Max-Age=900; Secure; HttpOnly; SameSite=Strict", token) >=
 	    (int)sizeof(cookie)) {
 		return MHD_NO;
@@ -352,6 +362,28 @@ web_do_page(struct web_server *srv, struct MHD_Connection *conn,
 	    "attachment; filename=\"findings.csv\"");
 }
 
+/* The page of a URL path, or -1 (404, before any login redirect). */
+static int
+web_route_page(const char *url)
+{
+	if (strcmp(url, "/") == 0 || strcmp(url, "/devices") == 0) {
+		return WEB_PAGE_DEVICES;
+	}
+	if (strcmp(url, "/devices.csv") == 0) {
+		return WEB_PAGE_DEVICES_CSV;
+	}
+	if (strcmp(url, "/device") == 0) {
+		return WEB_PAGE_DEVICE;
+	}
+	if (strcmp(url, "/findings") == 0) {
+		return WEB_PAGE_FINDINGS;
+	}
+	if (strcmp(url, "/findings.csv") == 0) {
+		return WEB_PAGE_FINDINGS_CSV;
+	}
+	return -1;
+}
+
 static enum MHD_Result
 web_dispatch(struct web_server *srv, struct MHD_Connection *conn,
     const char *url, const char *method, struct web_request *req)
@@ -365,6 +397,7 @@ web_dispatch(struct web_server *srv, struct MHD_Connection *conn,
 	    strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
 	char *css;
 	size_t len;
+	int page;
 
 	memset(&s, 0, sizeof(s));
 	if (strcmp(url, "/style.css") == 0 && get) {
@@ -423,25 +456,14 @@ web_dispatch(struct web_server *srv, struct MHD_Connection *conn,
 		return web_send_error(conn, MHD_HTTP_METHOD_NOT_ALLOWED,
 		    "the fleet view is read-only: GET");
 	}
+	page = web_route_page(url);
+	if (page < 0) {
+		return web_send_error(conn, MHD_HTTP_NOT_FOUND, "no such page");
+	}
 	if (user == NULL) {
 		return web_redirect(conn, "/login", NULL);
 	}
-	if (strcmp(url, "/") == 0 || strcmp(url, "/devices") == 0) {
-		return web_do_page(srv, conn, WEB_PAGE_DEVICES, user, csrf);
-	}
-	if (strcmp(url, "/devices.csv") == 0) {
-		return web_do_page(srv, conn, WEB_PAGE_DEVICES_CSV, user, csrf);
-	}
-	if (strcmp(url, "/device") == 0) {
-		return web_do_page(srv, conn, WEB_PAGE_DEVICE, user, csrf);
-	}
-	if (strcmp(url, "/findings") == 0) {
-		return web_do_page(srv, conn, WEB_PAGE_FINDINGS, user, csrf);
-	}
-	if (strcmp(url, "/findings.csv") == 0) {
-		return web_do_page(srv, conn, WEB_PAGE_FINDINGS_CSV, user, csrf);
-	}
-	return web_send_error(conn, MHD_HTTP_NOT_FOUND, "no such page");
+	return web_do_page(srv, conn, (enum web_page)page, user, csrf);
 }
 
 static enum MHD_Result

@@ -616,7 +616,10 @@ web_page_family(json_t *obj, char *out, size_t cap)
 		p++;
 		q = strchr(p, ':');
 		n = q != NULL ? (size_t)(q - p) : strlen(p);
-	} else if ((s = json_string_value(json_object_get(obj, "rule"))) != NULL) {
+	} else if ((s = json_string_value(json_object_get(obj, "rule"))) != NULL &&
+	    s[strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789_")] == '\0') {
+		/* a YARA rule name; not a netfilter rule's text */
 		p = s;
 		q = strchr(p, '_');
 		n = q != NULL ? (size_t)(q - p) : strlen(p);

@@ -64,8 +64,9 @@ extern const char web_page_css[];
 /*
  * The malware family of a finding, for the family filter: its "family"
  * field; else the third field of a ThreatFox ioc_source
- * ("threatfox:botnet_cc:Mirai:100" gives "Mirai"); else the rule name up
- * to its first "_" ("Mirai_MIPS_MSB" gives "Mirai"). Copies at most cap-1
+ * ("threatfox:botnet_cc:Mirai:100" gives "Mirai"); else the YARA rule
+ * name ([A-Za-z0-9_]+) up to its first "_" ("Mirai_MIPS_MSB" gives
+ * "Mirai"; a netfilter rule's text gives nothing). Copies at most cap-1
  * bytes into out; "" when none. Returns out.
  */
 const char *web_page_family(json_t *obj, char *out, size_t cap);

@@ -280,6 +280,7 @@ test_family(void **state)
 		{ "{\"ioc_source\":\"list:feed.txt\",\"rule\":\"Mirai_MIPS_MSB\"}", "Mirai" },
 		{ "{\"ioc_source\":\"list:feed.txt\"}", "" },
 		{ "{\"rule\":\"Tsunami\"}", "Tsunami" },
+		{ "{\"rule\":\"-A INPUT -p tcp --dport 7547 -j DROP\"}", "" },
 		{ "{}", "" },
 	};
 	char out[16];
