@@ -39,7 +39,8 @@ static const char store_schema[] =
     "CREATE INDEX IF NOT EXISTS findings_type ON findings (type);"
     /* the fleet view: newest summary per agent, newest findings first */
     "CREATE INDEX IF NOT EXISTS findings_agent_type ON findings (agent, type, seq);"
-    "CREATE INDEX IF NOT EXISTS findings_received ON findings (received);"
+    "CREATE INDEX IF NOT EXISTS findings_received ON findings"
+    " (received, type, severity);"
     "CREATE TABLE IF NOT EXISTS agents ("
     " agent TEXT PRIMARY KEY,"
     " last_seen INTEGER NOT NULL,"
@@ -555,26 +556,23 @@ out:
     " s AS (SELECT dev.agent AS agent, (SELECT MAX(seq) FROM findings f" \
     " WHERE f.agent = dev.agent AND f.type = 'summary' AND f.seq > 0) AS s1" \
     " FROM dev)," \
-    " p AS (SELECT s.agent AS agent, s.s1 AS s1, COALESCE((SELECT MAX(seq)" \
-    " FROM findings f WHERE f.agent = s.agent AND f.type = 'summary'" \
-    " AND f.seq > 0 AND f.seq < s.s1), 0) AS s0 FROM s)" \
+    " p AS MATERIALIZED (SELECT s.agent AS agent, s.s1 AS s1," \
+    " COALESCE((SELECT MAX(seq) FROM findings f WHERE f.agent = s.agent" \
+    " AND f.type = 'summary' AND f.seq > 0 AND f.seq < s.s1), 0) AS s0" \
+    " FROM s)" \
     " SELECT p.agent, a.last_seen, a.interval, a.silent_raised," \
-    " (SELECT received FROM findings f WHERE f.agent = p.agent" \
-    " ORDER BY f.seq DESC LIMIT 1)," \
+    " (SELECT received FROM findings r WHERE r.agent = p.agent" \
+    " ORDER BY r.seq DESC LIMIT 1)," \
     " json_extract(v.json, '$.verdict'), v.received," \
     " json_extract(v.json, '$.agent_version')," \
     " json_extract(v.json, '$.bundle_version')," \
-    " (SELECT COUNT(*) FROM findings f WHERE f.agent = p.agent AND f.seq > p.s0" \
-    " AND f.type <> 'summary' AND f.severity = 'low')," \
-    " (SELECT COUNT(*) FROM findings f WHERE f.agent = p.agent AND f.seq > p.s0" \
-    " AND f.type <> 'summary' AND f.severity = 'medium')," \
-    " (SELECT COUNT(*) FROM findings f WHERE f.agent = p.agent AND f.seq > p.s0" \
-    " AND f.type <> 'summary' AND f.severity = 'high')," \
-    " (SELECT COUNT(*) FROM findings f WHERE f.agent = p.agent AND f.seq > p.s0" \
-    " AND f.type <> 'summary' AND f.severity = 'critical')" \
+    " SUM(f.severity = 'low'), SUM(f.severity = 'medium')," \
+    " SUM(f.severity = 'high'), SUM(f.severity = 'critical')" \
     " FROM p LEFT JOIN agents a ON a.agent = p.agent" \
     " LEFT JOIN findings v ON v.agent = p.agent AND v.seq = p.s1" \
-    " ORDER BY p.agent"
+    " LEFT JOIN findings f ON f.agent = p.agent AND f.seq > p.s0" \
+    " AND f.type <> 'summary'" \
+    " GROUP BY p.agent ORDER BY p.agent"
 
 /* A JSON value as text, or NULL unless it is a short string. */
 static const char *

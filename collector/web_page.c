@@ -36,7 +36,8 @@ const char web_page_css[] =
     "header a{color:#cfe3ff;text-decoration:none;margin-right:1em}\n"
     "header .brand{font-weight:700;letter-spacing:.03em}\n"
     "header form{margin-left:auto}\n"
-    "header .who{margin-left:auto;color:#cfe3ff}\n"
+    "header .who,header .muted{margin-left:auto;color:#cfe3ff}\n"
+    "table#device{width:auto;min-width:40em}table#device th{width:12em}\n"
     "main{padding:1em 1.2em}\n"
     "h1{font-size:1.4em;margin:.2em 0 .6em}h2{font-size:1.1em;margin:1.2em 0 .4em}\n"
     "table{border-collapse:collapse;background:#fff;width:100%}\n"
@@ -954,11 +955,11 @@ web_page_device(struct web_render *r, char *msg, size_t msgcap)
 	if (rc != 0) {
 		return rc;
 	}
-	web_out_puts(o, "<h2>Recent scans</h2>\n<table id=\"scans\"><thead><tr>"
+	web_out_puts(o, "<h2>Recent scans <span class=\"muted\">(newest 5)</span></h2>\n<table id=\"scans\"><thead><tr>"
 	    "<th>Received</th><th>Verdict</th><th>Summary</th></tr></thead>"
 	    "<tbody>\n");
 	flt.agent = id;
-	r->limit = 10;
+	r->limit = 5;
 	r->rows = 0;
 	rc = ctx->be->find(ctx->st, &flt, web_page_scan_row, r);
 	if (rc != 0 && rc != 1) {

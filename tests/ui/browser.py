@@ -175,7 +175,11 @@ try:
     b.goto(base + "/device?id=" + urllib.parse.quote(expect["showcase"]))
     check("showcase device page has its scans",
           rows(b, "scans") >= 1 and rows(b, "findings") >= 1, (rows(b, "scans"), rows(b, "findings")))
+    b.call("Emulation.setDeviceMetricsOverride",
+           {"width": 1280, "height": 1250, "deviceScaleFactor": 1, "mobile": False})
     b.screenshot(os.path.join(outdir, "fleet-device.png"), full=False)
+    b.call("Emulation.setDeviceMetricsOverride",
+           {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False})
 
     # the hostile verdict string from a summary line
     b.goto(base + "/device?id=" + urllib.parse.quote(expect["weird"]["device"]))
