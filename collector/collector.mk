@@ -38,6 +38,9 @@ COLLECTOR_UNIT_BINS := $(COLLECTOR_UNIT_TESTS:%=$(COLLECTOR_TEST_DIR)/%)
 COLLECTOR_FUZZ_BIN := build/fuzz/fuzz_collector_ingest
 COLLECTOR_FUZZ_SRCS := tests/fuzz/fuzz_collector_ingest.c collector/ingest.c \
 	collector/cef.c collector/addr.c collector/num.c collector/clog.c
+COLLECTOR_WEB_FUZZ_BIN := build/fuzz/fuzz_collector_web
+COLLECTOR_WEB_FUZZ_SRCS := tests/fuzz/fuzz_collector_web.c collector/web_auth.c \
+	collector/web_out.c collector/num.c
 FUZZ_TIME ?= 60
 
 .PHONY: collector-check fuzz-collector fuzz-collector-run bench-collector
@@ -88,7 +91,14 @@ bench-collector: build/host/iothunt-collector $(COLLECTOR_BENCH_BIN)
 		timeout 900 bash tests/collector/bench.sh > build/bench/collector.md
 	@cat build/bench/collector.md
 
-fuzz-collector: $(COLLECTOR_FUZZ_BIN)
+fuzz-collector: $(COLLECTOR_FUZZ_BIN) $(COLLECTOR_WEB_FUZZ_BIN)
+
+$(COLLECTOR_WEB_FUZZ_BIN): $(COLLECTOR_WEB_FUZZ_SRCS) $(wildcard collector/*.h)
+	@mkdir -p $(@D)
+	$(CLANG) -O1 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		$(COLLECTOR_CPPFLAGS) $(COLLECTOR_PKG_CFLAGS) -o $@ \
+		$(COLLECTOR_WEB_FUZZ_SRCS) $(COLLECTOR_PKG_LIBS)
 
 $(COLLECTOR_FUZZ_BIN): $(COLLECTOR_FUZZ_SRCS) $(wildcard collector/*.h)
 	@mkdir -p $(@D)
@@ -98,10 +108,14 @@ $(COLLECTOR_FUZZ_BIN): $(COLLECTOR_FUZZ_SRCS) $(wildcard collector/*.h)
 		$(COLLECTOR_FUZZ_SRCS) $(COLLECTOR_PKG_LIBS)
 
 # One fuzzer at a time on this 2-core machine: bounded by FUZZ_TIME.
-fuzz-collector-run: $(COLLECTOR_FUZZ_BIN)
+fuzz-collector-run: $(COLLECTOR_FUZZ_BIN) $(COLLECTOR_WEB_FUZZ_BIN)
 	@mkdir -p build/fuzz/corpus-collector-ingest
 	$(COLLECTOR_FUZZ_BIN) -max_total_time=$(FUZZ_TIME) -max_len=65536 \
 		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 		build/fuzz/corpus-collector-ingest tests/fuzz/corpus/collector_ingest
+	@mkdir -p build/fuzz/corpus-collector-web
+	$(COLLECTOR_WEB_FUZZ_BIN) -max_total_time=$(FUZZ_TIME) -max_len=70000 \
+		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+		build/fuzz/corpus-collector-web tests/fuzz/corpus/collector_web
 
 -include $(wildcard $(COLLECTOR_OBJ_DIR)/*.d $(COLLECTOR_ASAN_DIR)/*.d $(COLLECTOR_TEST_DIR)/*.d)
