@@ -41,6 +41,9 @@ COLLECTOR_FUZZ_SRCS := tests/fuzz/fuzz_collector_ingest.c collector/ingest.c \
 COLLECTOR_WEB_FUZZ_BIN := build/fuzz/fuzz_collector_web
 COLLECTOR_WEB_FUZZ_SRCS := tests/fuzz/fuzz_collector_web.c collector/web_auth.c \
 	collector/web_out.c collector/num.c
+COLLECTOR_PAGE_FUZZ_BIN := build/fuzz/fuzz_collector_page
+COLLECTOR_PAGE_FUZZ_SRCS := tests/fuzz/fuzz_collector_page.c collector/web_page.c \
+	collector/web_out.c collector/num.c collector/ingest.c
 FUZZ_TIME ?= 60
 
 .PHONY: collector-check fuzz-collector fuzz-collector-run bench-collector
@@ -91,7 +94,14 @@ bench-collector: build/host/iothunt-collector $(COLLECTOR_BENCH_BIN)
 		timeout 900 bash tests/collector/bench.sh > build/bench/collector.md
 	@cat build/bench/collector.md
 
-fuzz-collector: $(COLLECTOR_FUZZ_BIN) $(COLLECTOR_WEB_FUZZ_BIN)
+fuzz-collector: $(COLLECTOR_FUZZ_BIN) $(COLLECTOR_WEB_FUZZ_BIN) $(COLLECTOR_PAGE_FUZZ_BIN)
+
+$(COLLECTOR_PAGE_FUZZ_BIN): $(COLLECTOR_PAGE_FUZZ_SRCS) $(wildcard collector/*.h)
+	@mkdir -p $(@D)
+	$(CLANG) -O1 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		$(COLLECTOR_CPPFLAGS) $(COLLECTOR_PKG_CFLAGS) -o $@ \
+		$(COLLECTOR_PAGE_FUZZ_SRCS) $(COLLECTOR_PKG_LIBS)
 
 $(COLLECTOR_WEB_FUZZ_BIN): $(COLLECTOR_WEB_FUZZ_SRCS) $(wildcard collector/*.h)
 	@mkdir -p $(@D)
@@ -108,7 +118,7 @@ $(COLLECTOR_FUZZ_BIN): $(COLLECTOR_FUZZ_SRCS) $(wildcard collector/*.h)
 		$(COLLECTOR_FUZZ_SRCS) $(COLLECTOR_PKG_LIBS)
 
 # One fuzzer at a time on this 2-core machine: bounded by FUZZ_TIME.
-fuzz-collector-run: $(COLLECTOR_FUZZ_BIN) $(COLLECTOR_WEB_FUZZ_BIN)
+fuzz-collector-run: $(COLLECTOR_FUZZ_BIN) $(COLLECTOR_WEB_FUZZ_BIN) $(COLLECTOR_PAGE_FUZZ_BIN)
 	@mkdir -p build/fuzz/corpus-collector-ingest
 	$(COLLECTOR_FUZZ_BIN) -max_total_time=$(FUZZ_TIME) -max_len=65536 \
 		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
@@ -117,5 +127,9 @@ fuzz-collector-run: $(COLLECTOR_FUZZ_BIN) $(COLLECTOR_WEB_FUZZ_BIN)
 	$(COLLECTOR_WEB_FUZZ_BIN) -max_total_time=$(FUZZ_TIME) -max_len=70000 \
 		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 		build/fuzz/corpus-collector-web tests/fuzz/corpus/collector_web
+	@mkdir -p build/fuzz/corpus-collector-page
+	$(COLLECTOR_PAGE_FUZZ_BIN) -max_total_time=$(FUZZ_TIME) -max_len=8192 \
+		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+		build/fuzz/corpus-collector-page tests/fuzz/corpus/collector_page
 
 -include $(wildcard $(COLLECTOR_OBJ_DIR)/*.d $(COLLECTOR_ASAN_DIR)/*.d $(COLLECTOR_TEST_DIR)/*.d)

@@ -575,6 +575,12 @@ web_start(const struct web_config *cfg, struct web_server **out)
 	    (cfg->users == NULL || cfg->users->count == 0)) {
 		return -EINVAL;
 	}
+	if (cfg->backend->list_devices == NULL || cfg->backend->find == NULL ||
+	    cfg->backend->count_days == NULL) {
+		clog_write(CLOG_ERROR, "web: the %s store has no fleet view read "
+		    "functions", cfg->backend->name);
+		return -ENOTSUP;
+	}
 	srv = calloc(1, sizeof(*srv));
 	if (srv == NULL) {
 		return -ENOMEM;

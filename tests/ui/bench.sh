@@ -120,7 +120,8 @@ echo
 echo "\`iothunt-collector --web\` (production build) over HTTPS on 127.0.0.1, one logged-in"
 echo "session, a store of $agents devices and $rows stored lines (10 scans per device and a few"
 echo "findings each over 30 days). Time is curl's \`time_total\` per request (new TLS connection,"
-echo "query, render, transfer), median and worst of $RUNS runs."
+echo "query, render, transfer), median and worst of $RUNS runs; $(nproc) cores, load average"
+echo "$(cut -d' ' -f1-3 /proc/loadavg) at the end of the run (other work on the host counts in)."
 echo
 echo "| page | median s | max s | bytes |"
 echo "|---|---:|---:|---:|"
