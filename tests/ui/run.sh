@@ -19,6 +19,7 @@ T=$(mktemp -d /tmp/iothunt-ui-test.XXXXXX)
 PASS=0
 FAIL=0
 CPID=
+OPID=
 
 ok() { PASS=$((PASS + 1)); echo "ok - $*"; }
 nok() { FAIL=$((FAIL + 1)); echo "not ok - $*"; }
@@ -30,6 +31,7 @@ check() {
 eq() { [ "$1" = "$2" ] || { echo "   got '$1', want '$2'" >&2; return 1; }; }
 
 cleanup() {
+	[ -n "$OPID" ] && kill -KILL "$OPID" 2>/dev/null
 	if [ -n "$CPID" ]; then
 		kill -TERM "$CPID" 2>/dev/null
 		for _ in $(seq 50); do kill -0 "$CPID" 2>/dev/null || break; sleep 0.1; done
@@ -233,6 +235,31 @@ check "operator certificate logs in without a password" \
 check "a device certificate is no operator certificate (303 to /login)" \
 	eq "$(curl -sk -o /dev/null -w '%{http_code}' --cert "$T/certs/devices/fv-router-01.crt" \
 		--key "$T/certs/devices/fv-router-01.key" "$WEB/")" 303
+
+# certificates only: the handshake itself wants an operator certificate
+"$COLLECTOR" --listen 127.0.0.1:0 --cert "$T/certs/collector.crt" --key "$T/certs/collector.key" \
+	--client-ca "$T/certs/ca.crt" --db "$T/db.sqlite" --silent-check 0 \
+	--web 127.0.0.1:0 --web-operator-ca "$T/ops/ca.crt" 2>"$T/certonly.log" &
+opid=$!
+OPID=$opid
+W2=
+for _ in $(seq 100); do
+	W2=$(sed -n 's/.*fleet view on 127\.0\.0\.1 port \([0-9]*\) .*/\1/p' "$T/certonly.log")
+	[ -n "$W2" ] && break
+	sleep 0.1
+done
+curl -sk -o /dev/null --max-time 10 "https://127.0.0.1:$W2/" 2>/dev/null
+rc=$?
+check "certificate-only fleet view: no certificate, no answer (curl $rc)" eval '[ "$rc" -ne 0 ]'
+check "certificate-only fleet view: alice's certificate gets the device list" \
+	eq "$(curl -sk -o /dev/null -w '%{http_code}' --max-time 10 --cert "$T/ops/devices/alice.crt" \
+		--key "$T/ops/devices/alice.key" "https://127.0.0.1:$W2/")" 200
+check "certificate-only fleet view: no password login (403)" \
+	eq "$(curl -sk -o /dev/null -w '%{http_code}' --max-time 10 --cert "$T/ops/devices/alice.crt" \
+		--key "$T/ops/devices/alice.key" -d 'user=a&password=b&csrf=c' "https://127.0.0.1:$W2/login")" 403
+kill -TERM $opid 2>/dev/null
+wait $opid 2>/dev/null
+OPID=
 
 # --- rate limits (5 failures per address, 10 per user, per window)
 codes=
