@@ -12,6 +12,9 @@
 
 #define STORE_BUSY_MS 5000
 
+/* Schema version this build writes (PRAGMA user_version). */
+#define STORE_SQLITE_VERSION 2
+
 struct store {
 	sqlite3 *db;
 	pthread_mutex_t lock;
@@ -23,25 +26,44 @@ struct store {
 	sqlite3_stmt *flag_silent;
 	sqlite3_stmt *min_seq;
 	sqlite3_stmt *insert_strict;
+	sqlite3_stmt *lease;
+	sqlite3_stmt *expire;
 };
 
-static const char store_schema[] =
-    "CREATE TABLE IF NOT EXISTS findings ("
-    " agent TEXT NOT NULL,"
-    " seq INTEGER NOT NULL,"
-    " type TEXT NOT NULL,"
-    " severity TEXT NOT NULL,"
-    " ts INTEGER NOT NULL,"
-    " received INTEGER NOT NULL,"
-    " json TEXT NOT NULL,"
-    " UNIQUE (agent, seq));"
-    "CREATE INDEX IF NOT EXISTS findings_ts ON findings (ts);"
-    "CREATE INDEX IF NOT EXISTS findings_type ON findings (type);"
-    "CREATE TABLE IF NOT EXISTS agents ("
-    " agent TEXT PRIMARY KEY,"
-    " last_seen INTEGER NOT NULL,"
-    " interval INTEGER NOT NULL,"
-    " silent_raised INTEGER NOT NULL DEFAULT 0);";
+/* Rows removed per retention transaction: short enough that a batch
+ * waiting for the lock is not held up noticeably. */
+#define STORE_EXPIRE_ROWS 2000
+
+/*
+ * Versioned migrations: PRAGMA user_version is the version applied; each
+ * step runs once, in order, in the same transaction as the version bump.
+ * Version 1 is the original schema (IF NOT EXISTS: a database created
+ * before versioning, at user_version 0, already has it).
+ */
+static const char *const store_migrations[STORE_SQLITE_VERSION] = {
+	"CREATE TABLE IF NOT EXISTS findings ("
+	" agent TEXT NOT NULL,"
+	" seq INTEGER NOT NULL,"
+	" type TEXT NOT NULL,"
+	" severity TEXT NOT NULL,"
+	" ts INTEGER NOT NULL,"
+	" received INTEGER NOT NULL,"
+	" json TEXT NOT NULL,"
+	" UNIQUE (agent, seq));"
+	"CREATE INDEX IF NOT EXISTS findings_ts ON findings (ts);"
+	"CREATE INDEX IF NOT EXISTS findings_type ON findings (type);"
+	"CREATE TABLE IF NOT EXISTS agents ("
+	" agent TEXT PRIMARY KEY,"
+	" last_seen INTEGER NOT NULL,"
+	" interval INTEGER NOT NULL,"
+	" silent_raised INTEGER NOT NULL DEFAULT 0);",
+	/* 2: retention by receive time; leases for periodic jobs */
+	"CREATE INDEX IF NOT EXISTS findings_received ON findings (received);"
+	"CREATE TABLE IF NOT EXISTS leases ("
+	" name TEXT PRIMARY KEY,"
+	" holder TEXT NOT NULL,"
+	" expires INTEGER NOT NULL);",
+};
 
 static int
 store_fail(struct store *st, const char *what)
@@ -86,6 +108,8 @@ store_sqlite_close(struct store *st)
 	sqlite3_finalize(st->flag_silent);
 	sqlite3_finalize(st->min_seq);
 	sqlite3_finalize(st->insert_strict);
+	sqlite3_finalize(st->lease);
+	sqlite3_finalize(st->expire);
 	sqlite3_close(st->db);
 	pthread_mutex_destroy(&st->lock);
 	free(st);
@@ -112,6 +136,67 @@ store_enable_wal(struct store *st)
 	rc = 0;
 out:
 	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Bring the schema to STORE_SQLITE_VERSION, one transaction per step. */
+static int
+store_migrate(struct store *st)
+{
+	sqlite3_stmt *stmt = NULL;
+	char sql[48];
+	int64_t version;
+	int rc = 0;
+	int n;
+
+	for (;;) {
+		rc = store_exec(st, "BEGIN IMMEDIATE");
+		if (rc != 0) {
+			return rc;
+		}
+		if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &stmt,
+		    NULL) != SQLITE_OK || sqlite3_step(stmt) != SQLITE_ROW) {
+			rc = store_fail(st, "user_version");
+			goto out;
+		}
+		version = sqlite3_column_int64(stmt, 0);
+		sqlite3_finalize(stmt);
+		stmt = NULL;
+		if (version > STORE_SQLITE_VERSION) {
+			clog_write(CLOG_ERROR, "store: database schema version %lld is "
+			    "newer than this collector's (%d)", (long long)version,
+			    STORE_SQLITE_VERSION);
+			rc = -EPROTO;
+			goto out;
+		}
+		if (version == STORE_SQLITE_VERSION) {
+			return store_exec(st, "COMMIT");
+		}
+		rc = store_exec(st, store_migrations[version]);
+		if (rc != 0) {
+			goto out;
+		}
+		n = snprintf(sql, sizeof(sql), "PRAGMA user_version = %lld",
+		    (long long)(version + 1));
+		if (n < 0 || (size_t)n >= sizeof(sql)) {
+			rc = -EINVAL;
+			goto out;
+		}
+		rc = store_exec(st, sql);
+		if (rc == 0) {
+			rc = store_exec(st, "COMMIT");
+		}
+		if (rc != 0) {
+			goto out;
+		}
+		clog_write(CLOG_INFO, "store: schema migrated to version %lld",
+		    (long long)(version + 1));
+	}
+out:
+	sqlite3_finalize(stmt);
+	if (!sqlite3_get_autocommit(st->db)) {
+		store_exec(st, "ROLLBACK");
+	}
 	return rc;
 }
 
@@ -150,7 +235,7 @@ store_sqlite_open(const char *path, int readonly, struct store **out)
 	 * acknowledged batch survives power loss, not only a crash */
 	rc = store_exec(st, "PRAGMA synchronous=FULL");
 	if (rc == 0) {
-		rc = store_exec(st, store_schema);
+		rc = store_migrate(st);
 	}
 	if (rc == 0) {
 		rc = store_prepare(st, &st->insert,
@@ -190,6 +275,18 @@ store_sqlite_open(const char *path, int readonly, struct store **out)
 		rc = store_prepare(st, &st->flag_silent,
 		    "UPDATE agents SET silent_raised = 1"
 		    " WHERE agent = ?1 AND silent_raised = 0 AND last_seen = ?2");
+	}
+	if (rc == 0) {
+		rc = store_prepare(st, &st->lease,
+		    "INSERT INTO leases (name, holder, expires) VALUES (?1, ?2, ?4)"
+		    " ON CONFLICT (name) DO UPDATE SET holder = excluded.holder,"
+		    " expires = excluded.expires"
+		    " WHERE leases.holder = excluded.holder OR leases.expires <= ?3");
+	}
+	if (rc == 0) {
+		rc = store_prepare(st, &st->expire,
+		    "DELETE FROM findings WHERE rowid IN (SELECT rowid FROM findings"
+		    " WHERE received < ?1 LIMIT ?2)");
 	}
 	if (rc != 0) {
 		goto out;
@@ -533,6 +630,73 @@ out:
 	return rc;
 }
 
+static int
+store_sqlite_lease(struct store *st, const char *name, const char *holder,
+    int64_t now, int64_t ttl, int *held)
+{
+	int rc = 0;
+
+	*held = 0;
+	if (st->readonly) {
+		return -EROFS;
+	}
+	pthread_mutex_lock(&st->lock);
+	sqlite3_reset(st->lease);
+	if (sqlite3_bind_text(st->lease, 1, name, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st->lease, 2, holder, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st->lease, 3, now) != SQLITE_OK ||
+	    sqlite3_bind_int64(st->lease, 4, now + ttl) != SQLITE_OK) {
+		rc = store_fail(st, "bind");
+		goto out;
+	}
+	if (sqlite3_step(st->lease) != SQLITE_DONE) {
+		rc = store_fail(st, "lease");
+		goto out;
+	}
+	/* the upsert's WHERE leaves the row alone when another holds it */
+	*held = sqlite3_changes(st->db) > 0;
+out:
+	sqlite3_reset(st->lease);
+	sqlite3_clear_bindings(st->lease);
+	pthread_mutex_unlock(&st->lock);
+	return rc;
+}
+
+static int
+store_sqlite_maintain(struct store *st, int64_t now, int64_t before,
+    uint64_t *removed)
+{
+	int changes;
+	int rc = 0;
+
+	(void)now;
+	*removed = 0;
+	if (st->readonly) {
+		return -EROFS;
+	}
+	if (before <= 0) {
+		return 0;
+	}
+	/* one short transaction per slice, the lock released in between so
+	 * that batches waiting for it go first */
+	do {
+		pthread_mutex_lock(&st->lock);
+		sqlite3_reset(st->expire);
+		if (sqlite3_bind_int64(st->expire, 1, before) != SQLITE_OK ||
+		    sqlite3_bind_int64(st->expire, 2, STORE_EXPIRE_ROWS) != SQLITE_OK) {
+			rc = store_fail(st, "bind");
+		} else if (sqlite3_step(st->expire) != SQLITE_DONE) {
+			rc = store_fail(st, "expire");
+		}
+		changes = rc == 0 ? sqlite3_changes(st->db) : 0;
+		sqlite3_reset(st->expire);
+		sqlite3_clear_bindings(st->expire);
+		pthread_mutex_unlock(&st->lock);
+		*removed += (uint64_t)changes;
+	} while (rc == 0 && changes == STORE_EXPIRE_ROWS);
+	return rc;
+}
+
 const struct store_backend store_sqlite = {
 	.name = "sqlite",
 	.open = store_sqlite_open,
@@ -541,4 +705,16 @@ const struct store_backend store_sqlite = {
 	.list_overdue = store_sqlite_list_overdue,
 	.put_silent = store_sqlite_put_silent,
 	.query = store_sqlite_query,
+	.lease = store_sqlite_lease,
+	.maintain = store_sqlite_maintain,
 };
+
+const struct store_backend *
+store_pick_backend(const char *target)
+{
+	if (strncmp(target, "postgresql://", 13) == 0 ||
+	    strncmp(target, "postgres://", 11) == 0) {
+		return &store_pg;
+	}
+	return &store_sqlite;
+}
