@@ -15,9 +15,25 @@
 /* Schema version this build writes (PRAGMA user_version). */
 #define STORE_SQLITE_VERSION 2
 
+/* A batch waiting for (or in) a group commit. */
+struct store_job {
+	const char *agent;
+	struct ingest_batch *batch;
+	int64_t received;
+	int64_t acked;
+	int rc;
+	int done;
+	struct store_job *next;
+};
+
 struct store {
 	sqlite3 *db;
 	pthread_mutex_t lock;
+	pthread_mutex_t qlock;     /* the group-commit queue below */
+	pthread_cond_t qdone;
+	struct store_job *qhead;
+	struct store_job **qtail;
+	int committing;
 	int readonly;
 	sqlite3_stmt *insert;
 	sqlite3_stmt *max_seq;
@@ -111,6 +127,8 @@ store_sqlite_close(struct store *st)
 	sqlite3_finalize(st->lease);
 	sqlite3_finalize(st->expire);
 	sqlite3_close(st->db);
+	pthread_cond_destroy(&st->qdone);
+	pthread_mutex_destroy(&st->qlock);
 	pthread_mutex_destroy(&st->lock);
 	free(st);
 }
@@ -213,6 +231,9 @@ store_sqlite_open(const char *path, int readonly, struct store **out)
 		return -ENOMEM;
 	}
 	pthread_mutex_init(&st->lock, NULL);
+	pthread_mutex_init(&st->qlock, NULL);
+	pthread_cond_init(&st->qdone, NULL);
+	st->qtail = &st->qhead;
 	st->readonly = readonly;
 	flags = readonly ? SQLITE_OPEN_READONLY :
 	    (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -381,25 +402,25 @@ out:
 	return rc;
 }
 
+/*
+ * Store one batch inside the group's open transaction, under a savepoint
+ * so that a batch that fails leaves the others of the group alone.
+ * job->acked is the agent's highest seq so far in the transaction.
+ */
 static int
-store_sqlite_put_batch(struct store *st, const char *agent,
-    struct ingest_batch *batch, int64_t received, int64_t *acked)
+store_put_one(struct store *st, struct store_job *job)
 {
+	struct ingest_batch *batch = job->batch;
 	struct ingest_finding *f;
 	int64_t interval = 0;
 	int64_t hb_seq = 0;
-	int64_t max_seq = 0;
 	char *json = NULL;
 	size_t i;
 	int rc;
 
-	if (st->readonly) {
-		return -EROFS;
-	}
-	pthread_mutex_lock(&st->lock);
-	rc = store_exec(st, "BEGIN IMMEDIATE");
+	rc = store_exec(st, "SAVEPOINT batch");
 	if (rc != 0) {
-		goto out;
+		return rc;
 	}
 	for (i = 0; i < batch->count; i++) {
 		f = &batch->items[i];
@@ -409,8 +430,8 @@ store_sqlite_put_batch(struct store *st, const char *agent,
 			rc = -ENOMEM;
 			goto out;
 		}
-		rc = store_insert(st, st->insert, agent, f->seq, f->type, f->severity,
-		    f->ts, received, json, &f->inserted);
+		rc = store_insert(st, st->insert, job->agent, f->seq, f->type,
+		    f->severity, f->ts, job->received, json, &f->inserted);
 		free(json);
 		json = NULL;
 		if (rc != 0) {
@@ -423,29 +444,109 @@ store_sqlite_put_batch(struct store *st, const char *agent,
 		}
 	}
 	if (interval > 0) {
-		rc = store_put_heartbeat(st, agent, received, interval);
+		rc = store_put_heartbeat(st, job->agent, job->received, interval);
 		if (rc != 0) {
 			goto out;
 		}
 	}
-	rc = store_get_int(st, st->max_seq, agent, &max_seq);
-	if (rc != 0) {
-		goto out;
-	}
-	rc = store_exec(st, "COMMIT");
-	if (rc != 0) {
-		goto out;
-	}
-	*acked = max_seq;
+	rc = store_get_int(st, st->max_seq, job->agent, &job->acked);
 out:
-	if (rc != 0) {
-		store_rollback(st);
-		for (i = 0; i < batch->count; i++) {
-			batch->items[i].inserted = 0;
+	if (rc != 0 && !sqlite3_get_autocommit(st->db)) {
+		store_exec(st, "ROLLBACK TO batch");
+	}
+	if (!sqlite3_get_autocommit(st->db)) {
+		store_exec(st, "RELEASE batch");
+	}
+	return rc;
+}
+
+/*
+ * Commit a group of batches in one transaction (one fsync for all). A
+ * batch that failed gets its own rc; when the transaction itself is lost
+ * (commit failed, or an error ended it), every batch of the group fails.
+ */
+static void
+store_commit_group(struct store *st, struct store_job *group)
+{
+	struct store_job *j;
+	size_t i;
+	int rc;
+
+	pthread_mutex_lock(&st->lock);
+	rc = store_exec(st, "BEGIN IMMEDIATE");
+	for (j = group; j != NULL && rc == 0; j = j->next) {
+		j->rc = store_put_one(st, j);
+		if (sqlite3_get_autocommit(st->db)) {
+			rc = -EIO;   /* the error ended the transaction */
 		}
 	}
+	if (rc == 0) {
+		rc = store_exec(st, "COMMIT");
+	}
+	if (rc != 0) {
+		store_rollback(st);
+	}
 	pthread_mutex_unlock(&st->lock);
-	return rc;
+	for (j = group; j != NULL; j = j->next) {
+		if (rc != 0) {
+			j->rc = rc;
+		}
+		if (j->rc != 0) {
+			for (i = 0; i < j->batch->count; i++) {
+				j->batch->items[i].inserted = 0;
+			}
+		}
+	}
+}
+
+/*
+ * Group commit: a batch joins the queue; the first thread that finds no
+ * commit in progress becomes the leader, takes every batch queued so far
+ * (its own among them) and commits them together, then wakes their
+ * threads; batches queued meanwhile go with the next leader. Each thread
+ * answers its agent only once its batch is done, i.e. committed.
+ */
+static int
+store_sqlite_put_batch(struct store *st, const char *agent,
+    struct ingest_batch *batch, int64_t received, int64_t *acked)
+{
+	struct store_job job;
+	struct store_job *group;
+	struct store_job *j;
+
+	if (st->readonly) {
+		return -EROFS;
+	}
+	memset(&job, 0, sizeof(job));
+	job.agent = agent;
+	job.batch = batch;
+	job.received = received;
+	pthread_mutex_lock(&st->qlock);
+	*st->qtail = &job;
+	st->qtail = &job.next;
+	while (!job.done) {
+		if (st->committing) {
+			pthread_cond_wait(&st->qdone, &st->qlock);
+			continue;
+		}
+		st->committing = 1;
+		group = st->qhead;
+		st->qhead = NULL;
+		st->qtail = &st->qhead;
+		pthread_mutex_unlock(&st->qlock);
+		store_commit_group(st, group);
+		pthread_mutex_lock(&st->qlock);
+		for (j = group; j != NULL; j = j->next) {
+			j->done = 1;
+		}
+		st->committing = 0;
+		pthread_cond_broadcast(&st->qdone);
+	}
+	pthread_mutex_unlock(&st->qlock);
+	if (job.rc == 0) {
+		*acked = job.acked;
+	}
+	return job.rc;
 }
 
 static int

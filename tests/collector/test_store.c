@@ -517,6 +517,91 @@ test_store_two_writers(void **state)
 	assert_int_equal(a[1].last_acked, RACE_BATCHES + 1);
 }
 
+struct group_arg {
+	struct store *st;
+	char agent[16];
+	int failed;
+	int bad_failed;
+	size_t inserted;
+};
+
+#define GROUP_THREADS 8
+#define GROUP_BATCHES 40
+
+/* One connection's batches; batch 20 carries seq 666 (refused by a trigger). */
+static void *
+test_group_thread(void *p)
+{
+	struct group_arg *a = p;
+	struct ingest_batch b;
+	int64_t seqs[3];
+	int64_t acked;
+	size_t j;
+	int k;
+	int rc;
+
+	for (k = 1; k <= GROUP_BATCHES; k++) {
+		seqs[0] = k == 20 ? 666 : 1000 + k;
+		seqs[1] = k == 20 ? 0 : 2000 + k;
+		seqs[2] = 0;
+		test_make_batch(&b, a->agent, seqs, "x");
+		rc = be->put_batch(a->st, a->agent, &b, 5000, &acked);
+		if (k == 20) {
+			a->bad_failed += rc == -EIO;
+		} else if (rc != 0) {
+			a->failed++;
+		}
+		for (j = 0; j < b.count; j++) {
+			a->inserted += (size_t)b.items[j].inserted;
+		}
+		ingest_free_batch(&b);
+	}
+	return NULL;
+}
+
+/* Batches of many threads on one handle (grouped into shared commits by
+ * SQLite): each stored or refused on its own; a refused one takes nothing
+ * else with it. */
+static void
+test_store_group_commit(void **state)
+{
+	struct test_ctx *t = *state;
+	struct group_arg a[GROUP_THREADS];
+	pthread_t th[GROUP_THREADS];
+	sqlite3 *db;
+	int i;
+
+	if (be == &store_pg) {
+		test_pg_exec("CREATE FUNCTION fail666() RETURNS trigger LANGUAGE plpgsql"
+		    " AS $$ BEGIN IF NEW.seq = 666 THEN RAISE EXCEPTION 'injected';"
+		    " END IF; RETURN NEW; END $$");
+		test_pg_exec("CREATE TRIGGER fail666 BEFORE INSERT ON findings"
+		    " FOR EACH ROW EXECUTE FUNCTION fail666()");
+	} else {
+		assert_int_equal(sqlite3_open(t->path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, "CREATE TRIGGER fail666 BEFORE "
+		    "INSERT ON findings WHEN NEW.seq = 666 BEGIN SELECT "
+		    "RAISE(ABORT, 'injected'); END", NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+	}
+	memset(a, 0, sizeof(a));
+	for (i = 0; i < GROUP_THREADS; i++) {
+		a[i].st = t->st;
+		assert_true(snprintf(a[i].agent, sizeof(a[i].agent), "g%d", i) > 0);
+		assert_int_equal(pthread_create(&th[i], NULL, test_group_thread, &a[i]), 0);
+	}
+	for (i = 0; i < GROUP_THREADS; i++) {
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+	}
+	for (i = 0; i < GROUP_THREADS; i++) {
+		assert_int_equal(a[i].failed, 0);
+		assert_int_equal(a[i].bad_failed, 1);
+		assert_int_equal(a[i].inserted, 2 * (GROUP_BATCHES - 1));
+		assert_int_equal(test_count(t->st, a[i].agent, NULL, -1, 0),
+		    2 * (GROUP_BATCHES - 1));
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -536,6 +621,8 @@ main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_store_retention, test_setup,
 		    test_teardown),
 		cmocka_unit_test_setup_teardown(test_store_two_writers, test_setup,
+		    test_teardown),
+		cmocka_unit_test_setup_teardown(test_store_group_commit, test_setup,
 		    test_teardown),
 	};
 
