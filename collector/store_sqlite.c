@@ -522,7 +522,10 @@ store_sqlite_put_batch(struct store *st, const char *agent,
 	job.batch = batch;
 	job.received = received;
 	pthread_mutex_lock(&st->qlock);
+	/* job lives on this stack until it is done, and it is done only once a
+	 * leader has taken it off the queue (qtail then points elsewhere) */
 	*st->qtail = &job;
+	/* cppcheck-suppress autoVariables */
 	st->qtail = &job.next;
 	while (!job.done) {
 		if (st->committing) {
