@@ -53,7 +53,7 @@ BENCH_LIB_OBJS := $(call obj,build/bench,$(AGENT_LIB_SRCS))
 
 -include $(sort $(wildcard mk/*.mk))
 -include collector/collector.mk
-CHECK_EXTRA += collector-check
+CHECK_EXTRA += collector-check test-hostile test-scaleout
 BENCH_PARTS += bench-collector
 
 # After every fragment has added its parts.

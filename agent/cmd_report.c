@@ -324,6 +324,32 @@ static void report_close(struct report_run *r)
     free(r->t);
 }
 
+/*
+ * Deliver to the collectors of the `collector` list in order, starting
+ * from the first each time (so the agent is back on it as soon as it
+ * answers): the next is tried when one fails; the last failure is
+ * returned.  Acked lines are gone from the spool whichever took them.
+ */
+static int report_deliver(struct report_run *r)
+{
+    unsigned i;
+    int rc = IH_ENET;
+
+    for (i = 0; i < r->c.n_collectors && !report_stop; i++) {
+        config_use_collector(&r->c, i);
+        rc = transport_deliver(r->t, &r->s);
+        transport_disconnect(r->t);
+        if (rc == IH_OK || rc == IH_EIO) {
+            break;
+        }
+        if (i + 1 < r->c.n_collectors) {
+            util_print(2, "iothunt: %s:%u: %s; trying %s:%u\n", r->c.host, (unsigned)r->c.port,
+                       r->t->last_error, r->c.host_list[i + 1], (unsigned)r->c.port_list[i + 1]);
+        }
+    }
+    return rc;
+}
+
 int cmd_report(int argc, char **argv)
 {
     struct report_run r;
@@ -343,7 +369,7 @@ int cmd_report(int argc, char **argv)
         goto out;
     }
     if (!r.a.spool_only) {
-        rc = transport_deliver(r.t, &r.s);
+        rc = report_deliver(&r);
         report_print_stats("report", r.t, &r.s);
         if (rc != IH_OK) {
             util_print(2, "iothunt report: delivery failed: %s; findings kept in %s\n",
@@ -435,8 +461,7 @@ int cmd_daemon(int argc, char **argv)
         while (!report_stop && !r.a.spool_only) {
             int64_t retry;
 
-            rc = transport_deliver(t, &r.s);
-            transport_disconnect(t);
+            rc = report_deliver(&r);
             if (rc == IH_OK || report_stop) {
                 break;
             }

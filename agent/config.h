@@ -16,10 +16,14 @@
 #define CONFIG_PATH_MAX     240
 #define CONFIG_HOST_MAX     128
 #define CONFIG_MAX_LISTS    16      /* rules / iocs entries (SCAN_MAX_PATHS) */
+#define CONFIG_MAX_COLLECTORS 4     /* entries of `collector`, tried in order */
 
 struct config {
-    char host[CONFIG_HOST_MAX];             /* collector host (name, IPv4, IPv6) */
+    char host[CONFIG_HOST_MAX];             /* collector in use (name, IPv4, IPv6) */
     uint16_t port;                          /* 0: collector not set */
+    char host_list[CONFIG_MAX_COLLECTORS][CONFIG_HOST_MAX];  /* `collector`, in order */
+    uint16_t port_list[CONFIG_MAX_COLLECTORS];
+    unsigned n_collectors;
     char server_name[CONFIG_HOST_MAX];      /* "": the collector host */
     char ca[CONFIG_PATH_MAX];
     char cert[CONFIG_PATH_MAX];
@@ -60,6 +64,9 @@ int config_parse(const char *buf, size_t len, const char *file, struct config *c
  * IH_EPARSE; every failure is reported on stderr naming PATH.
  */
 int config_load(const char *path, struct config *c);
+
+/* Make collector IDX of the list (< n_collectors) the one in use (host, port). */
+void config_use_collector(struct config *c, unsigned idx);
 
 /*
  * Check that C holds what delivery needs (collector, ca, cert, key),

@@ -13,7 +13,7 @@ CLANG ?= clang
 PKG_CONFIG ?= pkg-config
 
 COLLECTOR_VERSION ?= $(or $(shell cat VERSION 2>/dev/null),0.1.0)
-COLLECTOR_PKGS := libmicrohttpd jansson sqlite3 gnutls libargon2
+COLLECTOR_PKGS := libmicrohttpd jansson sqlite3 gnutls libargon2 libpq
 COLLECTOR_HOST_CFLAGS ?= -O2 -g -Wall -Wextra -Werror -std=c11 -D_GNU_SOURCE
 COLLECTOR_SAN_FLAGS ?= -fsanitize=address,undefined -fno-omit-frame-pointer
 COLLECTOR_PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(COLLECTOR_PKGS))
@@ -21,7 +21,7 @@ COLLECTOR_PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(COLLECTOR_PKGS)) -lpthread
 COLLECTOR_CPPFLAGS := -DIOTHUNT_VERSION='"$(COLLECTOR_VERSION)"' -Icollector
 
 COLLECTOR_LIB_NAMES := addr auth cef clog forward http ingest jsonl num \
-	query silent store_sqlite web web_auth web_out web_page
+	query silent store_pg store_sqlite web web_auth web_out web_page
 COLLECTOR_OBJ_DIR := build/host/collector
 COLLECTOR_ASAN_DIR := build/host/collector/asan
 COLLECTOR_TEST_DIR := build/host/collector/tests
@@ -73,7 +73,9 @@ $(COLLECTOR_TEST_DIR)/%: tests/collector/%.c $(COLLECTOR_ASAN_LIB_OBJS)
 		$(COLLECTOR_PKG_LIBS) -lcmocka
 
 # Unit tests first (each prints cmocka's summary), then the TLS/syslog
-# integration test against the sanitized daemon.
+# integration test against the sanitized daemon; then the store tests and
+# the same integration test against a PostgreSQL server started for them
+# (tests/collector/pg.sh; needs the postgresql package).
 collector-check: $(COLLECTOR_UNIT_BINS) $(COLLECTOR_ASAN_BIN) build/host/iothunt-collector
 	@set -e; for t in $(COLLECTOR_UNIT_BINS); do \
 		echo "== $$t"; \
@@ -81,12 +83,33 @@ collector-check: $(COLLECTOR_UNIT_BINS) $(COLLECTOR_ASAN_BIN) build/host/iothunt
 			timeout 120 $$t; \
 	done
 	COLLECTOR=$(COLLECTOR_ASAN_BIN) timeout 600 bash tests/collector/run.sh
+	TEST_STORE=$(COLLECTOR_TEST_DIR)/test_store timeout 600 bash tests/collector/store-pg.sh
+	STORE=postgresql COLLECTOR=$(COLLECTOR_ASAN_BIN) timeout 600 bash tests/collector/run.sh
+
+# One address holding thousands of idle and half-open connections while
+# devices on other addresses deliver (tests/collector/hostile.sh).
+.PHONY: test-hostile
+test-hostile: build/host/iothunt-collector
+	COLLECTOR=build/host/iothunt-collector timeout 300 bash tests/collector/hostile.sh
 
 COLLECTOR_BENCH_BIN := $(COLLECTOR_TEST_DIR)/bench_ingest
 $(COLLECTOR_BENCH_BIN): tests/collector/bench_ingest.c $(COLLECTOR_OBJ_DIR)/num.o
 	@mkdir -p $(@D)
 	$(CC) $(COLLECTOR_HOST_CFLAGS) $(COLLECTOR_CPPFLAGS) $(COLLECTOR_PKG_CFLAGS) \
 		-o $@ $< $(COLLECTOR_OBJ_DIR)/num.o $(COLLECTOR_PKG_LIBS)
+
+COLLECTOR_SIM_BIN := $(COLLECTOR_TEST_DIR)/fleet_sim
+$(COLLECTOR_SIM_BIN): tests/collector/fleet_sim.c $(COLLECTOR_OBJ_DIR)/num.o
+	@mkdir -p $(@D)
+	$(CC) $(COLLECTOR_HOST_CFLAGS) $(COLLECTOR_CPPFLAGS) $(COLLECTOR_PKG_CFLAGS) \
+		-o $@ $< $(COLLECTOR_OBJ_DIR)/num.o $(COLLECTOR_PKG_LIBS)
+
+# Three collectors on one PostgreSQL, 50 simulated agents, a collector
+# killed and PostgreSQL restarted mid-stream (tests/collector/scaleout.sh).
+.PHONY: test-scaleout
+test-scaleout: build/host/iothunt-collector $(COLLECTOR_SIM_BIN)
+	COLLECTOR=build/host/iothunt-collector SIM=$(COLLECTOR_SIM_BIN) \
+		timeout 600 bash tests/collector/scaleout.sh
 
 bench-collector: build/host/iothunt-collector $(COLLECTOR_BENCH_BIN)
 	@mkdir -p build/bench

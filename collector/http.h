@@ -15,6 +15,8 @@ struct http_config {
 	const char *ca_pem;       /* CA(s) that sign agent certificates, PEM */
 	size_t max_body;          /* bytes; larger bodies get 413 */
 	unsigned max_conns;       /* simultaneous connections */
+	unsigned per_ip;          /* of them from one address; 0: no limit */
+	unsigned threads;         /* epoll threads serving the connections */
 	unsigned conn_timeout;    /* seconds of inactivity before a close */
 	unsigned request_timeout; /* seconds from headers to the whole body */
 	const struct store_backend *backend;
@@ -25,8 +27,11 @@ struct http_config {
 struct http_server;
 
 /*
- * Start the HTTPS server (TLS 1.2+, client certificate required) with one
- * thread per connection. Routes:
+ * Start the HTTPS server (TLS 1.2+, client certificate required): a pool of
+ * cfg->threads threads, each serving its share of the connections with
+ * epoll, at most cfg->max_conns connections and cfg->per_ip from one
+ * address; a connection idle for cfg->conn_timeout seconds (including one
+ * stuck in the TLS handshake or the request head) is closed. Routes:
  *   POST /v1/findings  NDJSON batch -> 200 {"acked":N} after the commit,
  *                      400/413/415 {"error":...} storing nothing,
  *                      503 if the store fails (the agent retries)
@@ -40,7 +45,7 @@ int http_start(const struct http_config *cfg, struct http_server **out);
 unsigned http_get_port(struct http_server *srv);
 
 /*
- * Stop accepting, wait for the connection threads (a batch being committed
+ * Stop accepting, wait for the pool threads (a batch being committed
  * finishes), free srv. NULL is a no-op.
  */
 void http_stop(struct http_server *srv);

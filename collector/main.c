@@ -1,7 +1,8 @@
 /*
  * iothunt-collector: receives findings from iothunt agents over mutual TLS,
- * stores them in SQLite (each batch one transaction, acknowledged after the
- * commit), and forwards them as CEF over syslog and as JSON lines.
+ * stores them in SQLite or PostgreSQL (each batch one transaction,
+ * acknowledged after the commit), and forwards them as CEF over syslog and
+ * as JSON lines. Several collectors may share one PostgreSQL database.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -10,10 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <gnutls/crypto.h>
 #include <gnutls/gnutls.h>
 
 #include "addr.h"
@@ -49,6 +52,9 @@ struct main_options {
 	uint64_t conn_timeout;
 	uint64_t request_timeout;
 	uint64_t silent_check;
+	uint64_t threads;
+	uint64_t per_ip;
+	uint64_t retain_days;
 	int verbose;
 	const char *web;
 	const char *web_cert;
@@ -57,20 +63,25 @@ struct main_options {
 	const char *web_passwd;
 };
 
+/* Housekeeping (partitions ahead, retention) runs this often, seconds. */
+#define MAIN_MAINTAIN_EVERY 60
+
 static void
 main_print_usage(FILE *f)
 {
 	fprintf(f,
-	    "usage: iothunt-collector [serve] --cert F --key F --client-ca F --db PATH\n"
+	    "usage: iothunt-collector [serve] --cert F --key F --client-ca F\n"
+	    "           --db PATH | --store postgresql://...\n"
 	    "           [--listen IP:PORT] [--cef udp://IP:PORT|tcp://IP:PORT]\n"
 	    "           [--cef-format rfc5424|rfc3164] [--cef-framing octet|lf]\n"
 	    "           [--cef-queue N] [--jsonl PATH] [--max-body BYTES]\n"
-	    "           [--max-conns N] [--conn-timeout S] [--request-timeout S]\n"
-	    "           [--silent-check S] [--verbose]\n"
+	    "           [--max-conns N] [--per-ip N] [--threads N]\n"
+	    "           [--conn-timeout S] [--request-timeout S]\n"
+	    "           [--silent-check S] [--retain-days N] [--verbose]\n"
 	    "           [--web IP:PORT [--web-cert F --web-key F]\n"
 	    "            [--web-operator-ca F] [--web-passwd F]]\n"
-	    "       iothunt-collector query --db PATH [--agent ID] [--type T]\n"
-	    "           [--since TS] [--limit N] [--json]\n"
+	    "       iothunt-collector query --db PATH | --store postgresql://...\n"
+	    "           [--agent ID] [--type T] [--since TS] [--limit N] [--json]\n"
 	    "       iothunt-collector web-passwd FILE USER\n"
 	    "       iothunt-collector --version | --help\n");
 }
@@ -150,6 +161,10 @@ main_parse_options(int argc, char **argv, struct main_options *o)
 		{ "key", required_argument, NULL, 'k' },
 		{ "client-ca", required_argument, NULL, 'C' },
 		{ "db", required_argument, NULL, 'd' },
+		{ "store", required_argument, NULL, 'd' },
+		{ "threads", required_argument, NULL, 'P' },
+		{ "per-ip", required_argument, NULL, 'I' },
+		{ "retain-days", required_argument, NULL, 'r' },
 		{ "cef", required_argument, NULL, 'e' },
 		{ "cef-format", required_argument, NULL, 'F' },
 		{ "cef-framing", required_argument, NULL, 'R' },
@@ -165,7 +180,7 @@ main_parse_options(int argc, char **argv, struct main_options *o)
 		{ "web-cert", required_argument, NULL, 'X' },
 		{ "web-key", required_argument, NULL, 'Y' },
 		{ "web-operator-ca", required_argument, NULL, 'O' },
-		{ "web-passwd", required_argument, NULL, 'P' },
+		{ "web-passwd", required_argument, NULL, 'U' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -187,6 +202,24 @@ main_parse_options(int argc, char **argv, struct main_options *o)
 			break;
 		case 'd':
 			o->db = optarg;
+			break;
+		case 'P':
+			if (main_parse_number("--threads", optarg, 1, 256,
+			    &o->threads) != 0) {
+				return -EINVAL;
+			}
+			break;
+		case 'I':
+			if (main_parse_number("--per-ip", optarg, 0, 1000000,
+			    &o->per_ip) != 0) {
+				return -EINVAL;
+			}
+			break;
+		case 'r':
+			if (main_parse_number("--retain-days", optarg, 0, 36500,
+			    &o->retain_days) != 0) {
+				return -EINVAL;
+			}
 			break;
 		case 'e':
 			o->cef = optarg;
@@ -229,7 +262,7 @@ main_parse_options(int argc, char **argv, struct main_options *o)
 			}
 			break;
 		case 'n':
-			if (main_parse_number("--max-conns", optarg, 1, 10000,
+			if (main_parse_number("--max-conns", optarg, 1, 1000000,
 			    &o->max_conns) != 0) {
 				return -EINVAL;
 			}
@@ -267,7 +300,7 @@ main_parse_options(int argc, char **argv, struct main_options *o)
 		case 'O':
 			o->web_operator_ca = optarg;
 			break;
-		case 'P':
+		case 'U':
 			o->web_passwd = optarg;
 			break;
 		default:
@@ -283,7 +316,7 @@ main_parse_options(int argc, char **argv, struct main_options *o)
 	if (o->cert == NULL || o->key == NULL || o->client_ca == NULL ||
 	    o->db == NULL) {
 		fprintf(stderr, "iothunt-collector: --cert, --key, --client-ca and "
-		    "--db are required\n");
+		    "--db (or --store) are required\n");
 		main_print_usage(stderr);
 		return -EINVAL;
 	}
@@ -403,6 +436,98 @@ main_now(void)
 	return (int64_t)time(NULL);
 }
 
+/*
+ * Each connection is a descriptor: lift the soft RLIMIT_NOFILE towards the
+ * hard limit so that the connection ceiling can be reached.
+ */
+static void
+main_raise_nofile(uint64_t conns)
+{
+	struct rlimit rl;
+	rlim_t want = (rlim_t)conns + 256;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0) {
+		return;
+	}
+	if (rl.rlim_cur >= want) {
+		return;
+	}
+	rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ?
+	    want : rl.rlim_max;
+	if (setrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur < want) {
+		clog_write(CLOG_WARN, "open files limited to %llu: fewer than the "
+		    "%llu connections allowed", (unsigned long long)rl.rlim_cur,
+		    (unsigned long long)conns);
+	}
+}
+
+/* This collector's name among those sharing a database: host, pid, random. */
+static void
+main_make_holder(char *buf, size_t cap)
+{
+	char host[64];
+	unsigned char r[4] = { 0, 0, 0, 0 };
+	int n;
+
+	if (gethostname(host, sizeof(host)) != 0) {
+		host[0] = '\0';
+	}
+	host[sizeof(host) - 1] = '\0';
+	(void)gnutls_rnd(GNUTLS_RND_NONCE, r, sizeof(r));
+	n = snprintf(buf, cap, "%s:%ld:%02x%02x%02x%02x", host, (long)getpid(),
+	    r[0], r[1], r[2], r[3]);
+	if (n < 0 || (size_t)n >= cap) {
+		buf[cap - 1] = '\0';
+	}
+}
+
+/*
+ * The silent-agent check runs on one collector of those sharing the
+ * database: the holder of the "silent" lease, renewed at each check and
+ * lapsing after three periods without one (a dead holder is replaced).
+ */
+static void
+main_run_silent(const struct store_backend *be, struct store *st,
+    const struct forward *fw, const char *holder, int64_t every,
+    int64_t started)
+{
+	int held = 0;
+	int rc;
+
+	rc = be->lease(st, "silent", holder, main_now(), 3 * every + 5, &held);
+	if (rc != 0 || !held) {
+		return;
+	}
+	rc = silent_check_agents(be, st, fw, main_now(), started);
+	if (rc < 0) {
+		clog_write(CLOG_ERROR, "silent-agent check failed");
+	}
+}
+
+/* Partitions ahead and retention, on the holder of the "maintain" lease. */
+static void
+main_run_maintain(const struct store_backend *be, struct store *st,
+    const char *holder, int64_t retain_days)
+{
+	uint64_t removed = 0;
+	int64_t now = main_now();
+	int held = 0;
+
+	if (be->lease(st, "maintain", holder, now, 3 * MAIN_MAINTAIN_EVERY,
+	    &held) != 0 || !held) {
+		return;
+	}
+	if (be->maintain(st, now, retain_days > 0 ? now - retain_days * 86400 : 0,
+	    &removed) != 0) {
+		clog_write(CLOG_ERROR, "store housekeeping failed");
+		return;
+	}
+	if (removed > 0) {
+		clog_write(CLOG_INFO, "retention: %llu findings older than %lld days "
+		    "removed", (unsigned long long)removed, (long long)retain_days);
+	}
+}
+
 static int
 main_serve(int argc, char **argv)
 {
@@ -412,12 +537,14 @@ main_serve(int argc, char **argv)
 		.cef_framing = CEF_FRAMING_OCTET,
 		.cef_queue = 4096,
 		.max_body = MAIN_BODY_DEFAULT,
-		.max_conns = 64,
-		.conn_timeout = 30,
+		.max_conns = 4096,
+		.threads = 8,
+		.per_ip = 64,
+		.conn_timeout = 10,
 		.request_timeout = 60,
 		.silent_check = 30,
 	};
-	const struct store_backend *be = &store_sqlite;
+	const struct store_backend *be = NULL;
 	struct cef_sender_config cef_cfg;
 	struct cef_sender_stats cef_stats;
 	struct http_config cfg;
@@ -434,6 +561,8 @@ main_serve(int argc, char **argv)
 	char *ca = NULL;
 	int64_t started;
 	int64_t next_check;
+	int64_t next_maintain;
+	char holder[96];
 	int status = 2;
 	int sig;
 	int rc;
@@ -470,11 +599,16 @@ main_serve(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	umask(027);
 
+	main_raise_nofile(o.max_conns);
+	be = store_pick_backend(o.db);
 	rc = be->open(o.db, 0, &st);
 	if (rc != 0) {
-		clog_write(CLOG_ERROR, "cannot open database %s", o.db);
+		/* a URI may carry a password: name the backend only */
+		clog_write(CLOG_ERROR, "cannot open the %s store%s%s", be->name,
+		    be == &store_sqlite ? " " : "", be == &store_sqlite ? o.db : "");
 		goto out;
 	}
+	main_make_holder(holder, sizeof(holder));
 	if (o.jsonl != NULL) {
 		rc = jsonl_open(o.jsonl, &fw.jsonl);
 		if (rc != 0) {
@@ -502,6 +636,8 @@ main_serve(int argc, char **argv)
 	cfg.max_conns = (unsigned)o.max_conns;
 	cfg.conn_timeout = (unsigned)o.conn_timeout;
 	cfg.request_timeout = (unsigned)o.request_timeout;
+	cfg.threads = (unsigned)o.threads;
+	cfg.per_ip = (unsigned)o.per_ip;
 	cfg.backend = be;
 	cfg.store = st;
 	cfg.fw = &fw;
@@ -514,14 +650,18 @@ main_serve(int argc, char **argv)
 	if (o.web != NULL && main_start_web(&o, be, cert, key, &web) != 0) {
 		goto out;
 	}
-	clog_write(CLOG_INFO, "listening on %s port %u, database %s%s%s",
-	    ep.ip, http_get_port(srv), o.db, o.cef != NULL ? ", CEF to " : "",
-	    o.cef != NULL ? o.cef : "");
+	clog_write(CLOG_INFO, "listening on %s port %u, %s store%s%s%s%s, %llu "
+	    "threads, %llu connections (%llu per address)", ep.ip,
+	    http_get_port(srv), be->name, be == &store_sqlite ? " " : "",
+	    be == &store_sqlite ? o.db : "", o.cef != NULL ? ", CEF to " : "",
+	    o.cef != NULL ? o.cef : "", (unsigned long long)o.threads,
+	    (unsigned long long)o.max_conns, (unsigned long long)o.per_ip);
 
 	started = main_now();
 	next_check = started + (int64_t)o.silent_check;
+	next_maintain = started;
 	for (;;) {
-		wait.tv_sec = o.silent_check > 0 ? 1 : 3600;
+		wait.tv_sec = 1;
 		wait.tv_nsec = 0;
 		sig = sigtimedwait(&set, &si, &wait);
 		if (sig == SIGINT || sig == SIGTERM) {
@@ -535,11 +675,13 @@ main_serve(int argc, char **argv)
 			    o.jsonl, rc == 0 ? "ok" : strerror(-rc));
 		}
 		if (o.silent_check > 0 && main_now() >= next_check) {
-			rc = silent_check_agents(be, st, &fw, main_now(), started);
-			if (rc < 0) {
-				clog_write(CLOG_ERROR, "silent-agent check failed");
-			}
+			main_run_silent(be, st, &fw, holder, (int64_t)o.silent_check,
+			    started);
 			next_check = main_now() + (int64_t)o.silent_check;
+		}
+		if (main_now() >= next_maintain) {
+			main_run_maintain(be, st, holder, (int64_t)o.retain_days);
+			next_maintain = main_now() + MAIN_MAINTAIN_EVERY;
 		}
 	}
 	status = 0;
@@ -553,7 +695,9 @@ out:
 		    (unsigned long long)cef_stats.dropped);
 	}
 	jsonl_close(fw.jsonl);
-	be->close(st);
+	if (be != NULL) {
+		be->close(st);
+	}
 	if (key != NULL) {
 		gnutls_memset(key, 0, strlen(key));
 	}

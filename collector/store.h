@@ -147,9 +147,44 @@ struct store_backend {
 	int (*count_days)(struct store *st, const char *agent, int64_t since,
 	    int64_t until, int (*fn)(int64_t day, const char *severity,
 	    int64_t count, void *arg), void *arg);
+
+	/*
+	 * Take or renew the lease called name for holder until now + ttl
+	 * (seconds): *held is 1 if holder has it afterwards (it was free,
+	 * expired, or already holder's), else 0. Several collectors sharing
+	 * one database use it so that one of them runs a periodic job (the
+	 * silent-agent check, retention). Returns 0 or -EIO.
+	 */
+	int (*lease)(struct store *st, const char *name, const char *holder,
+	    int64_t now, int64_t ttl, int *held);
+
+	/*
+	 * Housekeeping: make sure storage for findings received up to a few
+	 * days after now exists (PostgreSQL: daily partitions), and remove
+	 * findings received before `before` (0: keep everything) without
+	 * holding up ingest for long (SQLite: deletes of at most a few
+	 * thousand rows per transaction; PostgreSQL: whole partitions
+	 * dropped, rows of a partly expired one deleted). *removed gets the
+	 * count. Returns 0 or -EIO.
+	 */
+	int (*maintain)(struct store *st, int64_t now, int64_t before,
+	    uint64_t *removed);
 };
 
-/* SQLite in WAL mode, synchronous=FULL. */
+/* SQLite in WAL mode, synchronous=FULL. path: a file name. */
 extern const struct store_backend store_sqlite;
+
+/*
+ * PostgreSQL through libpq. path: a connection URI (postgresql://... or
+ * postgres://...). Each batch is one server-side transaction; inserts are
+ * idempotent on (agent, seq) across any number of collectors.
+ */
+extern const struct store_backend store_pg;
+
+/*
+ * The backend for a store target: a postgresql:// or postgres:// URI
+ * selects PostgreSQL, anything else is a SQLite file name.
+ */
+const struct store_backend *store_pick_backend(const char *target);
 
 #endif

@@ -377,6 +377,33 @@ else
     fail "uci2iothunt: rc $urc, selftest $src, bad-option rc $brc: $(cat "$work/uci.err") $st"
 fi
 
+# --- 12. collector failover: an ordered list, back to the first when it is up ---
+fa=$("$freeport")
+fb=$("$freeport")
+dba=$work/db-first.sqlite
+dbb=$work/db-second.sqlite
+start_collector collector-second "$fb" "$dbb" "$certs/collector.crt" "$certs/collector.key"
+conf "$work/dev3-list.conf" "$fa" e2e-dev3 "collector = 127.0.0.1:$fa, 127.0.0.1:$fb" \
+    "spool_path = $PWD/$work/spool-list/q" "state_path = $PWD/$work/spool-list/seq"
+out=$(agent "$work/dev3-list.conf" report --synthetic 20 2>&1)
+rc=$?
+nb=$(sqlite3 "$dbb" "select count(*) from findings where json_extract(json,'$.summary') like '% of 20'")
+if [ $rc -eq 1 ] && [ "$nb" = 20 ] && grep -q "trying 127.0.0.1:$fb" <<<"$out"; then
+    pass "failover: first collector down, 20 of 20 delivered to the second"
+else
+    fail "failover: rc $rc, $nb of 20 on the second: $out"
+fi
+start_collector collector-first "$fa" "$dba" "$certs/collector.crt" "$certs/collector.key"
+out=$(agent "$work/dev3-list.conf" report --synthetic 10 2>&1)
+rc=$?
+na=$(sqlite3 "$dba" "select count(*) from findings where json_extract(json,'$.summary') like '% of 10'")
+nb=$(sqlite3 "$dbb" "select count(*) from findings where json_extract(json,'$.summary') like '% of %'")
+if [ $rc -eq 1 ] && [ "$na" = 10 ] && [ "$nb" = 20 ]; then
+    pass "failover: the first collector is back and takes the next 10"
+else
+    fail "failover back: rc $rc, first $na of 10, second $nb of 20: $out"
+fi
+
 # --- totals: exactly once, nothing lost -----------------------------------------
 read -r total distinct <<<"$(q "select count(*), count(distinct agent || ':' || seq) from findings" | tr '|' ' ')"
 faulted=$(q "select count(*) from findings where json_extract(json,'$.summary') like '% of 401' or json_extract(json,'$.summary') like '% of 1500' or json_extract(json,'$.summary') like '% of 50000'")
