@@ -9,6 +9,8 @@
 #   COLLECTOR=path (default build/host/iothunt-collector)
 #   CHROMIUM=path (default chromium)   OUT=dir (default build/test-out/ui)
 #   UPDATE_DOCS=1 copies the screenshots to docs/   KEEP=1 keeps the temp dir
+#   UI_STORE=postgresql runs it all on a PostgreSQL store (a throw-away
+#   server from tests/collector/pg.sh) instead of a SQLite file
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 COLLECTOR=${COLLECTOR:-$ROOT/build/host/iothunt-collector}
@@ -20,6 +22,7 @@ PASS=0
 FAIL=0
 CPID=
 OPID=
+UI_STORE=${UI_STORE:-sqlite}
 
 ok() { PASS=$((PASS + 1)); echo "ok - $*"; }
 nok() { FAIL=$((FAIL + 1)); echo "not ok - $*"; }
@@ -38,13 +41,19 @@ cleanup() {
 		kill -KILL "$CPID" 2>/dev/null
 		wait "$CPID" 2>/dev/null
 	fi
+	declare -F pg_stop >/dev/null && pg_stop
 	if [ "${KEEP:-0}" = 1 ]; then echo "# kept $T"; else rm -rf "$T"; fi
 }
 trap cleanup EXIT
 trap 'exit 2' INT TERM
 
 summary_line() { echo "$PASS passed, $FAIL failed"; }
-for tool in "$COLLECTOR" curl python3 sqlite3 "$CHROMIUM"; do
+case $UI_STORE in
+sqlite) DBTOOL=sqlite3 ;;
+postgresql) DBTOOL=psql ;;
+*) nok "UI_STORE is sqlite or postgresql, not '$UI_STORE'"; summary_line; exit 1 ;;
+esac
+for tool in "$COLLECTOR" curl python3 "$DBTOOL" "$CHROMIUM"; do
 	if ! command -v "$tool" >/dev/null 2>&1 && [ ! -x "$tool" ]; then
 		nok "$tool is missing (scripts/install-deps.sh installs it)"
 		summary_line
@@ -54,6 +63,17 @@ done
 mkdir -p "$OUT"
 echo "# collector: $COLLECTOR"
 echo "# temp: $T"
+echo "# store: $UI_STORE"
+if [ "$UI_STORE" = postgresql ]; then
+	# shellcheck source=tests/collector/pg.sh
+	. "$ROOT/tests/collector/pg.sh"
+	pg_start "$T/pg" || { nok "PostgreSQL server started (tests/collector/pg.sh)"; summary_line; exit 1; }
+	STORE=(--store "$PG_URL")
+	sql() { psql -X -q -At -v ON_ERROR_STOP=1 "$PG_URL"; }
+else
+	STORE=(--db "$T/db.sqlite")
+	sql() { sqlite3 -bail "$T/db.sqlite"; }
+fi
 
 DEVS="fv-router-01 fv-router-02 fv-router-03 fv-router-04 fv-router-05 fv-router-06 fv-router-07 fv-router-08 fv-router-09"
 # shellcheck disable=SC2086
@@ -80,7 +100,7 @@ check "a malformed password file stops the start, naming file and line" \
 	grep -q "badpw:1: not an Argon2id hash" "$T/badpw.log"
 
 "$COLLECTOR" --listen 127.0.0.1:0 --cert "$T/certs/collector.crt" --key "$T/certs/collector.key" \
-	--client-ca "$T/certs/ca.crt" --db "$T/db.sqlite" --silent-check 1 \
+	--client-ca "$T/certs/ca.crt" "${STORE[@]}" --silent-check 1 \
 	--web 127.0.0.1:0 --web-passwd "$T/passwd" --web-operator-ca "$T/ops/ca.crt" 2>"$T/collector.log" &
 CPID=$!
 P= W=
@@ -122,10 +142,19 @@ HOSTILE_SUM='payload <img src=x onerror=alert(4)> & "more"'
 WEIRD='"><b id=pwn>x</b>'
 
 # history of the showcase device over the last 14 days, seq 1..: the
-# collector stamps receive times itself, so past days go straight to the store
-python3 - "$T/db.sqlite" >"$T/history.n" <<'PY'
-import json, sqlite3, sys, time
-db = sqlite3.connect(sys.argv[1], timeout=10)
+# collector stamps receive times itself, so past days go straight to the
+# store (as SQL both stores take; the count on fd 3)
+python3 - 3>"$T/history.n" >"$T/history.sql" <<'PY'
+import json, os, time
+out = os.fdopen(3, "w")
+def q(v):
+    return str(v) if isinstance(v, int) else "'" + v.replace("'", "''") + "'"
+class Db:
+    def execute(self, _sql, row):
+        print("INSERT INTO findings (agent, seq, type, severity, ts, received, json)"
+              " VALUES (%s);" % ", ".join(q(v) for v in row))
+db = Db()
+print("BEGIN;")
 now = int(time.time())
 seq = 0
 n = 0
@@ -144,9 +173,12 @@ for k in range(14, 0, -1):
          "ts": t, "seq": seq, "interval": 300, "agent": "fv-router-01", "received": t}
     db.execute("INSERT INTO findings VALUES (?,?,?,?,?,?,?)",
                ("fv-router-01", seq, "summary", "high", t, t, json.dumps(o)))
-db.commit()
-print(n)
+print("COMMIT;")
+out.write("%d\n" % n)
+out.close()
 PY
+sql <"$T/history.sql" >/dev/null
+check "history of fv-router-01 written to the $UI_STORE store" eq "$?" 0
 H=$(cat "$T/history.n")
 
 codes=$(
@@ -170,11 +202,11 @@ check "nine devices delivered their findings over mutual TLS" eq "$codes" "20020
 
 # fv-router-07 said interval 1: silent after 3 s, raised by the checker
 for _ in $(seq 100); do
-	[ "$(sqlite3 "$T/db.sqlite" "SELECT silent_raised FROM agents WHERE agent='fv-router-07'")" = 1 ] && break
+	[ "$(echo "SELECT silent_raised FROM agents WHERE agent='fv-router-07';" | sql)" = 1 ] && break
 	sleep 0.1
 done
-check "fv-router-07 raised as silent" eq "$(sqlite3 "$T/db.sqlite" \
-	"SELECT count(*) FROM findings WHERE agent='fv-router-07' AND type='agent_silent'")" 1
+check "fv-router-07 raised as silent" eq "$(echo "SELECT count(*) FROM findings \
+	WHERE agent='fv-router-07' AND type='agent_silent';" | sql)" 1
 
 # --- curl: headers, no state-changing GET, CSRF, CSV, operator certificates
 CSP="default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -238,7 +270,7 @@ check "a device certificate is no operator certificate (303 to /login)" \
 
 # certificates only: the handshake itself wants an operator certificate
 "$COLLECTOR" --listen 127.0.0.1:0 --cert "$T/certs/collector.crt" --key "$T/certs/collector.key" \
-	--client-ca "$T/certs/ca.crt" --db "$T/db.sqlite" --silent-check 0 \
+	--client-ca "$T/certs/ca.crt" "${STORE[@]}" --silent-check 0 \
 	--web 127.0.0.1:0 --web-operator-ca "$T/ops/ca.crt" 2>"$T/certonly.log" &
 opid=$!
 OPID=$opid
