@@ -72,7 +72,7 @@ if [ "$UI_STORE" = postgresql ]; then
 	sql() { psql -X -q -At -v ON_ERROR_STOP=1 "$PG_URL"; }
 else
 	STORE=(--db "$T/db.sqlite")
-	sql() { sqlite3 -bail "$T/db.sqlite"; }
+	sql() { sqlite3 -bail -cmd ".timeout 10000" "$T/db.sqlite"; }
 fi
 
 DEVS="fv-router-01 fv-router-02 fv-router-03 fv-router-04 fv-router-05 fv-router-06 fv-router-07 fv-router-08 fv-router-09"
