@@ -1,8 +1,9 @@
 /*
  * Unit tests of both store backends: unique (agent, seq), acked, rollback,
- * query, reopen, collector seqs, leases, retention. `test_store` runs them
- * on SQLite; `test_store pg` on the PostgreSQL database named by
- * IOTHUNT_TEST_PG (a URI; tests/collector/store-pg.sh starts a server),
+ * query, reopen, collector seqs, leases, retention, the fleet view's reads.
+ * `test_store` runs them on SQLite; `test_store pg` on the PostgreSQL
+ * database named by IOTHUNT_TEST_PG (a URI; tests/collector/store-pg.sh
+ * starts a server),
  * emptied before each test, and adds exactly-once between two store
  * handles (two collectors) writing the same batches from two threads.
  */
@@ -602,6 +603,187 @@ test_store_group_commit(void **state)
 	}
 }
 
+/* Parse an NDJSON body and store it for agent at received. */
+static void
+test_put_body(struct store *st, const char *agent, const char *body,
+    int64_t received)
+{
+	struct ingest_batch b;
+	struct ingest_error err;
+	int64_t acked;
+
+	memset(&b, 0, sizeof(b));
+	assert_int_equal(ingest_parse_batch(body, strlen(body), &b, &err), 0);
+	assert_int_equal(ingest_stamp_batch(&b, agent, received), 0);
+	assert_int_equal(be->put_batch(st, agent, &b, received, &acked), 0);
+	ingest_free_batch(&b);
+}
+
+struct fleet_seen {
+	int n;
+	char agent[4][16];
+	int64_t open[4][4];
+	char verdict[4][16];
+	int64_t verdict_ts[4];
+	int64_t last_seen[4];
+	int64_t interval[4];
+	int64_t seq[8];
+	int64_t days[4][4];   /* day - FLEET_DAY0, severity rank */
+	int stop_after;
+};
+
+#define FLEET_DAY0 20000
+
+static int
+test_fleet_device(const struct store_device *d, void *arg)
+{
+	struct fleet_seen *s = arg;
+
+	assert_true(s->n < 4);
+	assert_true(snprintf(s->agent[s->n], sizeof(s->agent[0]), "%s",
+	    d->agent) > 0);
+	memcpy(s->open[s->n], d->open, sizeof(d->open));
+	assert_true(snprintf(s->verdict[s->n], sizeof(s->verdict[0]), "%s",
+	    d->verdict != NULL ? d->verdict : "-") > 0);
+	s->verdict_ts[s->n] = d->verdict_ts;
+	s->last_seen[s->n] = d->last_seen;
+	s->interval[s->n] = d->interval;
+	s->n++;
+	return 0;
+}
+
+static int
+test_fleet_row(const struct store_row *row, void *arg)
+{
+	struct fleet_seen *s = arg;
+
+	assert_true(s->n < 8);
+	s->seq[s->n++] = row->seq;
+	return s->n == s->stop_after ? 7 : 0;
+}
+
+static int
+test_fleet_day(int64_t day, const char *severity, int64_t count, void *arg)
+{
+	struct fleet_seen *s = arg;
+	int rank = ingest_rank_severity(severity);
+
+	assert_true(day >= FLEET_DAY0 && day < FLEET_DAY0 + 4 && rank >= 0);
+	s->days[day - FLEET_DAY0][rank] += count;
+	s->n++;
+	return 0;
+}
+
+/*
+ * The fleet view's reads, on a read-only handle as the fleet view opens it:
+ * devices with their newest verdict and open findings (since the previous
+ * summary), findings newest first with filters and an early stop, and
+ * findings per day and severity without summaries.
+ */
+static void
+test_store_fleet_reads(void **state)
+{
+	struct test_ctx *t = *state;
+	const int64_t d0 = (int64_t)FLEET_DAY0 * 86400;
+	struct store_find flt = { NULL, NULL, "summary", NULL, -1, -1 };
+	struct fleet_seen s;
+	struct store *ro = NULL;
+
+	test_put_body(t->st, "dev1",
+	    "{\"type\":\"rule_match\",\"severity\":\"high\",\"summary\":\"a\",\"ts\":1,\"seq\":1}\n"
+	    "{\"type\":\"summary\",\"severity\":\"low\",\"summary\":\"s\",\"ts\":2,\"seq\":2,"
+	    "\"verdict\":\"INFECTED\",\"interval\":300}\n"
+	    "{\"type\":\"rule_match\",\"severity\":\"critical\",\"summary\":\"b\",\"ts\":3,\"seq\":3}\n",
+	    d0 + 10);
+	test_put_body(t->st, "dev1",
+	    "{\"type\":\"summary\",\"severity\":\"low\",\"summary\":\"s\",\"ts\":4,\"seq\":4,"
+	    "\"verdict\":\"CLEAN\",\"interval\":600}\n"
+	    "{\"type\":\"dns_bypass\",\"severity\":\"low\",\"summary\":\"c\",\"ts\":5,\"seq\":5}\n",
+	    d0 + 86400 + 5);
+	test_put_body(t->st, "dev2",
+	    "{\"type\":\"port_grab\",\"severity\":\"high\",\"summary\":\"d\",\"ts\":6,\"seq\":1}\n",
+	    d0 + 86400 + 7);
+	assert_int_equal(be->open(t->path, 1, &ro), 0);
+
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(be->list_devices(ro, NULL, test_fleet_device, &s), 0);
+	assert_int_equal(s.n, 2);
+	assert_string_equal(s.agent[0], "dev1");
+	assert_string_equal(s.verdict[0], "CLEAN");
+	assert_int_equal(s.verdict_ts[0], d0 + 86400 + 5);
+	assert_int_equal(s.last_seen[0], d0 + 86400 + 5);
+	assert_int_equal(s.interval[0], 600);
+	/* open: after the previous summary (seq 2): 3 critical, 5 low */
+	assert_int_equal(s.open[0][0], 1);
+	assert_int_equal(s.open[0][1], 0);
+	assert_int_equal(s.open[0][2], 0);
+	assert_int_equal(s.open[0][3], 1);
+	assert_string_equal(s.agent[1], "dev2");
+	assert_string_equal(s.verdict[1], "-");
+	assert_int_equal(s.interval[1], 0);
+	assert_int_equal(s.last_seen[1], d0 + 86400 + 7);
+	assert_int_equal(s.open[1][2], 1);
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(be->list_devices(ro, "dev2", test_fleet_device, &s), 0);
+	assert_int_equal(s.n, 1);
+	assert_string_equal(s.agent[0], "dev2");
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(be->list_devices(ro, "nope", test_fleet_device, &s), 0);
+	assert_int_equal(s.n, 0);
+
+	/* newest received first; the callback's value stops the walk */
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(be->find(ro, &flt, test_fleet_row, &s), 0);
+	assert_int_equal(s.n, 4);
+	assert_int_equal(s.seq[0], 1);   /* dev2 */
+	assert_int_equal(s.seq[1], 5);
+	memset(&s, 0, sizeof(s));
+	s.stop_after = 2;
+	assert_int_equal(be->find(ro, &flt, test_fleet_row, &s), 7);
+	assert_int_equal(s.n, 2);
+	memset(&s, 0, sizeof(s));
+	flt.not_type = NULL;
+	flt.agent = "dev1";
+	flt.since = d0 + 86400;
+	assert_int_equal(be->find(ro, &flt, test_fleet_row, &s), 0);
+	assert_int_equal(s.n, 2);
+	memset(&s, 0, sizeof(s));
+	flt.agent = NULL;
+	flt.since = -1;
+	flt.severity = "critical";
+	assert_int_equal(be->find(ro, &flt, test_fleet_row, &s), 0);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.seq[0], 3);
+	memset(&s, 0, sizeof(s));
+	flt.severity = NULL;
+	flt.type = "summary";
+	flt.until = d0 + 86400;
+	assert_int_equal(be->find(ro, &flt, test_fleet_row, &s), 0);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.seq[0], 2);
+
+	/* per day and severity, summaries excluded */
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(be->count_days(ro, NULL, d0, d0 + 4 * 86400,
+	    test_fleet_day, &s), 0);
+	assert_int_equal(s.n, 4);
+	assert_int_equal(s.days[0][2], 1);
+	assert_int_equal(s.days[0][3], 1);
+	assert_int_equal(s.days[1][0], 1);
+	assert_int_equal(s.days[1][2], 1);
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(be->count_days(ro, "dev2", d0, d0 + 4 * 86400,
+	    test_fleet_day, &s), 0);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.days[1][2], 1);
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(be->count_days(ro, NULL, d0 + 86400, d0 + 86400 + 6,
+	    test_fleet_day, &s), 0);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.days[1][0], 1);
+	be->close(ro);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -623,6 +805,8 @@ main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_store_two_writers, test_setup,
 		    test_teardown),
 		cmocka_unit_test_setup_teardown(test_store_group_commit, test_setup,
+		    test_teardown),
+		cmocka_unit_test_setup_teardown(test_store_fleet_reads, test_setup,
 		    test_teardown),
 	};
 
