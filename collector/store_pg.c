@@ -208,12 +208,15 @@ store_pg_connect(const char *target, int readonly)
 	    "dbname", NULL };
 	const char *vals[] = { "5", "iothunt-collector",
 	    readonly ? "-c default_transaction_read_only=on -c statement_timeout=60000"
-	    : "-c statement_timeout=30000 -c lock_timeout=10000",
+	    " -c jit=off" : "-c statement_timeout=30000 -c lock_timeout=10000",
 	    target, NULL };
 	PGconn *pg;
 
 	/* expand_dbname: the URI's own parameters override the defaults
-	 * above (they come after them) */
+	 * above (they come after them). Read-only connections serve the
+	 * fleet view and query: JIT compilation made the fleet view's
+	 * per-device subqueries about 3 times slower (10,000 devices:
+	 * 4.6 s with it, 1.4 s without) */
 	pg = PQconnectdbParams(keys, vals, 1);
 	if (pg != NULL && PQstatus(pg) != CONNECTION_OK) {
 		store_pg_fail(pg, "connect");
