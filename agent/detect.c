@@ -4,6 +4,7 @@
 #include "detect.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -126,10 +127,10 @@ static void group_summary(struct finding *f)
     char who[24], list[FINDING_PIDS_MAX * 13 + 32], out[sizeof f->summary];
     uint32_t i, k = f->n_pids < FINDING_PIDS_MAX ? f->n_pids : FINDING_PIDS_MAX;
     size_t l = 0;
-    char *at;
+    const char *at;
 
     (void)util_fmt(who, sizeof who, "pid %ld", (long)f->pid);
-    at = strstr(f->summary, who);
+    at = util_memmem(f->summary, strlen(f->summary), who, strlen(who));
     if (!at) {
         return;
     }

@@ -46,7 +46,7 @@ int main(int argc, char **argv)
             /* `iothunt CMD --help`: that command's line of the usage */
             if (argc == 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0) &&
                 cmds[i].fn != cmd_scan) {
-                const char *l = strstr(usage, cmds[i].name);
+                const char *l = util_memmem(usage, sizeof usage, cmds[i].name, strlen(cmds[i].name));
                 const char *e = strchr(l, '\n');
 
                 util_print(1, "usage: iothunt %.*s\n%s", (int)(e - l), l, cmd_exit_text);

@@ -66,6 +66,7 @@ static const struct {
     { "/etc/sysconfig/nftables.conf", NF_G_NFT },
 };
 #define NF_NCONFIGS (sizeof nf_configs / sizeof nf_configs[0])
+#define NF_CONFIG_V6 2      /* /etc/iptables/rules.v6: ip6tables-restore */
 
 struct nf_decl {
     unsigned ports;                 /* NF_PORT_* declared somewhere */
@@ -342,7 +343,7 @@ static void nf_read_config(struct nf_state *s)
         int rc;
 
         rc = nf_parse_file(s->r, nf_configs[i].path, nf_configs[i].g,
-                           NF_F_CONFIG | (strstr(nf_configs[i].path, "v6") ? NF_F_IPV6 : 0),
+                           NF_F_CONFIG | (i == NF_CONFIG_V6 ? NF_F_IPV6 : 0),
                            &s->blocks);
         s->st->bad += s->blocks.bad;
         if (rc == IH_ENOENT) {
@@ -408,7 +409,8 @@ static int nf_report(struct nf_state *s, enum nf_src src)
                        b->family == 6 ? " (IPv6)" : "",
                        nf_src_names[src], b->text);
         finding_set(f.rule, sizeof f.rule, b->text);
-        if (!strstr(b->text, "7547") && !strstr(b->text, "5555")) {
+        if (!util_memmem(b->text, strlen(b->text), "7547", 4) &&
+            !util_memmem(b->text, strlen(b->text), "5555", 4)) {
             /* a named set or map: the ports it holds, for the reader and
              * for the allowlist's lockdown entries */
             size_t l = strlen(f.rule);
