@@ -554,6 +554,9 @@ static int nf_scan_live(struct nf_state *s)
     static const char *const nfts[] = { "/usr/sbin/nft", "/sbin/nft", "/usr/bin/nft" };
     static char a0[] = "iptables-save", a1[] = "-c", a2[] = "-t", a3[] = "filter";
     static char *const save_argv[] = { a0, a1, a2, a3, NULL };
+    /* argv[0] picks the personality of xtables-multi binaries */
+    static char c0[] = "ip6tables-save";
+    static char *const save6_argv[] = { c0, a1, a2, a3, NULL };
     static char b0[] = "nft", b1[] = "list", b2[] = "ruleset";
     static char *const nft_argv[] = { b0, b1, b2, NULL };
     uint8_t *blob = NULL;
@@ -587,12 +590,12 @@ static int nf_scan_live(struct nf_state *s)
         }
     }
     /* IPv6: no kernel reader (ip6t_entry differs); the tools' text */
-    rc = nf_live_cmd(s, saves6, sizeof saves6 / sizeof saves6[0], save_argv, NF_G_SAVE,
+    rc = nf_live_cmd(s, saves6, sizeof saves6 / sizeof saves6[0], save6_argv, NF_G_SAVE,
                      NF_F_IPV6, NF_SRC_SAVE6);
     if (rc != IH_OK && rc != IH_ENOENT) {
         return rc;
     }
-    rc = nf_live_cmd(s, legacy6, sizeof legacy6 / sizeof legacy6[0], save_argv, NF_G_SAVE,
+    rc = nf_live_cmd(s, legacy6, sizeof legacy6 / sizeof legacy6[0], save6_argv, NF_G_SAVE,
                      NF_F_IPV6, NF_SRC_LEGACY_SAVE6);
     if (rc != IH_OK && rc != IH_ENOENT) {
         return rc;

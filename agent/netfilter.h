@@ -12,9 +12,11 @@
  *   - the kernel: IPT_SO_GET_INFO / IPT_SO_GET_ENTRIES on a raw socket,
  *     parsed from bytes with an explicit byte order (netfilter_kernel.c);
  *   - failing that, the text of `iptables-save` (fixed argv, bounded);
+ *   - `ip6tables-save` (IPv6);
  *   - `nft list ruleset` (iptables-nft and fw4 routers keep rules there).
- * Under --root: DIR/proc/net/ip_tables_names, DIR/iptables-save.txt and
- * DIR/nft-ruleset.txt.
+ * Under --root: DIR/proc/net/ip_tables_names, DIR/iptables-save.txt,
+ * DIR/ip6tables-save.txt and DIR/nft-ruleset.txt.  Rules in user chains
+ * INPUT jumps to count as INPUT's.
  * Declarations are read from /etc/config/firewall (UCI), /etc/firewall.user
  * (shell), iptables-restore files and /etc/nftables.conf.
  *
