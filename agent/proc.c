@@ -206,9 +206,9 @@ int proc_parse_maps_guest(const char *buf, size_t len, const char *emu, char *ou
         el -= DELETED_LEN;
     }
     while (pos < len) {
-        const char *s = buf + pos, *f[6];
+        const char *s = buf + pos, *f[5] = { NULL };
         const char *nl = memchr(s, '\n', len - pos);
-        size_t ln = nl ? (size_t)(nl - s) : len - pos, fl[6], i = 0, k = 0, pl;
+        size_t ln = nl ? (size_t)(nl - s) : len - pos, fl[5] = { 0 }, i = 0, k = 0, pl;
         const char *dash;
 
         pos += ln + (nl ? 1 : 0);
@@ -243,7 +243,9 @@ int proc_parse_maps_guest(const char *buf, size_t len, const char *emu, char *ou
         if (pl == 0 || s[i] != '/') {
             continue;       /* anonymous, [heap], [stack], [vdso] */
         }
-        if (strspn(f[2], "0") != fl[2]) {
+        for (k = 0; k < fl[2] && f[2][k] == '0'; k++) {
+        }
+        if (k != fl[2]) {
             continue;       /* not the start of a file */
         }
         if ((pl == el || (pl == el + DELETED_LEN &&
@@ -256,8 +258,24 @@ int proc_parse_maps_guest(const char *buf, size_t len, const char *emu, char *ou
         }
         memcpy(out, s + i, pl);
         out[pl] = '\0';
-        memcpy(range, f[0], fl[0]);
-        range[fl[0]] = '\0';
+        /* map_files names drop the leading zeros maps prints: "%lx-%lx" */
+        {
+            const char *h[2] = { f[0], dash + 1 };
+            size_t hl[2] = { (size_t)(dash - f[0]), fl[0] - (size_t)(dash - f[0]) - 1 };
+
+            for (i = 0, k = 0; i < 2; i++) {
+                while (hl[i] > 1 && *h[i] == '0') {
+                    h[i]++;
+                    hl[i]--;
+                }
+                memcpy(range + k, h[i], hl[i]);
+                k += hl[i];
+                if (i == 0) {
+                    range[k++] = '-';
+                }
+            }
+        }
+        range[k] = '\0';
         return IH_OK;
     }
     return IH_ENOENT;
