@@ -55,13 +55,14 @@ static int scan_out_emit(void *ctx, const struct finding *f)
     return IH_OK;
 }
 
-static int scan_usage(void)
+/* The usage on FD; returns CODE. */
+static int scan_usage(int fd, int code)
 {
-    util_print(2, "usage: iothunt scan [--root DIR] [--rules PATH]... [--iocs PATH]... "
+    util_print(fd, "usage: iothunt scan [--root DIR] [--rules PATH]... [--iocs PATH]... "
           "[--allow PATH] [--json] [--sockets]\n"
           "                    [--no-resolve] [--no-builtin]\n"
           "%s", cmd_exit_text);
-    return EXIT_ERROR;
+    return code;
 }
 
 static void scan_print_screen(const struct scan_out *o, const struct scan_summary *s)
@@ -143,10 +144,7 @@ int cmd_scan(int argc, char **argv)
         const char *a = argv[i];
 
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            util_print(1, "usage: iothunt scan [--root DIR] [--rules PATH]... [--iocs PATH]... "
-                       "[--allow PATH] [--json] [--sockets]\n"
-                       "                    [--no-resolve] [--no-builtin]\n%s", cmd_exit_text);
-            return EXIT_CLEAN;
+            return scan_usage(1, EXIT_CLEAN);
         } else if (strcmp(a, "--json") == 0) {
             out.json = 1;
         } else if (strcmp(a, "--sockets") == 0) {
@@ -173,7 +171,7 @@ int cmd_scan(int argc, char **argv)
             opts.allow = argv[++i];
         } else {
             util_print(2, "iothunt scan: unknown or incomplete option '%s'\n", a);
-            return scan_usage();
+            return scan_usage(2, EXIT_ERROR);
         }
     }
     opts.now = (int64_t)time(NULL);

@@ -1298,36 +1298,18 @@ static int nf_var_fam(const struct nf_parser *p, const struct nf_tok *name)
     return 0;
 }
 
-/* 4 / 6 if W, without `...` or $(...) around it, ends in an iptables word. */
-static int nf_subst_word(struct nf_tok w)
-{
-    size_t k;
-
-    while (w.n > 0 && (w.p[w.n - 1] == ')' || w.p[w.n - 1] == '`' || w.p[w.n - 1] == ' ')) {
-        w.n--;
-    }
-    for (k = w.n; k > 0; k--) {
-        if (w.p[k - 1] == ' ' || w.p[k - 1] == '(' || w.p[k - 1] == '`') {
-            w.p += k;
-            w.n -= k;
-            break;
-        }
-    }
-    return nf_ipt_word(&w);
-}
-
 /*
- * NAME=VALUE at T[I] (VALUE may be the next, quoted word, or a command
- * substitution over the next words): remember NAME when VALUE is iptables.
+ * NAME=VALUE at T[I]: remember NAME when VALUE names iptables (4) or
+ * ip6tables (6): "/usr/sbin/iptables", "$(command -v iptables)",
+ * "`which ip6tables`" -- the first of those words in the assignment and
+ * the next three words (a command substitution) decides.
  */
 static void nf_var_assign(struct nf_parser *p, const struct nf_tok *t, size_t nt, size_t i)
 {
     const char *eq = memchr(t[i].p, '=', t[i].n);
-    size_t nl, k;
-    struct nf_tok val;
+    size_t nl = (size_t)(eq - t[i].p), k, end = i + 4 < nt ? i + 4 : nt;
     int fam = 0;
 
-    nl = (size_t)(eq - t[i].p);
     for (k = 0; k < nl; k++) {
         char c = t[i].p[k];
 
@@ -1336,18 +1318,14 @@ static void nf_var_assign(struct nf_parser *p, const struct nf_tok *t, size_t nt
             return;
         }
     }
-    val.p = eq + 1;
-    val.n = t[i].n - nl - 1;
-    val.quoted = 0;
-    if (val.n == 0 && i + 1 < nt && t[i + 1].quoted) {
-        val = t[i + 1];
-    }
-    fam = nf_subst_word(val);
-    /* IPT=$(command -v iptables): the substitution's last word */
-    for (k = i + 1; !fam && val.n > 0 && (val.p[0] == '`' || val.p[0] == '$') && k < nt &&
-                    k < i + 4; k++) {
-        fam = nf_subst_word(t[k]);
-        if (t[k].n > 0 && (t[k].p[t[k].n - 1] == ')' || t[k].p[t[k].n - 1] == '`')) {
+    /* the value's words end where the substitution (or the word) does */
+    for (k = i; k < end && !fam; k++) {
+        const char *w = k == i ? eq + 1 : t[k].p;
+        size_t wn = k == i ? t[i].n - nl - 1 : t[k].n;
+
+        fam = util_memmem(w, wn, "ip6tables", 9) ? 6 : util_memmem(w, wn, "iptables", 8) ? 4 : 0;
+        if (k > i && !t[k].quoted && wn > 0 && w[wn - 1] != ')' && w[wn - 1] != '`' &&
+            !(k == i + 1 && (eq[1] == '$' || eq[1] == '`'))) {
             break;
         }
     }
