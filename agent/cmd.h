@@ -1,7 +1,7 @@
 /*
  * cmd.h - the agent's subcommands.  Each takes the arguments after its name
  * (argv[0] is the subcommand) and returns the process exit code:
- * 0 clean / ok, 1 findings, 2 error (DESIGN.md section 2).
+ * 0 clean / ok, 1 findings, 2 error, 3 incomplete (DESIGN.md section 2).
  */
 #ifndef IOTHUNT_CMD_H
 #define IOTHUNT_CMD_H
@@ -9,6 +9,10 @@
 #define EXIT_CLEAN    0
 #define EXIT_FINDINGS 1
 #define EXIT_ERROR    2
+#define EXIT_INCOMPLETE 3
+
+/* The exit-status paragraph of every usage text (README, docs/FINDINGS.md). */
+extern const char cmd_exit_text[];
 
 int cmd_scan(int argc, char **argv);
 int cmd_match(int argc, char **argv);

@@ -13,8 +13,7 @@ static const char usage[] =
     "       iothunt report [--config PATH]\n"
     "       iothunt daemon [--config PATH]\n"
     "       iothunt selftest [--config PATH]\n"
-    "       iothunt --version | --help\n"
-    "exit status: 0 clean, 1 findings, 2 error\n";
+    "       iothunt --version | --help\n";
 
 int main(int argc, char **argv)
 {
@@ -31,7 +30,7 @@ int main(int argc, char **argv)
     size_t i;
 
     if (argc < 2) {
-        util_print(2, "%s", usage);
+        util_print(2, "%s%s", usage, cmd_exit_text);
         return EXIT_ERROR;
     }
     if (strcmp(argv[1], "--version") == 0) {
@@ -39,11 +38,20 @@ int main(int argc, char **argv)
         return EXIT_CLEAN;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        util_print(1, "%s", usage);
+        util_print(1, "%s%s", usage, cmd_exit_text);
         return EXIT_CLEAN;
     }
     for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
         if (strcmp(argv[1], cmds[i].name) == 0) {
+            /* `iothunt CMD --help`: that command's line of the usage */
+            if (argc == 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0) &&
+                cmds[i].fn != cmd_scan) {
+                const char *l = util_memmem(usage, sizeof usage, cmds[i].name, strlen(cmds[i].name));
+                const char *e = strchr(l, '\n');
+
+                util_print(1, "usage: iothunt %.*s\n%s", (int)(e - l), l, cmd_exit_text);
+                return EXIT_CLEAN;
+            }
             return cmds[i].fn(argc - 1, argv + 1);
         }
     }
