@@ -54,7 +54,7 @@ static int scan_out_emit(void *ctx, const struct finding *f)
 static int scan_usage(void)
 {
     util_print(2, "usage: iothunt scan [--root DIR] [--rules PATH]... [--iocs PATH]... "
-          "[--allow PATH] [--json] [--sockets]\n"
+          "[--allow PATH] [--bundle PATH] [--json] [--sockets]\n"
           "                    [--no-resolve] [--no-builtin]\n");
     return EXIT_ERROR;
 }
@@ -86,6 +86,9 @@ static void scan_print_screen(const struct scan_out *o, const struct scan_summar
     }
     if (s->suppressed) {
         util_print(1, "  %lu finding(s) suppressed by the allowlist\n", s->suppressed);
+    }
+    if (s->intel_stale) {
+        util_print(1, "  note: the intel bundle has expired; recent C2s are not hunted (iothunt update)\n");
     }
     if (s->bad_records || s->errors) {
         util_print(1, "  note: %lu malformed record(s) skipped, %lu source(s) unreadable\n",
@@ -148,6 +151,8 @@ int cmd_scan(int argc, char **argv)
             opts.iocs[opts.n_iocs++] = argv[++i];
         } else if (i + 1 < argc && strcmp(a, "--allow") == 0) {
             opts.allow = argv[++i];
+        } else if (i + 1 < argc && strcmp(a, "--bundle") == 0) {
+            opts.bundle = argv[++i];
         } else {
             util_print(2, "iothunt scan: unknown or incomplete option '%s'\n", a);
             return scan_usage();

@@ -27,6 +27,8 @@ enum finding_type {
     FT_HASH_MATCH,
     FT_SOCKET,          /* inventory: a socket seen (only with --sockets) */
     FT_SPOOL_DROPPED,   /* the spool overflowed and dropped findings */
+    FT_INTEL_STALE,     /* the active intel bundle is past its expiry */
+    FT_BUNDLE_REJECTED, /* an offered intel bundle was refused (reason) */
     FT__COUNT
 };
 

@@ -17,6 +17,7 @@
 #include <gnutls/gnutls.h>
 
 #include "addr.h"
+#include "bundlegen.h"
 #include "cef.h"
 #include "clog.h"
 #include "forward.h"
@@ -24,6 +25,7 @@
 #include "jsonl.h"
 #include "num.h"
 #include "query.h"
+#include "retro.h"
 #include "silent.h"
 #include "store.h"
 
@@ -47,6 +49,7 @@ struct main_options {
 	uint64_t conn_timeout;
 	uint64_t request_timeout;
 	uint64_t silent_check;
+	const char *bundle;
 	int verbose;
 };
 
@@ -59,9 +62,12 @@ main_print_usage(FILE *f)
 	    "           [--cef-format rfc5424|rfc3164] [--cef-framing octet|lf]\n"
 	    "           [--cef-queue N] [--jsonl PATH] [--max-body BYTES]\n"
 	    "           [--max-conns N] [--conn-timeout S] [--request-timeout S]\n"
-	    "           [--silent-check S] [--verbose]\n"
+	    "           [--silent-check S] [--bundle FILE] [--verbose]\n"
 	    "       iothunt-collector query --db PATH [--agent ID] [--type T]\n"
 	    "           [--since TS] [--limit N] [--json]\n"
+	    "       iothunt-collector bundle keygen --out KEY.pem --pub PUB.pem\n"
+	    "       iothunt-collector bundle build --key KEY.pem --out FILE ... (docs/BUNDLE.md)\n"
+	    "       iothunt-collector retro --db PATH --bundle NEW [--previous OLD] [--days N]\n"
 	    "       iothunt-collector --version | --help\n");
 }
 
@@ -150,6 +156,7 @@ main_parse_options(int argc, char **argv, struct main_options *o)
 		{ "conn-timeout", required_argument, NULL, 't' },
 		{ "request-timeout", required_argument, NULL, 'T' },
 		{ "silent-check", required_argument, NULL, 's' },
+		{ "bundle", required_argument, NULL, 'B' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -236,6 +243,9 @@ main_parse_options(int argc, char **argv, struct main_options *o)
 			    &o->silent_check) != 0) {
 				return -EINVAL;
 			}
+			break;
+		case 'B':
+			o->bundle = optarg;
 			break;
 		case 'v':
 			o->verbose = 1;
@@ -366,6 +376,7 @@ main_serve(int argc, char **argv)
 	cfg.backend = be;
 	cfg.store = st;
 	cfg.fw = &fw;
+	cfg.bundle_path = o.bundle;
 	rc = http_start(&cfg, &srv);
 	if (rc != 0) {
 		clog_write(CLOG_ERROR, "cannot start the HTTPS server on %s "
@@ -425,6 +436,12 @@ main(int argc, char **argv)
 {
 	if (argc >= 2 && strcmp(argv[1], "query") == 0) {
 		return query_run_command(argc - 1, argv + 1);
+	}
+	if (argc >= 2 && strcmp(argv[1], "bundle") == 0) {
+		return bundlegen_run_command(argc - 1, argv + 1);
+	}
+	if (argc >= 2 && strcmp(argv[1], "retro") == 0) {
+		return retro_run_command(argc - 1, argv + 1);
 	}
 	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
 		printf("iothunt-collector %s\n", IOTHUNT_VERSION);
