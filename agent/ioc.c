@@ -169,12 +169,16 @@ static void *ioc_grow(struct ioc_store *s, void *v, size_t *cap, size_t n, size_
     if (ncap > max) {
         ncap = max;
     }
+    if (s->bytes + (ncap - *cap) * size > IOC_MAX_BYTES) {
+        /* near the cap: half of what still fits, the rest for the pool */
+        ncap = *cap + ((IOC_MAX_BYTES - s->bytes) / size + 1) / 2;
+    }
     *rc = IH_ETOOBIG;
-    if (n >= ncap || s->bytes + (ncap - *cap) * size > IOC_MAX_BYTES) {
+    if (n >= ncap) {
         return NULL;
     }
-    *rc = IH_ENOMEM;
     nv = realloc(v, ncap * size);
+    *rc = nv ? IH_OK : IH_ENOMEM;
     if (nv) {
         s->bytes += (ncap - *cap) * size;
         *cap = ncap;

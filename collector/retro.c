@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include <jansson.h>
+#include <psa/crypto.h>
 
 #include "bundle.h"
 #include "ioc.h"
@@ -31,6 +32,27 @@
 #include "util.h"
 
 #define RETRO_MAX_HITS 100000
+
+/*
+ * The agent's Mbed TLS (linked for agent/bundle.c) takes its randomness
+ * from the program, as on the device (agent/transport.c).  Nothing here
+ * signs or encrypts with it; util_random is the agent's getrandom().
+ */
+psa_status_t mbedtls_psa_external_get_random(mbedtls_psa_external_random_context_t *ctx,
+    uint8_t *out, size_t n, size_t *got);
+
+psa_status_t
+mbedtls_psa_external_get_random(mbedtls_psa_external_random_context_t *ctx,
+    uint8_t *out, size_t n, size_t *got)
+{
+	(void)ctx;
+	*got = 0;
+	if (util_random(out, n) != IH_OK) {
+		return PSA_ERROR_INSUFFICIENT_ENTROPY;
+	}
+	*got = n;
+	return PSA_SUCCESS;
+}
 
 struct retro_hit {
 	char agent[INGEST_AGENT_MAX + 1];

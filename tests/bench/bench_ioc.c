@@ -120,9 +120,10 @@ static int bench_ip(size_t n, size_t lookups)
     printf("| load (parse, sort, dedup) | %lld ms |\n", t_load / 1000000);
     printf("| store memory, resident after the load | %zu bytes (%zu KiB) |\n", ioc_store_bytes(s),
            ioc_store_bytes(s) / 1024);
-    printf("| per indicator | %.1f bytes |\n", (double)ioc_store_bytes(s) / (double)n);
-    printf("| ioc_find_ip | %lld ns/lookup, %.2f M lookups/s |\n", t_ip / (long long)lookups,
-           (double)lookups * 1000.0 / (double)t_ip);
+    /* integers only: the MIPS build has no floating point */
+    printf("| per indicator | %zu.%zu bytes |\n", ioc_store_bytes(s) / n, ioc_store_bytes(s) * 10 / n % 10);
+    printf("| ioc_find_ip | %lld ns/lookup, %lld lookups/s |\n", t_ip / (long long)lookups,
+           (long long)lookups * 1000000000LL / (t_ip > 0 ? t_ip : 1));
     printf("\nMeasured with: `%s` (`bench_ioc %zu ip %zu`).\n", BENCH_CMD, n, lookups);
     ioc_store_free(s);
     return hits == (lookups + 1) / 2 ? 0 : 1;

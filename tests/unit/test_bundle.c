@@ -99,6 +99,7 @@ static void test_check(void **state)
     char *buf = slurp(D "good-v5.bundle", &len);
     char *bad7 = slurp(D "bad-rule-v7.bundle", &len7);
     char *bad8 = slurp(D "bad-ioc-v8.bundle", &len8);
+    char keep;
 
     (void)state;
     util_diag_quiet = 1;
@@ -121,10 +122,11 @@ static void test_check(void **state)
     buf[100] ^= 1;
     assert_int_equal(bundle_check(&c, buf, len, 0, NOW, &b, why, sizeof why), IH_EAUTH);
     buf[100] ^= 1;
-    buf[len - 10] = buf[len - 10] == '0' ? '1' : '0';
+    keep = buf[len - 10];
+    buf[len - 10] = keep == '0' ? '1' : '0';
     assert_int_not_equal(bundle_check(&c, buf, len, 0, NOW, &b, why, sizeof why), IH_OK);
     assert_non_null(strstr(why, "signature"));
-    buf[len - 10] = buf[len - 10] == '0' ? '1' : '0';
+    buf[len - 10] = keep;
     /* another key; the next key of a rotation; no readable key */
     cfg(&c, "/nonexistent", D "other.pub");
     assert_int_equal(bundle_check(&c, buf, len, 0, NOW, &b, why, sizeof why), IH_EAUTH);
