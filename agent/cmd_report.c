@@ -557,7 +557,7 @@ int cmd_selftest(int argc, char **argv)
     struct scan_ctx *ctx = NULL;
     struct scan_opts o;
     struct spool s;
-    char when[32], built[32], cn[80];
+    char when[32], built[32], cn[80], desc[96];
     int fails = 0, rc;
     int64_t now = (int64_t)time(NULL);
     uint32_t flags = 0;
@@ -617,8 +617,8 @@ int cmd_selftest(int argc, char **argv)
                       o.n_iocs, o.no_builtin ? "" : " and the built-in set",
                       o.allow ? o.allow : "none");
         scan_close(ctx);
-        bundle_describe(o.bundle, now, cn, sizeof cn);
-        selftest_line(1, "bundle", "%s: %s", c.bundle[0] ? c.bundle : "(none)", cn);
+        bundle_describe(o.bundle, now, desc, sizeof desc);
+        selftest_line(1, "bundle", "%s: %s", c.bundle[0] ? c.bundle : "(none)", desc);
     } else {
         fails += selftest_line(0, "rules", "rules, IOCs or allowlist failed to load (see above)");
     }
