@@ -58,7 +58,7 @@ export_csv "$work/new.csv" 1
 printf 'rule Bundle_Test { strings: $a = "bundle-test-marker" condition: $a }\n' >"$work/extra.yar"
 
 # --- keys --------------------------------------------------------------------
-check "keygen" "$collector" bundle keygen --out "$work/a.key" --pub "$work/a.pub"
+check "keygen" bash -c "'$collector' bundle keygen --out '$work/a.key' --pub '$work/a.pub' >/dev/null"
 "$collector" bundle keygen --out "$work/b.key" --pub "$work/b.pub" >/dev/null
 "$collector" bundle keygen --out "$work/c.key" --pub "$work/c.pub" >/dev/null
 check "keygen refuses to overwrite a key" \
@@ -289,6 +289,11 @@ if scripts/mkcerts.sh "$work/certs" dev-a >/dev/null 2>&1 && [ -x build/host/tes
     net report
     q --agent dev-a --type ioc_connection >"$work/q3.json"
     check "dev-a's next report has the connection to the C2" grep -q "$C2" "$work/q3.json"
+    mkdir -p "$work/serve.bundle.d"
+    build "$work/serve.bundle.d/dev-a.bundle" --version 12 --iocs "$work/new.csv"
+    net update
+    check "a group bundle (serve.bundle.d/dev-a.bundle) wins for dev-a" \
+        cmp -s "$work/serve.bundle.d/dev-a.bundle" "$work/dev-a/bundle"
 else
     bad "could not make certificates or find build/host/tests/freeport: network part not run"
 fi
