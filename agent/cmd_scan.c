@@ -59,7 +59,7 @@ static int scan_out_emit(void *ctx, const struct finding *f)
 static int scan_usage(int fd, int code)
 {
     util_print(fd, "usage: iothunt scan [--root DIR] [--rules PATH]... [--iocs PATH]... "
-          "[--allow PATH] [--json] [--sockets]\n"
+          "[--allow PATH] [--bundle PATH] [--json] [--sockets]\n"
           "                    [--no-resolve] [--no-builtin]\n"
           "%s", cmd_exit_text);
     return code;
@@ -96,6 +96,9 @@ static void scan_print_screen(const struct scan_out *o, const struct scan_summar
     }
     if (s->suppressed) {
         util_print(1, "  %lu finding(s) suppressed by the allowlist\n", s->suppressed);
+    }
+    if (s->intel_stale) {
+        util_print(1, "  note: the intel bundle has expired; recent C2s are not hunted (iothunt update)\n");
     }
     if (s->bad_records) {
         util_print(1, "  note: %lu malformed record(s) skipped\n", s->bad_records);
@@ -169,6 +172,8 @@ int cmd_scan(int argc, char **argv)
             opts.iocs[opts.n_iocs++] = argv[++i];
         } else if (i + 1 < argc && strcmp(a, "--allow") == 0) {
             opts.allow = argv[++i];
+        } else if (i + 1 < argc && strcmp(a, "--bundle") == 0) {
+            opts.bundle = argv[++i];
         } else {
             util_print(2, "iothunt scan: unknown or incomplete option '%s'\n", a);
             return scan_usage(2, EXIT_ERROR);

@@ -19,6 +19,7 @@
 #ifndef IOTHUNT_DETECT_H
 #define IOTHUNT_DETECT_H
 
+#include "endpoints.h"
 #include "finding.h"
 #include "hash.h"
 #include "proc.h"
@@ -88,6 +89,7 @@ struct detect_run {
     int resolve;                        /* live DNS resolution allowed */
     size_t *resolve_pos;                /* next IOC domain to resolve (persists) */
     int keep_all;                       /* --sockets: keep every socket */
+    struct endpoints *eps;              /* remote endpoints seen, or NULL */
     struct proc_mounts mounts;
     struct detect_addr *addrs;          /* resolved IOC domains */
     size_t n_addrs;

@@ -19,6 +19,8 @@ static const char *const finding_names[FT__COUNT] = {
     [FT_FILELESS_EXEC] = "fileless_exec",
     [FT_SOCKET] = "socket",
     [FT_SPOOL_DROPPED] = "spool_dropped",
+    [FT_INTEL_STALE] = "intel_stale",
+    [FT_BUNDLE_REJECTED] = "bundle_rejected",
 };
 
 static const char *const severity_names[] = { "low", "medium", "high", "critical" };

@@ -28,6 +28,8 @@ enum finding_type {
     FT_FILELESS_EXEC,   /* an executable with no file (memfd, anonymous) */
     FT_SOCKET,          /* inventory: a socket seen (only with --sockets) */
     FT_SPOOL_DROPPED,   /* the spool overflowed and dropped findings */
+    FT_INTEL_STALE,     /* the active intel bundle is past its expiry */
+    FT_BUNDLE_REJECTED, /* an offered intel bundle was refused (reason) */
     FT__COUNT
 };
 

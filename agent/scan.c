@@ -5,6 +5,7 @@
  */
 #include "scan.h"
 #include "allow.h"
+#include "bundle.h"
 #include "builtin.h"
 #include "detect.h"
 #include "ioc.h"
@@ -26,6 +27,8 @@ struct scan_ctx {
     struct rules *rules;            /* NULL: no rules at all (hashes only) */
     struct ioc_store *iocs;
     struct allowlist allow;
+    char bundle[256];               /* active bundle path, "" none */
+    struct endpoints eps;           /* remote endpoints since scan_endpoints() */
     struct detect_cache cache;
     size_t resolve_pos;             /* next IOC domain to resolve */
     /* per-run */
@@ -132,6 +135,46 @@ static int scan_load_iocs(struct scan_ctx *c, const struct scan_opts *o)
     return IH_OK;
 }
 
+/* The files of the active bundle at PATH (checked when it was installed). */
+static int scan_load_bundle(struct scan_ctx *c, const char *path)
+{
+    struct bundle *b = malloc(sizeof *b);
+    char *buf = NULL;
+    unsigned i;
+    int rc = b ? IH_OK : IH_ENOMEM;
+
+    if (rc == IH_OK && util_strlcpy(c->bundle, path, sizeof c->bundle) != IH_OK) {
+        rc = IH_ETRUNC;
+    }
+    if (rc == IH_OK) {
+        /* none, or unreadable (reported): hunt with the rest */
+        rc = bundle_load_active(path, &buf, b);
+        if (rc != IH_OK && rc != IH_ENOMEM) {
+            b->n_files = 0;
+            rc = IH_OK;
+        }
+    }
+    for (i = 0; rc == IH_OK && i < b->n_files; i++) {
+        const struct bundle_file *f = &b->files[i];
+
+        if (name_ends(f->name, ".yar")) {
+            if (!c->rules) {
+                rc = rules_new(&c->rules);
+            }
+            if (rc == IH_OK) {
+                rc = rules_load_buffer(c->rules, f->name, f->data, f->len);
+            }
+        } else if (name_ends(f->name, ".allow")) {
+            rc = allow_parse(&c->allow, f->name, f->data, f->len, NULL);
+        } else {
+            rc = ioc_load_buf(c->iocs, f->name, f->data, f->len, IOC_FMT_AUTO, NULL);
+        }
+    }
+    free(buf);
+    free(b);
+    return rc;
+}
+
 int scan_open(const struct scan_opts *o, struct scan_ctx **ctx)
 {
     struct scan_ctx *c;
@@ -167,6 +210,9 @@ int scan_open(const struct scan_opts *o, struct scan_ctx **ctx)
         if (rc != IH_OK) {
             goto out;
         }
+    }
+    if (o->bundle && (rc = scan_load_bundle(c, o->bundle)) != IH_OK) {
+        goto out;
     }
     *ctx = c;
     c = NULL;
@@ -339,6 +385,7 @@ int scan_run(struct scan_ctx *c, int64_t now, struct finding_sink *sink, struct 
     r.resolve = c->resolve;
     r.resolve_pos = &c->resolve_pos;
     r.keep_all = c->sockets;
+    r.eps = &c->eps;
     detect_run_begin(&r, now);
 
     detect_mounts_load(&r);
@@ -370,6 +417,9 @@ int scan_run(struct scan_ctx *c, int64_t now, struct finding_sink *sink, struct 
         goto out;
     }
     rc = detect_files(&r);
+    if (rc == IH_OK && c->bundle[0]) {
+        rc = bundle_findings(c->bundle, now, &r.sink, &sum->intel_stale);
+    }
     if (rc != IH_OK) {
         goto out;
     }
@@ -406,6 +456,11 @@ out:
     c->out = NULL;
     c->sum = NULL;
     return rc;
+}
+
+struct endpoints *scan_endpoints(struct scan_ctx *ctx)
+{
+    return &ctx->eps;
 }
 
 int scan_summary_to_json(const struct scan_summary *s, uint64_t seq, int64_t interval,
@@ -452,6 +507,9 @@ int scan_summary_to_json(const struct scan_summary *s, uint64_t seq, int64_t int
     if (unread[0]) {
         json_str(&w, "unreadable", unread);
         json_str(&w, "advice", advice);
+    }
+    if (s->intel_stale) {
+        json_bool(&w, "intel_stale", 1);
     }
     json_int(&w, "files_hashed", (int64_t)s->files_hashed);
     json_int(&w, "hash_cache_hits", (int64_t)s->hash_cache_hits);

@@ -17,6 +17,7 @@
 #ifndef IOTHUNT_SCAN_H
 #define IOTHUNT_SCAN_H
 
+#include "endpoints.h"
 #include "finding.h"
 
 #include <stddef.h>
@@ -54,6 +55,7 @@ struct scan_opts {
     const char *iocs[SCAN_MAX_PATHS];       /* --iocs files */
     unsigned n_iocs;
     const char *allow;                      /* --allow file or NULL */
+    const char *bundle;                     /* active intel bundle or NULL (bundle.h) */
     int sockets;                            /* also emit FT_SOCKET inventory */
     int no_builtin;                         /* skip the compiled-in rules and IOCs */
     int no_resolve;                         /* never resolve IOC domains with DNS */
@@ -76,6 +78,7 @@ struct scan_summary {
     unsigned long files_hashed;             /* images and files hashed this cycle */
     unsigned long hash_cache_hits;          /* ... answered from the cache instead */
     int clock_unset;                        /* device time before build time */
+    int intel_stale;                        /* the active bundle has expired */
     char byte_order[8];                     /* of /proc/net: "be" or "le" */
     char byte_order_how[32];                /* "probe", "elf", "guess", ... */
 };
@@ -109,6 +112,10 @@ void scan_close(struct scan_ctx *ctx);
 
 /* scan_open(O) + scan_run(O->now) + scan_close, for one-shot callers. */
 int scan_once(const struct scan_opts *o, struct finding_sink *sink, struct scan_summary *sum);
+
+/* The remote endpoints the cycles of CTX saw since the caller last emptied
+ * them (endpoints_to_json does). */
+struct endpoints *scan_endpoints(struct scan_ctx *ctx);
 
 /* "CLEAN", "SUSPICIOUS", "INFECTED" or "INCOMPLETE". */
 const char *scan_verdict_name(enum scan_verdict v);
