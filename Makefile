@@ -2,7 +2,8 @@
 # in toolchain/toolchain.mk, the collector in collector/collector.mk, and
 # per-feature fragments in mk/*.mk.
 #
-#   make            MIPS agent: build/mips/iothunt (static, stripped)
+#   make            MIPS agent: build/mips/iothunt (static, stripped);
+#                   ARCH=mipsel|arm|aarch64 for other routers (mk/target.mk)
 #   make host       host agent (ASan+UBSan) and collector
 #   make check      lint, banned functions, host tests, MIPS tests under qemu
 #   make bench      benchmarks, results in docs/BENCHMARKS.md
@@ -10,7 +11,7 @@
 #   make demo       the end-to-end demonstration
 #   make clean      remove build outputs (keeps downloaded sources)
 
-.DEFAULT_GOAL := mips
+.DEFAULT_GOAL := all
 # Keep every intermediate object: fuzz and test objects are shared by targets.
 .SECONDARY:
 SHELL := /bin/bash
@@ -38,10 +39,11 @@ HOST_CFLAGS := -O1 -g $(WARN) $(DEFS) $(SANITIZE)
 MIPS_CFLAGS := $(MIPS_BASE_CFLAGS) $(WARN) $(DEFS)
 BENCH_CFLAGS := -O2 -g $(WARN) $(DEFS)
 
-# Agent sources: every agent/*.c; main.c is the program, the rest is the
-# library that tests and fuzzers link.  GEN_SRCS (generated C, from
+# Agent sources: every agent/*.c and agent/*/*.c (listed here only: every
+# target's object list derives from AGENT_LIB_SRCS); main.c is the program,
+# the rest is the library that tests and fuzzers link.  GEN_SRCS (generated C, from
 # fragments) are compiled from build/gen.
-AGENT_SRCS := $(wildcard agent/*.c)
+AGENT_SRCS := $(sort $(wildcard agent/*.c agent/*/*.c))
 GEN_SRCS   ?=
 AGENT_LIB_SRCS := $(filter-out agent/main.c,$(AGENT_SRCS)) $(GEN_SRCS)
 
