@@ -27,7 +27,9 @@ export IOTHUNT_SHARED
 VERSION    := $(shell cat VERSION)
 # The build time is the commit time: reproducible, and the agent's floor
 # for a believable clock (DESIGN.md section 5).
-BUILD_TIME := $(or $(shell git log -1 --format=%ct 2>/dev/null),0)
+# Package builders (OpenWrt, Buildroot) build outside the repository and
+# give SOURCE_DATE_EPOCH instead.
+BUILD_TIME := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null),0)
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wpointer-arith -Wcast-qual -Wwrite-strings -Wformat=2 -Wvla

@@ -21,8 +21,10 @@
 
 ARCHES      := mips mipsel arm aarch64
 ARCH        ?= mips
+ifndef EXTERNAL_TOOLCHAIN
 ifeq ($(filter $(ARCH),$(ARCHES)),)
 $(error ARCH=$(ARCH): one of $(ARCHES))
+endif
 endif
 
 # Per-architecture settings: cross prefix, code generation, musl target,
@@ -50,7 +52,68 @@ XA_CMOCKA_aarch64 := $(CMOCKA_DEFS)
 
 .PHONY: all agent test-arch check-arch-units check-all-arch
 
-ifeq ($(ARCH),mips)
+ifdef EXTERNAL_TOOLCHAIN
+# --- external toolchain (config.mak): what package builders pass ----------
+# CC (or CROSS_COMPILE), CFLAGS, CPPFLAGS, LDFLAGS, STRIP, SYSROOT; the
+# toolchain's own libc.  Warnings stay on but are not errors: another
+# compiler version may warn where ours does not.  STATIC=1 links statically.
+XD         := $(or $(TARGET_DIR),build/target)
+ECC        := $(if $(filter command line,$(origin CC)),$(CC),$(CROSS_COMPILE)gcc)
+ECROSS     := $(or $(CROSS_COMPILE),$(patsubst %gcc,%,$(filter %gcc,$(firstword $(ECC)))))
+ESTRIP     := $(if $(filter command line environment,$(origin STRIP)),$(STRIP),$(ECROSS)strip)
+CFLAGS     ?= -Os
+ESYSROOT   := $(if $(SYSROOT),--sysroot=$(SYSROOT))
+EDEFS      := $(filter-out $(MBEDTLS_INC),$(DEFS)) $(if $(filter bundled,$(MBEDTLS)),$(MBEDTLS_INC))
+ECFLAGS    := $(ESYSROOT) $(CPPFLAGS) $(CFLAGS) -ffunction-sections -fdata-sections \
+              $(filter-out -Werror,$(WARN)) $(EDEFS)
+ELIB_OBJS  := $(call obj,$(XD),$(AGENT_LIB_SRCS))
+ifeq ($(MBEDTLS),bundled)
+EMBEDTLS_DEP  := $(XD)/mbedtls/.built
+EMBEDTLS_LIBS := $(addprefix $(XD)/mbedtls/library/,$(MBEDTLS_LIBS_NAMES))
+else ifeq ($(MBEDTLS),system)
+# What the agent needs of the target's Mbed TLS is checked when building
+# (toolchain/check-mbedtls.c against its headers); at run time the library
+# sonames (libmbedtls.so.21, libmbedx509.so.7, libmbedcrypto.so.16 for 3.6)
+# keep the loader from pairing the agent with another major version.
+EMBEDTLS_DEP  := $(XD)/mbedtls-system.checked
+EMBEDTLS_LIBS := -lmbedtls -lmbedx509 -lmbedcrypto
+else
+$(error MBEDTLS=$(MBEDTLS): bundled or system)
+endif
+
+all agent: $(XD)/iothunt
+
+$(XD)/flags.stamp: FORCE
+	@mkdir -p $(@D)
+	$(shell mkdir -p $(@D))$(file >$@.new,$(ECC) $(ECFLAGS) $(LDFLAGS) $(MBEDTLS) $(STATIC))
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+
+$(XD)/mbedtls/.built: $(SRC_DIR)/mbedtls/.unpacked $(MBEDTLS_INPUTS) $(XD)/flags.stamp
+	@mkdir -p build
+	flock build/.mbedtls-target.lock $(MAKE) --no-print-directory -f toolchain/toolchain.mk TC_STAGE=$(XD)/mbedtls \
+	    TC_CC="$(ECC)" TC_AR="$(or $(filter command line environment,$(origin AR)),$(ECROSS)ar)" \
+	    TC_CFLAGS="$(ESYSROOT) $(CPPFLAGS) $(CFLAGS) -ffunction-sections -fdata-sections $(MBEDTLS_CFG)" mbedtls-stage
+
+$(XD)/mbedtls-system.checked: toolchain/check-mbedtls.c $(XD)/flags.stamp
+	@mkdir -p $(@D)
+	$(ECC) $(ESYSROOT) $(CPPFLAGS) $(CFLAGS) -c $< -o $(XD)/check-mbedtls.o
+	touch $@
+
+$(XD)/obj/%.o: %.c $(EMBEDTLS_DEP) $(XD)/flags.stamp
+	@mkdir -p $(@D)
+	$(ECC) $(ECFLAGS) -MMD -MP -c $< -o $@
+$(XD)/obj/gen/%.o: build/gen/%.c $(EMBEDTLS_DEP) $(XD)/flags.stamp
+	@mkdir -p $(@D)
+	$(ECC) $(ECFLAGS) -MMD -MP -c $< -o $@
+-include $(shell find $(XD)/obj -name '*.d' 2>/dev/null)
+
+$(XD)/iothunt.unstripped: $(XD)/obj/agent/main.o $(ELIB_OBJS) $(EMBEDTLS_DEP)
+	$(ECC) $(ESYSROOT) $(CFLAGS) $(LDFLAGS) $(if $(STATIC),-static) -Wl,--gc-sections -o $@ \
+	    $(XD)/obj/agent/main.o $(ELIB_OBJS) $(EMBEDTLS_LIBS)
+$(XD)/iothunt: $(XD)/iothunt.unstripped
+	$(ESTRIP) -R .comment -o $@ $<
+
+else ifeq ($(ARCH),mips)
 all agent: build/mips/iothunt
 test-arch: test-mips test-scan-fixtures
 else
@@ -103,9 +166,12 @@ $(XD)/rt/rt.o: $(TC_DIR)/rt/rt.c $(XSYSROOT)/lib/libc.a $(XD)/cflags.stamp
 	@mkdir -p $(@D)
 	$(XCC) $(XBASE_CFLAGS) -fno-lto -std=c11 -Wall -Wextra -Werror -c $< -o $@
 
+# cmocka.h guesses uintptr_t from glibc's __WORDSIZE, which musl lacks
+# (unsigned int on LP64): musl's <stdint.h> has the right one.
+XCMOCKA_INC := $(CMOCKA_INC) -D_UINTPTR_T_DEFINED
 $(XD)/cmocka/cmocka.o: $(SRC_DIR)/cmocka/.unpacked $(XSYSROOT)/lib/libc.a $(XD)/cflags.stamp
 	@mkdir -p $(@D)
-	$(XCC) $(XBASE_CFLAGS) $(XA_CMOCKA_$(XA)) $(CMOCKA_INC) -c $(SRC_DIR)/cmocka/src/cmocka.c -o $@
+	$(XCC) $(XBASE_CFLAGS) $(XA_CMOCKA_$(XA)) $(XCMOCKA_INC) -c $(SRC_DIR)/cmocka/src/cmocka.c -o $@
 
 $(XD)/obj/%.o: %.c $(XD)/mbedtls/.built $(XSYSROOT)/lib/libc.a
 	@mkdir -p $(@D)
@@ -115,7 +181,7 @@ $(XD)/obj/gen/%.o: build/gen/%.c $(XD)/mbedtls/.built $(XSYSROOT)/lib/libc.a
 	$(XCC) $(XCFLAGS) -MMD -MP -c $< -o $@
 $(XD)/obj/tests/unit/%.o: tests/unit/%.c $(XD)/mbedtls/.built build/src/cmocka/.unpacked $(XSYSROOT)/lib/libc.a
 	@mkdir -p $(@D)
-	$(XCC) $(XCFLAGS) $(CMOCKA_INC) -Wno-missing-prototypes -MMD -MP -c $< -o $@
+	$(XCC) $(XCFLAGS) $(XCMOCKA_INC) -Wno-missing-prototypes -MMD -MP -c $< -o $@
 -include $(shell find $(XD)/obj -name '*.d' 2>/dev/null)
 
 # Static link like the MIPS one: musl's start files, no gcc crtbegin/crtend.
@@ -154,6 +220,33 @@ test-arch: $(XTESTS) $(XD)/iothunt $(if $(filter $(XD)/%,$(XFIX)),$(XD)/fixtures
 test-arch-units: $(XTESTS) $(XD)/iothunt
 	QEMU=$(XQEMU) QEMU_CPUS=$(XA_QCPU_$(XA)) scripts/run-tests.sh $(XA) $(XTESTS)
 endif
+
+# --- a package builder's staging sysroot, for testing MBEDTLS=system -----
+# build/ARCH/staging/usr: Mbed TLS from the pinned source, built as shared
+# libraries with its default configuration (as a distribution's libmbedtls
+# 3.6 is: OpenWrt's, Buildroot's) by the Debian cross compiler, whose glibc
+# stands in for the image's libc.  Used by `make size-shared` and the recipe
+# tests (tests/packaging/); Debian's own libmbedtls is 2.28, not 3.6.
+XA_CROSS_mips := $(CROSS)
+STG_CROSS := $(XA_CROSS_$(ARCH))
+STG       := build/$(ARCH)/staging
+$(STG)/.built: $(SRC_DIR)/mbedtls/.unpacked
+	rm -rf $(STG) $(STG)-src && mkdir -p $(STG)/usr
+	cp -a $(SRC_DIR)/mbedtls $(STG)-src
+	$(MAKE) -C $(STG)-src/library CC=$(STG_CROSS)gcc AR=$(STG_CROSS)ar SHARED=1 \
+	    CFLAGS='-Os' shared >$(STG)-build.log 2>&1 || { tail -20 $(STG)-build.log; exit 1; }
+	mkdir -p $(STG)/usr/lib $(STG)/usr/include
+	cp -a $(STG)-src/include/mbedtls $(STG)-src/include/psa $(STG)/usr/include/
+	cp -P $(STG)-src/library/*.so* $(STG)/usr/lib/
+	touch $@
+
+# The agent linked against that library (the MBEDTLS=system variant), to
+# measure it: build/ARCH/shared/iothunt.
+.PHONY: size-shared
+size-shared: $(STG)/.built
+	+$(MAKE) --no-print-directory CC=$(STG_CROSS)gcc MBEDTLS=system SYSROOT= \
+	    CPPFLAGS=-I$(CURDIR)/$(STG)/usr/include LDFLAGS=-L$(CURDIR)/$(STG)/usr/lib CFLAGS=-Os \
+	    TARGET_DIR=build/$(ARCH)/shared agent
 
 # Every other architecture's agent and unit tests (part of make check).
 check-arch-units:
