@@ -23,7 +23,7 @@ ifneq ($(filter command line,$(origin CC))$(CROSS_COMPILE),)
 EXTERNAL_TOOLCHAIN := 1
 endif
 ifdef EXTERNAL_TOOLCHAIN
-AGENT_BIN  := $(or $(TARGET_DIR),build/target)/iothunt
+AGENT_BIN  := $(or $(IOTHUNT_TARGET_DIR),build/target)/iothunt
 else
 AGENT_BIN  := build/$(ARCH)/iothunt
 endif

@@ -83,3 +83,14 @@ lint-man:
 	    else echo "FAIL mandoc -Tlint $$f"; st=1; fi; done; exit $$st
 
 CHECK_EXTRA += lint-man
+
+# The recipes (packaging/openwrt, packaging/buildroot) run as their build
+# systems run them, with the Debian cross compiler of ARCH and a staging
+# directory holding a shared Mbed TLS 3.6 (mk/target.mk), and the procd
+# init script under busybox sh with a recorded procd function set.
+.PHONY: test-packaging
+test-packaging: build/$(ARCH)/staging/.built
+	@st=0; tests/packaging/test-procd.sh || st=1; \
+	tests/packaging/test-recipes.sh $(STG_CROSS) qemu-$(ARCH)-static build/$(ARCH)/staging || st=1; exit $$st
+
+CHECK_EXTRA += test-packaging

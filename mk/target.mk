@@ -57,13 +57,16 @@ ifdef EXTERNAL_TOOLCHAIN
 # CC (or CROSS_COMPILE), CFLAGS, CPPFLAGS, LDFLAGS, STRIP, SYSROOT; the
 # toolchain's own libc.  Warnings stay on but are not errors: another
 # compiler version may warn where ours does not.  STATIC=1 links statically.
-XD         := $(or $(TARGET_DIR),build/target)
+XD         := $(or $(IOTHUNT_TARGET_DIR),build/target)
 ECC        := $(if $(filter command line,$(origin CC)),$(CC),$(CROSS_COMPILE)gcc)
 ECROSS     := $(or $(CROSS_COMPILE),$(patsubst %gcc,%,$(filter %gcc,$(firstword $(ECC)))))
 ESTRIP     := $(if $(filter command line environment,$(origin STRIP)),$(STRIP),$(ECROSS)strip)
 CFLAGS     ?= -Os
 ESYSROOT   := $(if $(SYSROOT),--sysroot=$(SYSROOT))
-EDEFS      := $(filter-out $(MBEDTLS_INC),$(DEFS)) $(if $(filter bundled,$(MBEDTLS)),$(MBEDTLS_INC))
+# 64-bit file offsets and inode numbers: musl always has them; a 32-bit
+# glibc without this fails readdir() with EOVERFLOW on large directory
+# offsets (seen under qemu-user on ext4: no process found).
+EDEFS      := -D_FILE_OFFSET_BITS=64 $(filter-out $(MBEDTLS_INC),$(DEFS)) $(if $(filter bundled,$(MBEDTLS)),$(MBEDTLS_INC))
 ECFLAGS    := $(ESYSROOT) $(CPPFLAGS) $(CFLAGS) -ffunction-sections -fdata-sections \
               $(filter-out -Werror,$(WARN)) $(EDEFS)
 ELIB_OBJS  := $(call obj,$(XD),$(AGENT_LIB_SRCS))
@@ -146,15 +149,19 @@ $(XD)/cflags.stamp: FORCE
 # is passed explicitly: ours (e.g. mipsel) is not musl's (mips).
 XMUSL_MAKE = $(MAKE) -C $(XD)/musl-build ARCH=$$(sed -n 's/^ARCH = //p' $(XD)/musl-build/config.mak) \
              CRT_LIBS='lib/crt1.o lib/crti.o lib/crtn.o'
-$(XSYSROOT)/lib/libc.a: $(SRC_DIR)/musl/.unpacked $(MUSL_PATCHES) $(TC_DIR)/apply-patches.sh mk/target.mk
+$(XD)/musl.stamp: FORCE
+	@mkdir -p $(@D)
+	$(shell mkdir -p $(@D))$(file >$@.new,$(XA_TRIPLE_$(XA)) $(XMUSL_CFLAGS))
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+$(XSYSROOT)/lib/libc.a: $(SRC_DIR)/musl/.unpacked $(XD)/musl.stamp $(MUSL_PATCHES) $(TC_DIR)/apply-patches.sh
 	rm -rf $(XD)/musl-build $(XD)/musl-src $(XSYSROOT) && mkdir -p $(XD)/musl-build
 	cp -a $(SRC_DIR)/musl $(XD)/musl-src
 	$(TC_DIR)/apply-patches.sh musl $(XD)/musl-src
 	cd $(XD)/musl-build && $(CURDIR)/$(XD)/musl-src/configure \
 	    --target=$(XA_TRIPLE_$(XA)) CC=$(XCC) CFLAGS='$(XMUSL_CFLAGS)' \
 	    --disable-shared --prefix=$(CURDIR)/$(XSYSROOT) >configure.log
-	$(XMUSL_MAKE) >/dev/null
-	$(XMUSL_MAKE) install >/dev/null
+	+$(XMUSL_MAKE) >/dev/null
+	+$(XMUSL_MAKE) install >/dev/null
 
 $(XD)/mbedtls/.built: $(SRC_DIR)/mbedtls/.unpacked $(MBEDTLS_INPUTS) $(XSYSROOT)/lib/libc.a $(XD)/cflags.stamp
 	@mkdir -p build
@@ -246,7 +253,7 @@ $(STG)/.built: $(SRC_DIR)/mbedtls/.unpacked
 size-shared: $(STG)/.built
 	+$(MAKE) --no-print-directory CC=$(STG_CROSS)gcc MBEDTLS=system SYSROOT= \
 	    CPPFLAGS=-I$(CURDIR)/$(STG)/usr/include LDFLAGS=-L$(CURDIR)/$(STG)/usr/lib CFLAGS=-Os \
-	    TARGET_DIR=build/$(ARCH)/shared agent
+	    IOTHUNT_TARGET_DIR=build/$(ARCH)/shared agent
 
 # Every other architecture's agent and unit tests (part of make check).
 check-arch-units:
