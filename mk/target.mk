@@ -273,3 +273,12 @@ check-all-arch:
 	done; scripts/run-tests.sh summary && exit $$st
 
 CHECK_EXTRA += check-arch-units
+
+# Size of every architecture's agent, static and with the shared Mbed TLS.
+.PHONY: bench-arch
+bench-arch:
+	for a in $(ARCHES); do $(MAKE) --no-print-directory ARCH=$$a agent size-shared || exit 1; done
+	@mkdir -p build/bench
+	scripts/bench-arch.sh > build/bench/arch.md
+	@cat build/bench/arch.md
+BENCH_PARTS += bench-arch
