@@ -200,6 +200,8 @@ fuzz-run: fuzz
 
 clean:
 	rm -rf build/host build/mips/obj build/mips/tests build/mips/iothunt* build/bench build/fuzz build/gen build/test-out
+	rm -rf $(foreach a,mipsel arm aarch64,build/$(a)/obj build/$(a)/tests build/$(a)/iothunt*) \
+	    $(foreach a,mips mipsel arm aarch64,build/$(a)/shared) build/target build/pkgtest
 
 distclean:
 	rm -rf build
