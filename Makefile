@@ -86,6 +86,16 @@ build/mips/obj/gen/%.o: build/gen/%.c build/mips/mbedtls/.built $(MIPS_SYSROOT)/
 
 -include $(shell find build/host/obj build/mips/obj build/bench/obj -name '*.d' 2>/dev/null)
 
+# Sources that read IOTHUNT_BUILD_TIME are recompiled when it changes (a
+# new commit): a test compiled with another value than the library it
+# links disagrees with it about the clock floor.
+BUILD_TIME_USERS := $(shell grep -l IOTHUNT_BUILD_TIME agent/*.c agent/*/*.c tests/unit/*.c 2>/dev/null)
+build/build-time.stamp: FORCE
+	@mkdir -p $(@D)
+	$(shell mkdir -p $(@D))$(file >$@.new,$(BUILD_TIME))
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+$(foreach d,host mips bench fuzz $(filter-out mips,$(ARCH)) $(if $(EXTERNAL_TOOLCHAIN),target),$(call obj,build/$(d),$(BUILD_TIME_USERS))): build/build-time.stamp
+
 # Static MIPS link without libgcc or gcc's crtbegin/crtend: see
 # toolchain/rt/rt.c and toolchain/README.md.  The compiler helpers in rt.o
 # are plain code (-fno-lto): calls to them appear only after optimisation.
