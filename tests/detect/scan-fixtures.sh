@@ -2,12 +2,14 @@
 # scan-fixtures.sh AGENT [RUNNER...]: the command line over the --root
 # fixtures (tests/data/fixtures): exit codes, verdicts, the human screen and
 # the NDJSON contract of DESIGN.md section 2.  RUNNER (e.g.
-# "qemu-mips-static -cpu 4Kc") runs a cross-built agent.
+# "qemu-mips-static -cpu 4Kc") runs a cross-built agent.  FIXTURES names
+# another fixture directory (default tests/data/fixtures): the little-endian
+# set that mkfixtures.py --little-endian writes for LE targets.
 set -u
 agent=$1; shift
 runner=("$@")
-fx=tests/data/fixtures
-tag=$(basename "$agent")-$(dirname "$agent" | tr / _)
+fx=${FIXTURES:-tests/data/fixtures}
+tag=$(basename "$agent")-$(dirname "$agent" | tr / _)-$(echo "$fx" | tr / _)
 out=build/test-out/scan-fixtures/$tag
 mkdir -p "$out"
 fail=0
