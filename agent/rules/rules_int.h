@@ -66,7 +66,7 @@ enum rnode_op {
     RN_FILESIZE,
     RN_AND, RN_OR, RN_NOT,
     RN_EQ, RN_NE, RN_LT, RN_LE, RN_GT, RN_GE,
-    RN_SEQ, RN_SNE, /* string == / != */
+    RN_SCMP,        /* strings a OP b, OP = v (SC_*) */
     RN_ADD, RN_SUB, RN_MUL, RN_DIV, RN_MOD,
     RN_SHL, RN_SHR, RN_BAND, RN_BOR, RN_BXOR, RN_NEG, RN_BNOT,
     RN_FOUND,       /* $a: sidx */
@@ -78,6 +78,14 @@ enum rnode_op {
     RN_READ,        /* intN/uintN(a): v = size | signed<<4 | be<<5 */
     RN_HASH,        /* v = HASH_MD5/SHA1/SHA256 */
     RN_RULE         /* sidx = rule index */
+};
+
+/* RN_SCMP operators: == != < <= > >= (same order as RN_EQ..RN_GE), then
+ * the word operators in the order of rules_parse.c's str_ops. */
+enum {
+    SC_EQ, SC_NE, SC_LT, SC_LE, SC_GT, SC_GE,
+    SC_CONTAINS, SC_ICONTAINS, SC_STARTSWITH, SC_ISTARTSWITH, SC_ENDSWITH,
+    SC_IENDSWITH, SC_IEQUALS, SC_MATCHES
 };
 
 #define OF_ALL 0xffffffffu

@@ -1032,6 +1032,64 @@ static int str_operand(struct mctx *m, uint32_t ni, const char **p, size_t *n)
     return IH_OK;
 }
 
+/* memcmp, ASCII case folded when FOLD */
+static int str_cmpn(const char *p, const char *q, size_t n, int fold)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        int a = (unsigned char)p[i], b = (unsigned char)q[i];
+
+        if (fold) {
+            a = a >= 'A' && a <= 'Z' ? a + 32 : a;
+            b = b >= 'A' && b <= 'Z' ? b + 32 : b;
+        }
+        if (a != b) {
+            return a - b;
+        }
+    }
+    return 0;
+}
+
+/* P OP Q for the string operators (SC_*), as YARA compares: bytes, then length. */
+static int str_compare(unsigned op, const char *p, size_t pn, const char *q, size_t qn)
+{
+    int fold = op == SC_ICONTAINS || op == SC_ISTARTSWITH || op == SC_IENDSWITH || op == SC_IEQUALS;
+    size_t i;
+    int c;
+
+    switch (op) {
+    case SC_CONTAINS:
+    case SC_ICONTAINS:
+        for (i = 0; i + qn <= pn; i++) {
+            if (str_cmpn(p + i, q, qn, fold) == 0) {
+                return 1;
+            }
+        }
+        return 0;
+    case SC_STARTSWITH:
+    case SC_ISTARTSWITH:
+        return qn <= pn && str_cmpn(p, q, qn, fold) == 0;
+    case SC_ENDSWITH:
+    case SC_IENDSWITH:
+        return qn <= pn && str_cmpn(p + pn - qn, q, qn, fold) == 0;
+    default:
+        break;
+    }
+    c = str_cmpn(p, q, pn < qn ? pn : qn, fold);
+    if (c == 0) {
+        c = pn < qn ? -1 : pn > qn;
+    }
+    switch (op) {
+    case SC_NE: return c != 0;
+    case SC_LT: return c < 0;
+    case SC_LE: return c <= 0;
+    case SC_GT: return c > 0;
+    case SC_GE: return c >= 0;
+    default: return c == 0;     /* SC_EQ, SC_IEQUALS */
+    }
+}
+
 static int eval_of(struct mctx *m, const struct rnode *nd, int64_t *out)
 {
     const struct rules *rs = m->rs;
@@ -1131,17 +1189,14 @@ static int eval(struct mctx *m, uint32_t ni, int64_t *out)
         }
         *out = nd->op == RN_NOT ? !a : nd->op == RN_NEG ? (int64_t)(0 - (uint64_t)a) : ~a;
         return 1;
-    case RN_SEQ:
-    case RN_SNE: {
+    case RN_SCMP: {
         const char *p, *q;
         size_t pn, qn;
-        int eq;
 
         if (str_operand(m, nd->a, &p, &pn) != IH_OK || str_operand(m, nd->b, &q, &qn) != IH_OK) {
             return 0;
         }
-        eq = pn == qn && memcmp(p, q, pn) == 0;
-        *out = nd->op == RN_SEQ ? eq : !eq;
+        *out = str_compare((unsigned)nd->v, p, pn, q, qn);
         return 1;
     }
     case RN_FOUND:

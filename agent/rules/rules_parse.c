@@ -577,6 +577,9 @@ static int hex_jump(struct parser *ps, unsigned *lo, unsigned *hi)
         return perr(ps, ps->line, IH_EPARSE, "invalid jump in hex string");
     }
     if (!dash) {
+        if (a == 0) {
+            return perr(ps, ps->line, IH_EPARSE, "invalid jump length");
+        }
         b = a;
     }
     if (a > b) {
@@ -1368,14 +1371,14 @@ static int fold_const(uint8_t op, int64_t a, int64_t b, int64_t *out)
     case RN_SUB:
         *out = (int64_t)((uint64_t)a - (uint64_t)b);
         return ((b < 0 && a > INT64_MAX + b) || (b > 0 && a < INT64_MIN + b)) ? IH_EPARSE : IH_OK;
-    case RN_MUL:
+    case RN_MUL: {
+        /* YARA: llabs(a) > INT64_MAX / llabs(b), llabs wrapping at INT64_MIN */
+        int64_t la = a < 0 ? (int64_t)(0 - (uint64_t)a) : a;
+        int64_t lb = b < 0 ? (int64_t)(0 - (uint64_t)b) : b;
+
         *out = (int64_t)((uint64_t)a * (uint64_t)b);
-        if (a != 0 && b != 0 &&
-            (a > 0 ? (b > 0 ? a > INT64_MAX / b : b < INT64_MIN / a)
-                   : (b > 0 ? a < INT64_MIN / b : b < INT64_MAX / a))) {
-            return IH_EPARSE;
-        }
-        return IH_OK;
+        return b != 0 && la > INT64_MAX / lb ? IH_EPARSE : IH_OK;
+    }
     case RN_DIV:    /* b != 0: refused before */
         *out = (a == INT64_MIN && b == -1) ? INT64_MIN : a / b;
         return IH_OK;
@@ -1454,6 +1457,9 @@ static int parse_bin(struct parser *ps, unsigned level, uint32_t *out)
             if (cc && (op == RN_DIV || op == RN_MOD) && NODE(r).cv == 0) {
                 return perr(ps, line, IH_EPARSE, "division by zero");
             }
+            if ((op == RN_SHL || op == RN_SHR) && NODE(r).cconst && NODE(r).cv < 0) {
+                return perr(ps, line, IH_EPARSE, "negative shift count");
+            }
             if (cc && fold_const(op == RN_SHR ? RN_SHL : op, NODE(l).cv, NODE(r).cv, &cv) != IH_OK) {
                 return perr(ps, line, IH_EPARSE, "integer overflow");
             }
@@ -1487,24 +1493,31 @@ static int parse_arith(struct parser *ps, uint32_t *out)
     return parse_bin(ps, 0, out);
 }
 
+/* String operators after ==..>= (RN_SCMP's v: SC_* of rules_int.h). */
 static const char str_ops[] =
     "contains\0icontains\0startswith\0istartswith\0endswith\0iendswith\0"
     "iequals\0matches\0";
 
-/* cmp := arith [ ( '==' | '!=' | '<' | '<=' | '>' | '>=' ) arith ] */
+/*
+ * cmp := arith [ ( '==' | '!=' | '<' | '<=' | '>' | '>=' | 'contains' |
+ *                  'icontains' | 'startswith' | 'istartswith' | 'endswith' |
+ *                  'iendswith' | 'iequals' ) arith ]
+ * Both sides integers, or both strings; the word operators take strings.
+ */
 static int parse_cmp(struct parser *ps, uint32_t *out)
 {
     uint32_t l, r, n;
     unsigned long line;
     uint8_t op;
-    int rc;
+    int rc, sop;
 
     rc = parse_arith(ps, &l);
     if (rc != IH_OK) {
         return rc;
     }
     line = ps->t.line;
-    if (ps->t.kind == T_IDENT && word_index(str_ops, ps->t.s, ps->t.n) >= 0) {
+    sop = ps->t.kind == T_IDENT ? word_index(str_ops, ps->t.s, ps->t.n) : -1;
+    if (sop == SC_MATCHES - SC_CONTAINS) {
         return unsup(ps, line, ps->t.s, ps->t.n);
     }
     switch (ps->t.kind) {
@@ -1515,6 +1528,10 @@ static int parse_cmp(struct parser *ps, uint32_t *out)
     case T_GT: op = RN_GT; break;
     case T_GE: op = RN_GE; break;
     default:
+        if (sop >= 0) {
+            op = RN_SCMP;
+            break;
+        }
         if (NODE(l).type == RT_STR) {
             return perr(ps, line, IH_EPARSE, "wrong type: a string must be compared");
         }
@@ -1528,11 +1545,12 @@ static int parse_cmp(struct parser *ps, uint32_t *out)
     if (rc != IH_OK) {
         return rc;
     }
-    if (NODE(l).type == RT_STR || NODE(r).type == RT_STR) {
-        if (NODE(l).type != RT_STR || NODE(r).type != RT_STR || (op != RN_EQ && op != RN_NE)) {
-            return perr(ps, line, IH_EPARSE, "wrong type: strings compare only with == and !=");
+    if (op == RN_SCMP || NODE(l).type == RT_STR || NODE(r).type == RT_STR) {
+        if (NODE(l).type != RT_STR || NODE(r).type != RT_STR) {
+            return perr(ps, line, IH_EPARSE, "wrong type: a string compares with a string");
         }
-        op = op == RN_EQ ? RN_SEQ : RN_SNE;
+        sop = op == RN_SCMP ? sop + SC_CONTAINS : op - RN_EQ;
+        op = RN_SCMP;
     } else {
         rc = need_type(ps, l, 0, line);
         if (rc == IH_OK) {
@@ -1548,6 +1566,7 @@ static int parse_cmp(struct parser *ps, uint32_t *out)
     }
     NODE(n).a = l;
     NODE(n).b = r;
+    NODE(n).v = sop;
     *out = n;
     if (ps->t.kind >= T_EQ && ps->t.kind <= T_GE) {
         return perr(ps, ps->t.line, IH_EPARSE, "wrong type: comparison of a comparison");
@@ -1855,7 +1874,11 @@ static int parse_rule(struct parser *ps)
 {
     struct rules *rs = ps->rs;
     struct rrule *r;
-    unsigned flags = 0;
+    struct {
+        const char *s;
+        size_t n;
+    } tags[RULES_MAX_TAGS];
+    unsigned flags = 0, ntags = 0;
     unsigned long line;
     uint32_t cond, i;
     int rc = IH_OK;
@@ -1911,6 +1934,24 @@ static int parse_rule(struct parser *ps)
             rc = perr(ps, ps->t.line, IH_EPARSE, "syntax error, expected a tag");
         }
         while (rc == IH_OK && ps->t.kind == T_IDENT) {
+            unsigned k;
+
+            for (k = 0; k < ntags; k++) {
+                if (tags[k].n == ps->t.n && memcmp(tags[k].s, ps->t.s, ps->t.n) == 0) {
+                    break;
+                }
+            }
+            if (k < ntags) {
+                rc = perr(ps, ps->t.line, IH_EPARSE, "duplicated tag identifier \"%.*s\"",
+                          (int)ps->t.n, ps->t.s);
+                break;
+            }
+            if (ntags == RULES_MAX_TAGS) {
+                rc = perr(ps, ps->t.line, IH_ETOOBIG, "more than %u tags", RULES_MAX_TAGS);
+                break;
+            }
+            tags[ntags].s = ps->t.s;
+            tags[ntags++].n = ps->t.n;
             rc = lex(ps);
         }
     }
