@@ -263,13 +263,29 @@ int rules_compile(struct rules *rs)
             }
             continue;
         }
+        if ((st->flags & RS_REGEX) && rules_re_prefix(st->re, lit, 1) == 0) {
+            rs->anchorless[rs->nanchorless++] = i;  /* no fixed first byte */
+            continue;
+        }
         for (j = 0; j < 2; j++) {
             unsigned n, score = 0;
 
             if (!(st->flags & (j ? RS_WIDE : RS_ASCII))) {
                 continue;
             }
-            n = text_variant(st, (int)j, lit);
+            if (st->flags & RS_REGEX) {
+                uint8_t pre[16];
+                unsigned k;
+
+                n = rules_re_prefix(st->re, pre, sizeof pre);
+                for (k = 0; k < n; k++) {
+                    lit[k << j] = pre[k];
+                    lit[(k << j) + j] = pre[k] & (uint8_t)(j ? 0 : 0xff);
+                }
+                n <<= j;
+            } else {
+                n = text_variant(st, (int)j, lit);
+            }
             atom_pick(lit, n, 0, &pend[npend].atom, &score);
             pend[npend].str = i;
             pend[npend].wide = (uint8_t)j;
@@ -491,6 +507,25 @@ static int add_match(struct mctx *m, struct rstring *s, uint64_t off)
     return IH_OK;
 }
 
+/* A 'fullword' string S matched at buf[i..i+len): no alphanumeric character
+ * (CS bytes: 1, or 2 for wide) right before or after it. */
+static int fullword_ok(const struct mctx *m, const struct rstring *s, size_t cs, size_t i, size_t len)
+{
+    const uint8_t *q;
+
+    if (!(s->flags & RS_FULLWORD)) {
+        return 1;
+    }
+    if (i >= cs) {
+        q = m->buf + i - cs;
+        if (is_alnum(q[0]) && (cs == 1 || q[1] == 0)) {
+            return 0;
+        }
+    }
+    q = m->buf + i + len;
+    return !(i + len + cs <= m->have && is_alnum(q[0]) && (cs == 1 || q[1] == 0));
+}
+
 /* Does text variant WIDE of S match at buf[i]?  N bytes are valid in buf. */
 static int verify_text(const struct mctx *m, const struct rstring *s, int wide, size_t i)
 {
@@ -514,23 +549,42 @@ static int verify_text(const struct mctx *m, const struct rstring *s, int wide, 
             return 0;
         }
     }
-    if (s->flags & RS_FULLWORD) {
-        if (m->base + i >= cs && i >= cs) {
-            const uint8_t *q = d - cs;
+    return fullword_ok(m, s, cs, i, len);
+}
 
-            if (is_alnum(q[0]) && (cs == 1 || q[1] == 0)) {
-                return 0;
-            }
-        }
-        if (i + len + cs <= m->have) {
-            const uint8_t *q = d + len;
+/* Does variant WIDE of regular expression S match at buf[i]? */
+static int verify_re(const struct mctx *m, const struct rstring *s, int wide, size_t i)
+{
+    size_t cs = wide ? 2 : 1, len;
+    long r = rules_re_exec(s->re, m->buf + i, m->have - i, i, m->base + i == 0, m->eof, wide);
 
-            if (is_alnum(q[0]) && (cs == 1 || q[1] == 0)) {
-                return 0;
-            }
-        }
+    if (r <= 0) {
+        return 0;       /* YARA reports no empty match */
     }
-    return 1;
+    len = (size_t)r;
+    return fullword_ok(m, s, cs, i, len);
+}
+
+static int verify_hex(struct mctx *m, const struct rstring *s, size_t i);
+
+/* Does variant WIDE (text, regex) or S (hex) match at buf[i]?  -1: no memory. */
+static int verify(struct mctx *m, const struct rstring *s, int wide, size_t i)
+{
+    if (s->flags & RS_HEX) {
+        return verify_hex(m, s, i);
+    }
+    return (s->flags & RS_REGEX) ? verify_re(m, s, wide, i) : verify_text(m, s, wide, i);
+}
+
+/* Any variant of S at buf[i]? */
+static int verify_any(struct mctx *m, const struct rstring *s, size_t i)
+{
+    int ok = verify(m, s, !(s->flags & RS_ASCII), i);
+
+    if (ok == 0 && (s->flags & (RS_ASCII | RS_WIDE)) == (RS_ASCII | RS_WIDE)) {
+        ok = verify(m, s, 1, i);
+    }
+    return ok;
 }
 
 /*
@@ -695,7 +749,7 @@ static int on_hit(struct mctx *m, uint32_t state, size_t i)
             continue;
         }
         at = i - o->back;
-        ok = (s->flags & RS_HEX) ? verify_hex(m, s, at) : verify_text(m, s, o->wide, at);
+        ok = verify(m, s, o->wide, at);
         if (ok < 0) {
             return IH_ENOMEM;
         }
@@ -745,7 +799,7 @@ static int feed(struct mctx *m, size_t from, size_t to)
         struct rstring *st = &rs->strs[rs->anchorless[k]];
 
         for (i = from; i < to; i++) {
-            int ok = verify_hex(m, st, i);
+            int ok = verify_any(m, st, i);
 
             if (ok < 0) {
                 return IH_ENOMEM;
@@ -968,12 +1022,7 @@ static int rescan(struct mctx *m, struct rstring *s, uint64_t lo, uint64_t hi)
         for (p = pos; !found && p <= hi && p < pos + chunk && p < m->size; p++) {
             size_t i = (size_t)(p - start);
 
-            if (s->flags & RS_HEX) {
-                found = verify_hex(&t, s, i) == 1;
-            } else {
-                found = ((s->flags & RS_ASCII) && verify_text(&t, s, 0, i)) ||
-                        ((s->flags & RS_WIDE) && verify_text(&t, s, 1, i));
-            }
+            found = verify_any(&t, s, i) == 1;
         }
     }
     rules_mem_free(m->rs, tmp);
@@ -1111,7 +1160,7 @@ static int eval_of(struct mctx *m, const struct rnode *nd, int64_t *out)
     return 1;
 }
 
-static int arith(uint8_t op, int64_t a, int64_t b, int64_t *out)
+int rules_arith(uint8_t op, int64_t a, int64_t b, int64_t *out)
 {
     uint64_t ua = (uint64_t)a, ub = (uint64_t)b;
     int64_t r;
@@ -1234,7 +1283,7 @@ static int eval(struct mctx *m, uint32_t ni, int64_t *out)
             *out = found_in(m, s, a, b);
             return 1;
         }
-        return arith(nd->op, a, b, out);
+        return rules_arith(nd->op, a, b, out);
     }
 }
 

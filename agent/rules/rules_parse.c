@@ -1364,42 +1364,19 @@ static const struct {
  */
 static int fold_const(uint8_t op, int64_t a, int64_t b, int64_t *out)
 {
+    /* YARA: llabs(a) > INT64_MAX / llabs(b), llabs wrapping at INT64_MIN */
+    int64_t la = a < 0 ? (int64_t)(0 - (uint64_t)a) : a;
+    int64_t lb = b < 0 ? (int64_t)(0 - (uint64_t)b) : b;
+
+    (void)rules_arith(op, a, b, out);   /* a divisor 0 is refused before */
     switch (op) {
     case RN_ADD:
-        *out = (int64_t)((uint64_t)a + (uint64_t)b);
-        return ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b)) ? IH_EPARSE : IH_OK;
+        return (b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b) ? IH_EPARSE : IH_OK;
     case RN_SUB:
-        *out = (int64_t)((uint64_t)a - (uint64_t)b);
-        return ((b < 0 && a > INT64_MAX + b) || (b > 0 && a < INT64_MIN + b)) ? IH_EPARSE : IH_OK;
-    case RN_MUL: {
-        /* YARA: llabs(a) > INT64_MAX / llabs(b), llabs wrapping at INT64_MIN */
-        int64_t la = a < 0 ? (int64_t)(0 - (uint64_t)a) : a;
-        int64_t lb = b < 0 ? (int64_t)(0 - (uint64_t)b) : b;
-
-        *out = (int64_t)((uint64_t)a * (uint64_t)b);
+        return (b < 0 && a > INT64_MAX + b) || (b > 0 && a < INT64_MIN + b) ? IH_EPARSE : IH_OK;
+    case RN_MUL:
         return b != 0 && la > INT64_MAX / lb ? IH_EPARSE : IH_OK;
-    }
-    case RN_DIV:    /* b != 0: refused before */
-        *out = (a == INT64_MIN && b == -1) ? INT64_MIN : a / b;
-        return IH_OK;
-    case RN_MOD:
-        *out = b == -1 ? 0 : a % b;
-        return IH_OK;
-    case RN_SHL:
-        *out = b < 64 ? (int64_t)((uint64_t)a << ((uint64_t)b & 63)) : 0;
-        return IH_OK;
-    case RN_SHR:
-        *out = b >= 64 ? 0 : a < 0 ? (int64_t)~(~(uint64_t)a >> ((uint64_t)b & 63))
-                                   : (int64_t)((uint64_t)a >> ((uint64_t)b & 63));
-        return IH_OK;
-    case RN_BAND:
-        *out = a & b;
-        return IH_OK;
-    case RN_BOR:
-        *out = a | b;
-        return IH_OK;
     default:
-        *out = a ^ b;
         return IH_OK;
     }
 }
@@ -1705,7 +1682,80 @@ static const char str_mods[] =
 static const uint8_t str_mod_flag[] = { RS_NOCASE, RS_WIDE, RS_ASCII, RS_FULLWORD, RS_PRIVATE };
 
 /*
- * string_def := SID '=' ( TEXT { text_mod } | '{' hex '}' [ 'private' ] )
+ * regex := '/' { byte | '\' byte } '/' { 'i' | 's' }   (cursor after the
+ * first '/'; no newline inside).  Sets *SRC, *N to the text between the
+ * slashes and *FLAGS; the cursor ends after the flags.
+ */
+static int regex_literal(struct parser *ps, const uint8_t **src, size_t *n, unsigned *flags)
+{
+    const char *b = ps->p, *e = ps->p;
+
+    while (e < ps->end && *e != '/' && *e != '\n') {
+        e += (*e == '\\' && e + 1 < ps->end && e[1] != '\n') ? 2 : 1;
+    }
+    if (e >= ps->end || *e != '/') {
+        return perr(ps, ps->line, IH_EPARSE, "unterminated regular expression");
+    }
+    *src = (const uint8_t *)b;
+    *n = (size_t)(e - b);
+    *flags = 0;
+    for (e++; e < ps->end && (*e == 'i' || *e == 's'); e++) {
+        *flags |= *e == 'i' ? RE_F_NOCASE : RE_F_DOTALL;
+    }
+    ps->p = e;
+    return IH_OK;
+}
+
+/* A regular expression string: regex { text_mod } (cursor after the '/'). */
+static int parse_regex_def(struct parser *ps, struct rstring *st)
+{
+    unsigned long line = ps->t.line;
+    const uint8_t *src = NULL;
+    const char *err;
+    unsigned reflags = 0;
+    size_t n = 0;
+    int rc;
+
+    rc = regex_literal(ps, &src, &n, &reflags);
+    if (rc == IH_OK) {
+        rc = lex(ps);
+    }
+    while (rc == IH_OK && ps->t.kind == T_IDENT) {
+        int mi = word_index(str_mods, ps->t.s, ps->t.n);
+
+        if (mi < 0) {
+            break;
+        }
+        if (mi >= (int)sizeof str_mod_flag) {
+            return perr(ps, ps->t.line, IH_EPARSE, "invalid modifier for a regular expression");
+        }
+        if (st->flags & str_mod_flag[mi]) {
+            return perr(ps, ps->t.line, IH_EPARSE, "duplicated modifier");
+        }
+        st->flags |= str_mod_flag[mi];
+        rc = lex(ps);
+    }
+    if (rc != IH_OK) {
+        return rc;
+    }
+    if (st->flags & RS_NOCASE) {
+        reflags |= RE_F_NOCASE;
+    }
+    rc = rules_re_compile(ps->rs, src, n, reflags, &st->re, &err);
+    if (rc != IH_OK) {
+        return perr(ps, line, rc, "invalid regular expression \"%s\": %s", st->name, err);
+    }
+    if (!(st->flags & RS_WIDE)) {
+        st->flags |= RS_ASCII;
+    }
+    st->flags |= RS_REGEX;
+    st->minlen = 0;
+    st->maxlen = RULES_RE_SCAN_LIMIT * ((st->flags & RS_WIDE) ? 2 : 1);
+    return IH_OK;
+}
+
+/*
+ * string_def := SID '=' ( TEXT { text_mod } | regex { text_mod } | '{' hex '}' [ 'private' ] )
  * text_mod   := 'nocase' | 'wide' | 'ascii' | 'fullword' | 'private'
  */
 static int parse_string_def(struct parser *ps)
@@ -1791,7 +1841,7 @@ static int parse_string_def(struct parser *ps)
         return IH_OK;
     }
     if (ps->t.kind == T_SLASH) {
-        return unsup(ps, line, "regular expression", 18);
+        return parse_regex_def(ps, st);
     }
     if (ps->t.kind != T_LC) {
         return perr(ps, ps->t.line, IH_EPARSE, "syntax error, expected a string");
@@ -2046,6 +2096,7 @@ static void truncate_set(struct rules *rs, unsigned nr, unsigned ns, unsigned nn
         rules_mem_free(rs, s->name);
         rules_mem_free(rs, s->bytes);
         rules_mem_free(rs, s->tok);
+        rules_re_free(rs, s->re);
         rules_mem_free(rs, s->off);
     }
     while (rs->nconsts > nc) {
