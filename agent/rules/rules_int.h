@@ -83,7 +83,8 @@ struct rstring {
     /* per match call */
     uint32_t count;         /* matches seen (exact up to 2^32-1) */
     uint32_t nmatch, capm;  /* stored offsets */
-    uint64_t *off;          /* sorted, unique, at most RULES_MAX_MATCHES */
+    uint64_t *off;          /* sorted, unique, at most RULES_MAX_MATCHES:
+                             * offset << 16 | match length (MOFF, MLEN) */
 };
 
 /* Condition nodes (struct rnode.op) */
@@ -100,6 +101,7 @@ enum rnode_op {
     RN_FOUND,       /* $a: sidx */
     RN_COUNT,       /* #a: sidx */
     RN_OFFSET,      /* @a[a]: sidx, a = index node */
+    RN_LENGTH,      /* !a[a]: sidx, a = index node */
     RN_AT,          /* $a at a */
     RN_IN,          /* $a in (a..b) */
     RN_OF,          /* a = quantifier node or OF_ALL/OF_ANY; set in sets[b..b+c) */
@@ -115,6 +117,9 @@ enum {
     SC_CONTAINS, SC_ICONTAINS, SC_STARTSWITH, SC_ISTARTSWITH, SC_ENDSWITH,
     SC_IENDSWITH, SC_IEQUALS, SC_MATCHES
 };
+
+#define MOFF(x) ((x) >> 16)
+#define MLEN(x) ((x) & 0xffffu)
 
 #define OF_ALL 0xffffffffu
 #define OF_ANY 0xfffffffeu

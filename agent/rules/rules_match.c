@@ -466,7 +466,7 @@ struct mctx {
     unsigned hx_have;
 };
 
-static int add_match(struct mctx *m, struct rstring *s, uint64_t off)
+static int add_match(struct mctx *m, struct rstring *s, uint64_t off, unsigned len)
 {
     uint32_t k;
 
@@ -476,7 +476,7 @@ static int add_match(struct mctx *m, struct rstring *s, uint64_t off)
 
         if (s->nmatch >= RULES_MAX_MATCHES) {
             /* kept offsets are full: count only what lies beyond them */
-            if (off > s->off[s->nmatch - 1] && s->count < UINT32_MAX) {
+            if (off > MOFF(s->off[s->nmatch - 1]) && s->count < UINT32_MAX) {
                 s->count++;
             }
             return IH_OK;
@@ -494,14 +494,14 @@ static int add_match(struct mctx *m, struct rstring *s, uint64_t off)
     }
     /* hits come nearly in order: insert from the end, unique */
     k = s->nmatch;
-    while (k > 0 && s->off[k - 1] > off) {
+    while (k > 0 && MOFF(s->off[k - 1]) > off) {
         k--;
     }
-    if (k > 0 && s->off[k - 1] == off) {
+    if (k > 0 && MOFF(s->off[k - 1]) == off) {
         return IH_OK;
     }
     memmove(&s->off[k + 1], &s->off[k], (s->nmatch - k) * sizeof *s->off);
-    s->off[k] = off;
+    s->off[k] = off << 16 | len;
     s->nmatch++;
     s->count++;
     return IH_OK;
@@ -549,7 +549,7 @@ static int verify_text(const struct mctx *m, const struct rstring *s, int wide, 
             return 0;
         }
     }
-    return fullword_ok(m, s, cs, i, len);
+    return fullword_ok(m, s, cs, i, len) ? (int)len + 1 : 0;
 }
 
 /* Does variant WIDE of regular expression S match at buf[i]? */
@@ -562,12 +562,13 @@ static int verify_re(const struct mctx *m, const struct rstring *s, int wide, si
         return 0;       /* YARA reports no empty match */
     }
     len = (size_t)r;
-    return fullword_ok(m, s, cs, i, len);
+    return fullword_ok(m, s, cs, i, len) ? (int)len + 1 : 0;
 }
 
 static int verify_hex(struct mctx *m, const struct rstring *s, size_t i);
 
-/* Does variant WIDE (text, regex) or S (hex) match at buf[i]?  -1: no memory. */
+/* Does variant WIDE (text, regex) or S (hex) match at buf[i]?  The match
+ * length + 1, 0 if not, -1: no memory.  (The verify_* functions alike.) */
 static int verify(struct mctx *m, const struct rstring *s, int wide, size_t i)
 {
     if (s->flags & RS_HEX) {
@@ -698,7 +699,8 @@ static uint32_t *hex_sim(struct hsim *h, const struct htok *t, unsigned i, unsig
     }
 }
 
-/* Does hex string S match at buf[i]?  -1 if the pool is too small. */
+/* Does hex string S match at buf[i]?  Its length + 1, 0 if not, -1 if the
+ * pool is too small. */
 static int verify_hex(struct mctx *m, const struct rstring *s, size_t i)
 {
     size_t lim = m->have - i, k;
@@ -719,7 +721,7 @@ static int verify_hex(struct mctx *m, const struct rstring *s, size_t i)
                 return 0;
             }
         }
-        return 1;
+        return (int)k + 1;
     }
     h.words = (lim + 1 + 31) / 32;
     if ((size_t)s->levels * 3 * h.words * sizeof *h.pool > m->memo_bytes) {
@@ -730,7 +732,17 @@ static int verify_hex(struct mctx *m, const struct rstring *s, size_t i)
     h.lim = lim;
     memset(HSET(&h, 0, 0), 0, h.words * sizeof *h.pool);
     HSET(&h, 0, 0)[0] = 1;      /* offset 0 */
-    return hex_sim(&h, s->tok, 0, 0, HSET(&h, 0, 0), &stop) != NULL;
+    {
+        /* the shortest match is the one YARA reports (its jumps are lazy) */
+        const uint32_t *end = hex_sim(&h, s->tok, 0, 0, HSET(&h, 0, 0), &stop);
+
+        for (k = 0; end && k <= lim; k++) {
+            if (BIT(end, k)) {
+                return (int)k + 1;
+            }
+        }
+        return 0;
+    }
 }
 
 /* Atom hit: the automaton reached STATE after buf[i]. */
@@ -753,7 +765,7 @@ static int on_hit(struct mctx *m, uint32_t state, size_t i)
         if (ok < 0) {
             return IH_ENOMEM;
         }
-        if (ok && add_match(m, s, m->base + at) != IH_OK) {
+        if (ok && add_match(m, s, m->base + at, (unsigned)ok - 1) != IH_OK) {
             return IH_ENOMEM;
         }
     }
@@ -804,7 +816,7 @@ static int feed(struct mctx *m, size_t from, size_t to)
             if (ok < 0) {
                 return IH_ENOMEM;
             }
-            if (ok && add_match(m, st, m->base + i) != IH_OK) {
+            if (ok && add_match(m, st, m->base + i, (unsigned)ok - 1) != IH_OK) {
                 return IH_ENOMEM;
             }
         }
@@ -1022,7 +1034,7 @@ static int rescan(struct mctx *m, struct rstring *s, uint64_t lo, uint64_t hi)
         for (p = pos; !found && p <= hi && p < pos + chunk && p < m->size; p++) {
             size_t i = (size_t)(p - start);
 
-            found = verify_any(&t, s, i) == 1;
+            found = verify_any(&t, s, i) > 0;
         }
     }
     rules_mem_free(m->rs, tmp);
@@ -1041,12 +1053,12 @@ static int found_in(struct mctx *m, struct rstring *s, int64_t lo, int64_t hi)
         lo = 0;
     }
     for (k = 0; k < s->nmatch; k++) {
-        if ((int64_t)s->off[k] >= lo && (int64_t)s->off[k] <= hi) {
+        if ((int64_t)MOFF(s->off[k]) >= lo && (int64_t)MOFF(s->off[k]) <= hi) {
             return 1;
         }
     }
-    if (s->count > s->nmatch && s->nmatch > 0 && (uint64_t)hi > s->off[s->nmatch - 1]) {
-        uint64_t from = s->off[s->nmatch - 1] + 1;
+    if (s->count > s->nmatch && s->nmatch > 0 && (uint64_t)hi > MOFF(s->off[s->nmatch - 1])) {
+        uint64_t from = MOFF(s->off[s->nmatch - 1]) + 1;
 
         return rescan(m, s, (uint64_t)lo > from ? (uint64_t)lo : from, (uint64_t)hi);
     }
@@ -1255,10 +1267,11 @@ static int eval(struct mctx *m, uint32_t ni, int64_t *out)
         *out = s->count;
         return 1;
     case RN_OFFSET:
+    case RN_LENGTH:
         if (!eval(m, nd->a, &a) || a < 1 || (uint64_t)a > s->nmatch) {
             return 0;
         }
-        *out = (int64_t)s->off[a - 1];
+        *out = (int64_t)(nd->op == RN_OFFSET ? MOFF(s->off[a - 1]) : MLEN(s->off[a - 1]));
         return 1;
     case RN_AT:
         *out = eval(m, nd->a, &a) && a >= 0 && found_in(m, s, a, a);

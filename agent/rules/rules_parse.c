@@ -496,6 +496,7 @@ struct hexbuild {
     struct htok tok[RULES_MAX_HEX_TOKENS];
     unsigned n;
     unsigned branching;
+    int unbounded;          /* has a [n-] jump */
 };
 
 static int hex_add(struct parser *ps, struct hexbuild *hb, uint8_t kind, uint8_t val, uint8_t mask,
@@ -542,7 +543,10 @@ static int hex_jump_bound(struct parser *ps, uint64_t *v, int *have)
     return hex_skip(ps);
 }
 
-/* jump := '[' DEC [ '-' DEC ] ']'   (cursor after '['; '[n-]' and '[-]' refused) */
+#define HEX_UNBOUNDED 0xffffffffu
+
+/* jump := '[' [ DEC ] [ '-' [ DEC ] ] ']'   (cursor after '['; [n-] and [-]:
+ * *HI = HEX_UNBOUNDED) */
 static int hex_jump(struct parser *ps, unsigned *lo, unsigned *hi)
 {
     uint64_t a = 0, b = 0;
@@ -571,7 +575,10 @@ static int hex_jump(struct parser *ps, unsigned *lo, unsigned *hi)
     }
     ps->p++;
     if (dash && !have_b) {
-        return unsup(ps, ps->line, "unbounded jump", 14);
+        /* [n-], [-]: up to YARA's scan limit (HEX_UNBOUNDED) */
+        *lo = (unsigned)a;
+        *hi = HEX_UNBOUNDED;
+        return IH_OK;
     }
     if (!have_a) {
         return perr(ps, ps->line, IH_EPARSE, "invalid jump in hex string");
@@ -630,7 +637,19 @@ static int hex_seq(struct parser *ps, struct hexbuild *hb, unsigned level, unsig
                 return perr(ps, ps->line, IH_ETOOBIG, "more than %u jumps and alternatives",
                             RULES_MAX_HEX_BRANCHING);
             }
-            rc = hex_add(ps, hb, HT_JUMP, 0, 0, lo, hi);
+            if (hi == HEX_UNBOUNDED) {
+                /* as YARA: not inside alternatives; the match stays within
+                 * the scan limit, RULES_MAX_SPAN */
+                if (level > 0) {
+                    return perr(ps, ps->line, IH_EPARSE, "invalid hex string: unbounded jump in alternatives");
+                }
+                hb->unbounded = 1;
+                hi = RULES_MAX_SPAN;
+                rc = hex_add(ps, hb, HT_JUMP, 0, 0, lo, hi);
+                hi = 0;
+            } else {
+                rc = hex_add(ps, hb, HT_JUMP, 0, 0, lo, hi);
+            }
             mn += lo;
             mx += hi;
             last_jump = 1;
@@ -1087,9 +1106,6 @@ static int parse_primary(struct parser *ps, uint32_t *out)
     case T_SLASH:
         rc = unsup(ps, line, "regular expression", 18);
         break;
-    case T_LID:
-        rc = unsup(ps, line, "!string (match length)", 22);
-        break;
     case T_SID:
         rc = string_ref(ps, &s);
         if (rc == IH_OK) {
@@ -1168,7 +1184,9 @@ static int parse_primary(struct parser *ps, uint32_t *out)
             NODE(n).sidx = s;
         }
         break;
-    case T_OID: {
+    case T_OID:
+    case T_LID: {
+        uint8_t op = ps->t.kind == T_OID ? RN_OFFSET : RN_LENGTH;
         uint32_t idx;
 
         rc = string_ref(ps, &s);
@@ -1196,7 +1214,7 @@ static int parse_primary(struct parser *ps, uint32_t *out)
             }
         }
         if (rc == IH_OK) {
-            rc = node_new(ps, RN_OFFSET, RT_INT, &n);
+            rc = node_new(ps, op, RT_INT, &n);
         }
         if (rc == IH_OK) {
             NODE(n).sidx = s;
@@ -1649,7 +1667,7 @@ static int check_height(struct parser *ps, unsigned long line)
         case RN_INT: case RN_BOOL: case RN_STR: case RN_FILESIZE: case RN_FOUND:
         case RN_COUNT: case RN_HASH: case RN_RULE:
             break;
-        case RN_NOT: case RN_NEG: case RN_BNOT: case RN_OFFSET: case RN_AT: case RN_READ:
+        case RN_NOT: case RN_NEG: case RN_BNOT: case RN_OFFSET: case RN_LENGTH: case RN_AT: case RN_READ:
             k[0] = n->a;
             break;
         case RN_OF:
@@ -1852,7 +1870,11 @@ static int parse_string_def(struct parser *ps)
     }
     hb->n = 0;
     hb->branching = 0;
+    hb->unbounded = 0;
     rc = hex_seq(ps, hb, 0, &st->minlen, &st->maxlen);
+    if (hb->unbounded) {
+        st->maxlen = RULES_MAX_SPAN;
+    }
     if (rc == IH_OK && *ps->p != '}') {
         rc = perr(ps, ps->line, IH_EPARSE, "invalid hex string: unexpected '%c'", *ps->p);
     }
