@@ -34,20 +34,22 @@ BUILD_TIME := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/n
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wpointer-arith -Wcast-qual -Wwrite-strings -Wformat=2 -Wvla
 DEFS := -std=c11 -D_GNU_SOURCE -DIOTHUNT_VERSION='"$(VERSION)"' -DIOTHUNT_BUILD_TIME=$(BUILD_TIME)LL \
-        -Iagent -Ibuild/gen $(MBEDTLS_INC)
+        -Iagent -Iagent/rules -Ibuild/gen $(MBEDTLS_INC)
 
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 HOST_CFLAGS := -O1 -g $(WARN) $(DEFS) $(SANITIZE)
 MIPS_CFLAGS := $(MIPS_BASE_CFLAGS) $(WARN) $(DEFS)
 BENCH_CFLAGS := -O2 -g $(WARN) $(DEFS)
 
-# Agent sources: every agent/*.c and agent/*/*.c (listed here only: every
-# target's object list derives from AGENT_LIB_SRCS); main.c is the program,
-# the rest is the library that tests and fuzzers link.  GEN_SRCS (generated C, from
-# fragments) are compiled from build/gen.
-AGENT_SRCS := $(sort $(wildcard agent/*.c agent/*/*.c))
+# Agent sources: every agent/*.c and the rule engine's agent/rules/*.c
+# (also built alone as librules.a, mk/rules.mk), listed here only: every
+# target's object list derives from AGENT_LIB_SRCS.  main.c is the program,
+# the rest is the library that tests and fuzzers link.  GEN_SRCS (generated
+# C, from fragments) are compiled from build/gen.
+AGENT_SRCS := $(sort $(wildcard agent/*.c))
+RULES_SRCS := $(sort $(wildcard agent/rules/*.c))
 GEN_SRCS   ?=
-AGENT_LIB_SRCS := $(filter-out agent/main.c,$(AGENT_SRCS)) $(GEN_SRCS)
+AGENT_LIB_SRCS := $(filter-out agent/main.c,$(AGENT_SRCS)) $(RULES_SRCS) $(GEN_SRCS)
 
 obj = $(patsubst %.c,$(1)/obj/%.o,$(patsubst build/gen/%,gen/%,$(2)))
 
@@ -181,7 +183,7 @@ lint:
 	scripts/check-banned.sh
 	scripts/check-printf-formats.sh
 	cppcheck --quiet --error-exitcode=1 --std=c11 --inline-suppr \
-	    --suppress=missingIncludeSystem --suppress=unusedFunction -Iagent agent collector 2>&1
+	    --suppress=missingIncludeSystem --suppress=unusedFunction -Iagent -Iagent/rules agent collector 2>&1
 
 test-host: $(HOST_TESTS) build/host/iothunt
 	scripts/run-tests.sh host $(HOST_TESTS)

@@ -2,7 +2,7 @@
 # builder linked with the agent's own parsers, and `make test-bundle`.
 
 # The agent objects the bundle builder links: the parsers it validates with.
-BUNDLE_AGENT_SRCS := agent/bundle.c agent/ioc.c agent/rules_parse.c agent/rules_match.c agent/allow.c \
+BUNDLE_AGENT_SRCS := agent/bundle.c agent/ioc.c $(RULES_SRCS) agent/allow.c \
 	agent/util.c agent/procnet.c agent/builtin.c agent/hash.c agent/finding.c agent/json.c \
 	build/gen/builtin.c
 BUNDLE_GEN_CFLAGS = $(DEFS) -Icollector -Iagent
