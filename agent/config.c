@@ -58,6 +58,11 @@ static const struct config_key config_keys[] = {
     { "root", CK_PATH, F(root), 0, 0, 0 },
     { "builtin", CK_BOOL, N(builtin), 0, 1, 0 },
     { "resolve", CK_BOOL, N(resolve), 0, 1, 0 },
+    { "bundle", CK_PATH, F(bundle), 0, 0, 0 },
+    { "bundle_key", CK_PATH, F(bundle_key), 0, 0, 0 },
+    { "bundle_key_next", CK_PATH, F(bundle_key_next), 0, 0, 0 },
+    { "bundle_max_bytes", CK_U32, N(bundle_max_bytes), 4096, 16u << 20, 0 },
+    { "bundle_interval", CK_U32, N(bundle_interval), 0, 7 * 24 * 3600, 0 },
 };
 
 #define CONFIG_NKEYS (sizeof config_keys / sizeof config_keys[0])
@@ -75,6 +80,9 @@ void config_defaults(struct config *c)
     c->batch_max_bytes = 64 * 1024;
     c->builtin = 1;
     c->resolve = 1;
+    (void)util_strlcpy(c->bundle, "/etc/iothunt.bundle", sizeof c->bundle);
+    c->bundle_max_bytes = 2u << 20;
+    c->bundle_interval = 3600;
 }
 
 /* Host name grammar (RFC 1123 letters, digits, '-', '.'), or IPv4. */

@@ -45,6 +45,11 @@ struct config {
     char root[CONFIG_PATH_MAX];             /* "": the live device */
     int builtin;                            /* use the compiled-in rules and IOCs */
     int resolve;                            /* resolve IOC domains with DNS */
+    char bundle[CONFIG_PATH_MAX];           /* active intel bundle ("": none) */
+    char bundle_key[CONFIG_PATH_MAX];       /* trusted bundle signing keys (PEM) */
+    char bundle_key_next[CONFIG_PATH_MAX];  /* ... the next one, for rotation */
+    uint32_t bundle_max_bytes;              /* size cap of a bundle */
+    uint32_t bundle_interval;               /* seconds between daemon bundle checks, 0: never */
 };
 
 /* Fill C with the defaults of docs/CONFIG.md (no collector, no paths). */

@@ -216,7 +216,7 @@ static void text_scan(struct detect_run *r, const char *devpath, int hosts)
     rc = util_read_file(host, DETECT_TEXT_MAX, &buf, &len);
     if (rc != IH_OK) {
         if (rc != IH_ENOENT) {
-            r->errors++;
+            r->unread[SRC_DNS_FILES]++;
         }
         return;
     }

@@ -20,7 +20,7 @@ COLLECTOR_PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(COLLECTOR_PKGS))
 COLLECTOR_PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(COLLECTOR_PKGS)) -lpthread
 COLLECTOR_CPPFLAGS := -DIOTHUNT_VERSION='"$(COLLECTOR_VERSION)"' -Icollector
 
-COLLECTOR_LIB_NAMES := addr auth cef clog forward http ingest jsonl num \
+COLLECTOR_LIB_NAMES := addr auth bundle_serve cef clog forward http ingest jsonl num \
 	query silent store_pg store_sqlite web web_auth web_out web_page
 COLLECTOR_OBJ_DIR := build/host/collector
 COLLECTOR_ASAN_DIR := build/host/collector/asan
@@ -48,9 +48,12 @@ FUZZ_TIME ?= 60
 
 .PHONY: collector-check fuzz-collector fuzz-collector-run bench-collector
 
-build/host/iothunt-collector: $(COLLECTOR_OBJS)
+# COLLECTOR_EXTRA_OBJS / COLLECTOR_ASAN_EXTRA_OBJS / COLLECTOR_EXTRA_LIBS:
+# parts a fragment of mk/ links in (mk/bundle.mk: the bundle builder).
+build/host/iothunt-collector: $(COLLECTOR_OBJS) $(COLLECTOR_EXTRA_OBJS)
 	@mkdir -p $(@D)
-	$(CC) $(COLLECTOR_HOST_CFLAGS) -o $@ $(COLLECTOR_OBJS) $(COLLECTOR_PKG_LIBS)
+	$(CC) $(COLLECTOR_HOST_CFLAGS) -o $@ $(COLLECTOR_OBJS) $(COLLECTOR_EXTRA_OBJS) \
+		$(COLLECTOR_PKG_LIBS) $(COLLECTOR_EXTRA_LIBS)
 
 $(COLLECTOR_OBJ_DIR)/%.o: collector/%.c
 	@mkdir -p $(@D)
@@ -62,9 +65,9 @@ $(COLLECTOR_ASAN_DIR)/%.o: collector/%.c
 	$(CC) $(COLLECTOR_HOST_CFLAGS) $(COLLECTOR_SAN_FLAGS) $(COLLECTOR_CPPFLAGS) \
 		$(COLLECTOR_PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(COLLECTOR_ASAN_BIN): $(COLLECTOR_ASAN_LIB_OBJS) $(COLLECTOR_ASAN_DIR)/main.o
+$(COLLECTOR_ASAN_BIN): $(COLLECTOR_ASAN_LIB_OBJS) $(COLLECTOR_ASAN_DIR)/main.o $(COLLECTOR_ASAN_EXTRA_OBJS)
 	$(CC) $(COLLECTOR_HOST_CFLAGS) $(COLLECTOR_SAN_FLAGS) -o $@ $^ \
-		$(COLLECTOR_PKG_LIBS)
+		$(COLLECTOR_PKG_LIBS) $(COLLECTOR_EXTRA_LIBS)
 
 $(COLLECTOR_TEST_DIR)/%: tests/collector/%.c $(COLLECTOR_ASAN_LIB_OBJS)
 	@mkdir -p $(@D)

@@ -11,6 +11,7 @@
 #include <microhttpd.h>
 
 #include "auth.h"
+#include "bundle_serve.h"
 #include "clog.h"
 #include "ingest.h"
 #include "num.h"
@@ -154,6 +155,13 @@ http_begin_request(struct http_server *srv, struct MHD_Connection *conn,
 		}
 		req->route = HTTP_ROUTE_HEALTH;
 		return MHD_YES;
+	}
+	if (strcmp(url, "/v1/bundle") == 0) {
+		if (strcmp(method, MHD_HTTP_METHOD_GET) != 0) {
+			return http_reply_error(conn, MHD_HTTP_METHOD_NOT_ALLOWED,
+			    "use GET", 0);
+		}
+		return bundle_serve(conn, srv->cfg->bundle_path, req->agent);
 	}
 	if (strcmp(url, "/v1/findings") != 0) {
 		return http_reply_error(conn, MHD_HTTP_NOT_FOUND, "no such resource", 0);

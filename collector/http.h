@@ -22,6 +22,7 @@ struct http_config {
 	const struct store_backend *backend;
 	struct store *store;
 	const struct forward *fw;
+	const char *bundle_path;  /* GET /v1/bundle serves it; NULL: 404 */
 };
 
 struct http_server;
@@ -36,6 +37,8 @@ struct http_server;
  *                      400/413/415 {"error":...} storing nothing,
  *                      503 if the store fails (the agent retries)
  *   GET  /v1/health    200 {"agent":CN} (a reachability check)
+ *   GET  /v1/bundle    the signed intel bundle, ETag / If-None-Match -> 304
+ *                      (bundle_serve.h)
  * cfg and what it points to must outlive the server. Returns 0 with *out or
  * a negative errno. The bound port is available from http_get_port.
  */

@@ -12,6 +12,7 @@
 #define INGEST_TYPE_MAX 64
 #define INGEST_SUMMARY_MAX 1024
 #define INGEST_STRING_MAX 4096
+#define INGEST_PIDS_MAX 64      /* entries of a finding's "pids" */
 #define INGEST_AGENT_MAX 64
 #define INGEST_VERSION_MAX 32
 

@@ -20,6 +20,7 @@
 #include <gnutls/gnutls.h>
 
 #include "addr.h"
+#include "bundlegen.h"
 #include "cef.h"
 #include "clog.h"
 #include "forward.h"
@@ -27,6 +28,7 @@
 #include "jsonl.h"
 #include "num.h"
 #include "query.h"
+#include "retro.h"
 #include "silent.h"
 #include "store.h"
 #include "web.h"
@@ -55,6 +57,7 @@ struct main_options {
 	uint64_t threads;
 	uint64_t per_ip;
 	uint64_t retain_days;
+	const char *bundle;
 	int verbose;
 	const char *web;
 	const char *web_cert;
@@ -77,12 +80,15 @@ main_print_usage(FILE *f)
 	    "           [--cef-queue N] [--jsonl PATH] [--max-body BYTES]\n"
 	    "           [--max-conns N] [--per-ip N] [--threads N]\n"
 	    "           [--conn-timeout S] [--request-timeout S]\n"
-	    "           [--silent-check S] [--retain-days N] [--verbose]\n"
+	    "           [--silent-check S] [--retain-days N] [--bundle FILE] [--verbose]\n"
 	    "           [--web IP:PORT [--web-cert F --web-key F]\n"
 	    "            [--web-operator-ca F] [--web-passwd F]]\n"
 	    "       iothunt-collector query --db PATH | --store postgresql://...\n"
 	    "           [--agent ID] [--type T] [--since TS] [--limit N] [--json]\n"
 	    "       iothunt-collector web-passwd FILE USER\n"
+	    "       iothunt-collector bundle keygen --out KEY.pem --pub PUB.pem\n"
+	    "       iothunt-collector bundle build --key KEY.pem --out FILE ... (docs/BUNDLE.md)\n"
+	    "       iothunt-collector retro --db PATH --bundle NEW [--previous OLD] [--days N]\n"
 	    "       iothunt-collector --version | --help\n");
 }
 
@@ -175,6 +181,7 @@ main_parse_options(int argc, char **argv, struct main_options *o)
 		{ "conn-timeout", required_argument, NULL, 't' },
 		{ "request-timeout", required_argument, NULL, 'T' },
 		{ "silent-check", required_argument, NULL, 's' },
+		{ "bundle", required_argument, NULL, 'B' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "web", required_argument, NULL, 'W' },
 		{ "web-cert", required_argument, NULL, 'X' },
@@ -284,6 +291,9 @@ main_parse_options(int argc, char **argv, struct main_options *o)
 			    &o->silent_check) != 0) {
 				return -EINVAL;
 			}
+			break;
+		case 'B':
+			o->bundle = optarg;
 			break;
 		case 'v':
 			o->verbose = 1;
@@ -641,6 +651,7 @@ main_serve(int argc, char **argv)
 	cfg.backend = be;
 	cfg.store = st;
 	cfg.fw = &fw;
+	cfg.bundle_path = o.bundle;
 	rc = http_start(&cfg, &srv);
 	if (rc != 0) {
 		clog_write(CLOG_ERROR, "cannot start the HTTPS server on %s "
@@ -715,6 +726,12 @@ main(int argc, char **argv)
 	}
 	if (argc >= 2 && strcmp(argv[1], "web-passwd") == 0) {
 		return web_auth_run_passwd(argc - 1, argv + 1);
+	}
+	if (argc >= 2 && strcmp(argv[1], "bundle") == 0) {
+		return bundlegen_run_command(argc - 1, argv + 1);
+	}
+	if (argc >= 2 && strcmp(argv[1], "retro") == 0) {
+		return retro_run_command(argc - 1, argv + 1);
 	}
 	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
 		printf("iothunt-collector %s\n", IOTHUNT_VERSION);

@@ -263,13 +263,29 @@ int rules_compile(struct rules *rs)
             }
             continue;
         }
+        if ((st->flags & RS_REGEX) && rules_re_prefix(st->re, lit, 1) == 0) {
+            rs->anchorless[rs->nanchorless++] = i;  /* no fixed first byte */
+            continue;
+        }
         for (j = 0; j < 2; j++) {
             unsigned n, score = 0;
 
             if (!(st->flags & (j ? RS_WIDE : RS_ASCII))) {
                 continue;
             }
-            n = text_variant(st, (int)j, lit);
+            if (st->flags & RS_REGEX) {
+                uint8_t pre[16];
+                unsigned k;
+
+                n = rules_re_prefix(st->re, pre, sizeof pre);
+                for (k = 0; k < n; k++) {
+                    lit[k << j] = pre[k];
+                    lit[(k << j) + j] = pre[k] & (uint8_t)(j ? 0 : 0xff);
+                }
+                n <<= j;
+            } else {
+                n = text_variant(st, (int)j, lit);
+            }
             atom_pick(lit, n, 0, &pend[npend].atom, &score);
             pend[npend].str = i;
             pend[npend].wide = (uint8_t)j;
@@ -450,7 +466,7 @@ struct mctx {
     unsigned hx_have;
 };
 
-static int add_match(struct mctx *m, struct rstring *s, uint64_t off)
+static int add_match(struct mctx *m, struct rstring *s, uint64_t off, unsigned len)
 {
     uint32_t k;
 
@@ -460,7 +476,7 @@ static int add_match(struct mctx *m, struct rstring *s, uint64_t off)
 
         if (s->nmatch >= RULES_MAX_MATCHES) {
             /* kept offsets are full: count only what lies beyond them */
-            if (off > s->off[s->nmatch - 1] && s->count < UINT32_MAX) {
+            if (off > MOFF(s->off[s->nmatch - 1]) && s->count < UINT32_MAX) {
                 s->count++;
             }
             return IH_OK;
@@ -478,17 +494,36 @@ static int add_match(struct mctx *m, struct rstring *s, uint64_t off)
     }
     /* hits come nearly in order: insert from the end, unique */
     k = s->nmatch;
-    while (k > 0 && s->off[k - 1] > off) {
+    while (k > 0 && MOFF(s->off[k - 1]) > off) {
         k--;
     }
-    if (k > 0 && s->off[k - 1] == off) {
+    if (k > 0 && MOFF(s->off[k - 1]) == off) {
         return IH_OK;
     }
     memmove(&s->off[k + 1], &s->off[k], (s->nmatch - k) * sizeof *s->off);
-    s->off[k] = off;
+    s->off[k] = off << 16 | len;
     s->nmatch++;
     s->count++;
     return IH_OK;
+}
+
+/* A 'fullword' string S matched at buf[i..i+len): no alphanumeric character
+ * (CS bytes: 1, or 2 for wide) right before or after it. */
+static int fullword_ok(const struct mctx *m, const struct rstring *s, size_t cs, size_t i, size_t len)
+{
+    const uint8_t *q;
+
+    if (!(s->flags & RS_FULLWORD)) {
+        return 1;
+    }
+    if (i >= cs) {
+        q = m->buf + i - cs;
+        if (is_alnum(q[0]) && (cs == 1 || q[1] == 0)) {
+            return 0;
+        }
+    }
+    q = m->buf + i + len;
+    return !(i + len + cs <= m->have && is_alnum(q[0]) && (cs == 1 || q[1] == 0));
 }
 
 /* Does text variant WIDE of S match at buf[i]?  N bytes are valid in buf. */
@@ -514,23 +549,43 @@ static int verify_text(const struct mctx *m, const struct rstring *s, int wide, 
             return 0;
         }
     }
-    if (s->flags & RS_FULLWORD) {
-        if (m->base + i >= cs && i >= cs) {
-            const uint8_t *q = d - cs;
+    return fullword_ok(m, s, cs, i, len) ? (int)len + 1 : 0;
+}
 
-            if (is_alnum(q[0]) && (cs == 1 || q[1] == 0)) {
-                return 0;
-            }
-        }
-        if (i + len + cs <= m->have) {
-            const uint8_t *q = d + len;
+/* Does variant WIDE of regular expression S match at buf[i]? */
+static int verify_re(const struct mctx *m, const struct rstring *s, int wide, size_t i)
+{
+    size_t cs = wide ? 2 : 1, len;
+    long r = rules_re_exec(s->re, m->buf + i, m->have - i, i, m->base + i == 0, m->eof, wide);
 
-            if (is_alnum(q[0]) && (cs == 1 || q[1] == 0)) {
-                return 0;
-            }
-        }
+    if (r <= 0) {
+        return 0;       /* YARA reports no empty match */
     }
-    return 1;
+    len = (size_t)r;
+    return fullword_ok(m, s, cs, i, len) ? (int)len + 1 : 0;
+}
+
+static int verify_hex(struct mctx *m, const struct rstring *s, size_t i);
+
+/* Does variant WIDE (text, regex) or S (hex) match at buf[i]?  The match
+ * length + 1, 0 if not, -1: no memory.  (The verify_* functions alike.) */
+static int verify(struct mctx *m, const struct rstring *s, int wide, size_t i)
+{
+    if (s->flags & RS_HEX) {
+        return verify_hex(m, s, i);
+    }
+    return (s->flags & RS_REGEX) ? verify_re(m, s, wide, i) : verify_text(m, s, wide, i);
+}
+
+/* Any variant of S at buf[i]? */
+static int verify_any(struct mctx *m, const struct rstring *s, size_t i)
+{
+    int ok = verify(m, s, !(s->flags & RS_ASCII), i);
+
+    if (ok == 0 && (s->flags & (RS_ASCII | RS_WIDE)) == (RS_ASCII | RS_WIDE)) {
+        ok = verify(m, s, 1, i);
+    }
+    return ok;
 }
 
 /*
@@ -644,7 +699,8 @@ static uint32_t *hex_sim(struct hsim *h, const struct htok *t, unsigned i, unsig
     }
 }
 
-/* Does hex string S match at buf[i]?  -1 if the pool is too small. */
+/* Does hex string S match at buf[i]?  Its length + 1, 0 if not, -1 if the
+ * pool is too small. */
 static int verify_hex(struct mctx *m, const struct rstring *s, size_t i)
 {
     size_t lim = m->have - i, k;
@@ -665,7 +721,7 @@ static int verify_hex(struct mctx *m, const struct rstring *s, size_t i)
                 return 0;
             }
         }
-        return 1;
+        return (int)k + 1;
     }
     h.words = (lim + 1 + 31) / 32;
     if ((size_t)s->levels * 3 * h.words * sizeof *h.pool > m->memo_bytes) {
@@ -676,7 +732,17 @@ static int verify_hex(struct mctx *m, const struct rstring *s, size_t i)
     h.lim = lim;
     memset(HSET(&h, 0, 0), 0, h.words * sizeof *h.pool);
     HSET(&h, 0, 0)[0] = 1;      /* offset 0 */
-    return hex_sim(&h, s->tok, 0, 0, HSET(&h, 0, 0), &stop) != NULL;
+    {
+        /* the shortest match is the one YARA reports (its jumps are lazy) */
+        const uint32_t *end = hex_sim(&h, s->tok, 0, 0, HSET(&h, 0, 0), &stop);
+
+        for (k = 0; end && k <= lim; k++) {
+            if (BIT(end, k)) {
+                return (int)k + 1;
+            }
+        }
+        return 0;
+    }
 }
 
 /* Atom hit: the automaton reached STATE after buf[i]. */
@@ -695,11 +761,11 @@ static int on_hit(struct mctx *m, uint32_t state, size_t i)
             continue;
         }
         at = i - o->back;
-        ok = (s->flags & RS_HEX) ? verify_hex(m, s, at) : verify_text(m, s, o->wide, at);
+        ok = verify(m, s, o->wide, at);
         if (ok < 0) {
             return IH_ENOMEM;
         }
-        if (ok && add_match(m, s, m->base + at) != IH_OK) {
+        if (ok && add_match(m, s, m->base + at, (unsigned)ok - 1) != IH_OK) {
             return IH_ENOMEM;
         }
     }
@@ -745,12 +811,12 @@ static int feed(struct mctx *m, size_t from, size_t to)
         struct rstring *st = &rs->strs[rs->anchorless[k]];
 
         for (i = from; i < to; i++) {
-            int ok = verify_hex(m, st, i);
+            int ok = verify_any(m, st, i);
 
             if (ok < 0) {
                 return IH_ENOMEM;
             }
-            if (ok && add_match(m, st, m->base + i) != IH_OK) {
+            if (ok && add_match(m, st, m->base + i, (unsigned)ok - 1) != IH_OK) {
                 return IH_ENOMEM;
             }
         }
@@ -968,12 +1034,7 @@ static int rescan(struct mctx *m, struct rstring *s, uint64_t lo, uint64_t hi)
         for (p = pos; !found && p <= hi && p < pos + chunk && p < m->size; p++) {
             size_t i = (size_t)(p - start);
 
-            if (s->flags & RS_HEX) {
-                found = verify_hex(&t, s, i) == 1;
-            } else {
-                found = ((s->flags & RS_ASCII) && verify_text(&t, s, 0, i)) ||
-                        ((s->flags & RS_WIDE) && verify_text(&t, s, 1, i));
-            }
+            found = verify_any(&t, s, i) > 0;
         }
     }
     rules_mem_free(m->rs, tmp);
@@ -992,12 +1053,12 @@ static int found_in(struct mctx *m, struct rstring *s, int64_t lo, int64_t hi)
         lo = 0;
     }
     for (k = 0; k < s->nmatch; k++) {
-        if ((int64_t)s->off[k] >= lo && (int64_t)s->off[k] <= hi) {
+        if ((int64_t)MOFF(s->off[k]) >= lo && (int64_t)MOFF(s->off[k]) <= hi) {
             return 1;
         }
     }
-    if (s->count > s->nmatch && s->nmatch > 0 && (uint64_t)hi > s->off[s->nmatch - 1]) {
-        uint64_t from = s->off[s->nmatch - 1] + 1;
+    if (s->count > s->nmatch && s->nmatch > 0 && (uint64_t)hi > MOFF(s->off[s->nmatch - 1])) {
+        uint64_t from = MOFF(s->off[s->nmatch - 1]) + 1;
 
         return rescan(m, s, (uint64_t)lo > from ? (uint64_t)lo : from, (uint64_t)hi);
     }
@@ -1032,6 +1093,64 @@ static int str_operand(struct mctx *m, uint32_t ni, const char **p, size_t *n)
     return IH_OK;
 }
 
+/* memcmp, ASCII case folded when FOLD */
+static int str_cmpn(const char *p, const char *q, size_t n, int fold)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        int a = (unsigned char)p[i], b = (unsigned char)q[i];
+
+        if (fold) {
+            a = a >= 'A' && a <= 'Z' ? a + 32 : a;
+            b = b >= 'A' && b <= 'Z' ? b + 32 : b;
+        }
+        if (a != b) {
+            return a - b;
+        }
+    }
+    return 0;
+}
+
+/* P OP Q for the string operators (SC_*), as YARA compares: bytes, then length. */
+static int str_compare(unsigned op, const char *p, size_t pn, const char *q, size_t qn)
+{
+    int fold = op == SC_ICONTAINS || op == SC_ISTARTSWITH || op == SC_IENDSWITH || op == SC_IEQUALS;
+    size_t i;
+    int c;
+
+    switch (op) {
+    case SC_CONTAINS:
+    case SC_ICONTAINS:
+        for (i = 0; i + qn <= pn; i++) {
+            if (str_cmpn(p + i, q, qn, fold) == 0) {
+                return 1;
+            }
+        }
+        return 0;
+    case SC_STARTSWITH:
+    case SC_ISTARTSWITH:
+        return qn <= pn && str_cmpn(p, q, qn, fold) == 0;
+    case SC_ENDSWITH:
+    case SC_IENDSWITH:
+        return qn <= pn && str_cmpn(p + pn - qn, q, qn, fold) == 0;
+    default:
+        break;
+    }
+    c = str_cmpn(p, q, pn < qn ? pn : qn, fold);
+    if (c == 0) {
+        c = pn < qn ? -1 : pn > qn;
+    }
+    switch (op) {
+    case SC_NE: return c != 0;
+    case SC_LT: return c < 0;
+    case SC_LE: return c <= 0;
+    case SC_GT: return c > 0;
+    case SC_GE: return c >= 0;
+    default: return c == 0;     /* SC_EQ, SC_IEQUALS */
+    }
+}
+
 static int eval_of(struct mctx *m, const struct rnode *nd, int64_t *out)
 {
     const struct rules *rs = m->rs;
@@ -1053,7 +1172,7 @@ static int eval_of(struct mctx *m, const struct rnode *nd, int64_t *out)
     return 1;
 }
 
-static int arith(uint8_t op, int64_t a, int64_t b, int64_t *out)
+int rules_arith(uint8_t op, int64_t a, int64_t b, int64_t *out)
 {
     uint64_t ua = (uint64_t)a, ub = (uint64_t)b;
     int64_t r;
@@ -1131,17 +1250,14 @@ static int eval(struct mctx *m, uint32_t ni, int64_t *out)
         }
         *out = nd->op == RN_NOT ? !a : nd->op == RN_NEG ? (int64_t)(0 - (uint64_t)a) : ~a;
         return 1;
-    case RN_SEQ:
-    case RN_SNE: {
+    case RN_SCMP: {
         const char *p, *q;
         size_t pn, qn;
-        int eq;
 
         if (str_operand(m, nd->a, &p, &pn) != IH_OK || str_operand(m, nd->b, &q, &qn) != IH_OK) {
             return 0;
         }
-        eq = pn == qn && memcmp(p, q, pn) == 0;
-        *out = nd->op == RN_SEQ ? eq : !eq;
+        *out = str_compare((unsigned)nd->v, p, pn, q, qn);
         return 1;
     }
     case RN_FOUND:
@@ -1151,10 +1267,11 @@ static int eval(struct mctx *m, uint32_t ni, int64_t *out)
         *out = s->count;
         return 1;
     case RN_OFFSET:
+    case RN_LENGTH:
         if (!eval(m, nd->a, &a) || a < 1 || (uint64_t)a > s->nmatch) {
             return 0;
         }
-        *out = (int64_t)s->off[a - 1];
+        *out = (int64_t)(nd->op == RN_OFFSET ? MOFF(s->off[a - 1]) : MLEN(s->off[a - 1]));
         return 1;
     case RN_AT:
         *out = eval(m, nd->a, &a) && a >= 0 && found_in(m, s, a, a);
@@ -1179,7 +1296,7 @@ static int eval(struct mctx *m, uint32_t ni, int64_t *out)
             *out = found_in(m, s, a, b);
             return 1;
         }
-        return arith(nd->op, a, b, out);
+        return rules_arith(nd->op, a, b, out);
     }
 }
 

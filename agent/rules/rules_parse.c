@@ -496,6 +496,7 @@ struct hexbuild {
     struct htok tok[RULES_MAX_HEX_TOKENS];
     unsigned n;
     unsigned branching;
+    int unbounded;          /* has a [n-] jump */
 };
 
 static int hex_add(struct parser *ps, struct hexbuild *hb, uint8_t kind, uint8_t val, uint8_t mask,
@@ -542,7 +543,10 @@ static int hex_jump_bound(struct parser *ps, uint64_t *v, int *have)
     return hex_skip(ps);
 }
 
-/* jump := '[' DEC [ '-' DEC ] ']'   (cursor after '['; '[n-]' and '[-]' refused) */
+#define HEX_UNBOUNDED 0xffffffffu
+
+/* jump := '[' [ DEC ] [ '-' [ DEC ] ] ']'   (cursor after '['; [n-] and [-]:
+ * *HI = HEX_UNBOUNDED) */
 static int hex_jump(struct parser *ps, unsigned *lo, unsigned *hi)
 {
     uint64_t a = 0, b = 0;
@@ -571,12 +575,18 @@ static int hex_jump(struct parser *ps, unsigned *lo, unsigned *hi)
     }
     ps->p++;
     if (dash && !have_b) {
-        return unsup(ps, ps->line, "unbounded jump", 14);
+        /* [n-], [-]: up to YARA's scan limit (HEX_UNBOUNDED) */
+        *lo = (unsigned)a;
+        *hi = HEX_UNBOUNDED;
+        return IH_OK;
     }
     if (!have_a) {
         return perr(ps, ps->line, IH_EPARSE, "invalid jump in hex string");
     }
     if (!dash) {
+        if (a == 0) {
+            return perr(ps, ps->line, IH_EPARSE, "invalid jump length");
+        }
         b = a;
     }
     if (a > b) {
@@ -627,7 +637,19 @@ static int hex_seq(struct parser *ps, struct hexbuild *hb, unsigned level, unsig
                 return perr(ps, ps->line, IH_ETOOBIG, "more than %u jumps and alternatives",
                             RULES_MAX_HEX_BRANCHING);
             }
-            rc = hex_add(ps, hb, HT_JUMP, 0, 0, lo, hi);
+            if (hi == HEX_UNBOUNDED) {
+                /* as YARA: not inside alternatives; the match stays within
+                 * the scan limit, RULES_MAX_SPAN */
+                if (level > 0) {
+                    return perr(ps, ps->line, IH_EPARSE, "invalid hex string: unbounded jump in alternatives");
+                }
+                hb->unbounded = 1;
+                hi = RULES_MAX_SPAN;
+                rc = hex_add(ps, hb, HT_JUMP, 0, 0, lo, hi);
+                hi = 0;
+            } else {
+                rc = hex_add(ps, hb, HT_JUMP, 0, 0, lo, hi);
+            }
             mn += lo;
             mx += hi;
             last_jump = 1;
@@ -1084,9 +1106,6 @@ static int parse_primary(struct parser *ps, uint32_t *out)
     case T_SLASH:
         rc = unsup(ps, line, "regular expression", 18);
         break;
-    case T_LID:
-        rc = unsup(ps, line, "!string (match length)", 22);
-        break;
     case T_SID:
         rc = string_ref(ps, &s);
         if (rc == IH_OK) {
@@ -1165,7 +1184,9 @@ static int parse_primary(struct parser *ps, uint32_t *out)
             NODE(n).sidx = s;
         }
         break;
-    case T_OID: {
+    case T_OID:
+    case T_LID: {
+        uint8_t op = ps->t.kind == T_OID ? RN_OFFSET : RN_LENGTH;
         uint32_t idx;
 
         rc = string_ref(ps, &s);
@@ -1193,7 +1214,7 @@ static int parse_primary(struct parser *ps, uint32_t *out)
             }
         }
         if (rc == IH_OK) {
-            rc = node_new(ps, RN_OFFSET, RT_INT, &n);
+            rc = node_new(ps, op, RT_INT, &n);
         }
         if (rc == IH_OK) {
             NODE(n).sidx = s;
@@ -1361,42 +1382,19 @@ static const struct {
  */
 static int fold_const(uint8_t op, int64_t a, int64_t b, int64_t *out)
 {
+    /* YARA: llabs(a) > INT64_MAX / llabs(b), llabs wrapping at INT64_MIN */
+    int64_t la = a < 0 ? (int64_t)(0 - (uint64_t)a) : a;
+    int64_t lb = b < 0 ? (int64_t)(0 - (uint64_t)b) : b;
+
+    (void)rules_arith(op, a, b, out);   /* a divisor 0 is refused before */
     switch (op) {
     case RN_ADD:
-        *out = (int64_t)((uint64_t)a + (uint64_t)b);
-        return ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b)) ? IH_EPARSE : IH_OK;
+        return (b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b) ? IH_EPARSE : IH_OK;
     case RN_SUB:
-        *out = (int64_t)((uint64_t)a - (uint64_t)b);
-        return ((b < 0 && a > INT64_MAX + b) || (b > 0 && a < INT64_MIN + b)) ? IH_EPARSE : IH_OK;
+        return (b < 0 && a > INT64_MAX + b) || (b > 0 && a < INT64_MIN + b) ? IH_EPARSE : IH_OK;
     case RN_MUL:
-        *out = (int64_t)((uint64_t)a * (uint64_t)b);
-        if (a != 0 && b != 0 &&
-            (a > 0 ? (b > 0 ? a > INT64_MAX / b : b < INT64_MIN / a)
-                   : (b > 0 ? a < INT64_MIN / b : b < INT64_MAX / a))) {
-            return IH_EPARSE;
-        }
-        return IH_OK;
-    case RN_DIV:    /* b != 0: refused before */
-        *out = (a == INT64_MIN && b == -1) ? INT64_MIN : a / b;
-        return IH_OK;
-    case RN_MOD:
-        *out = b == -1 ? 0 : a % b;
-        return IH_OK;
-    case RN_SHL:
-        *out = b < 64 ? (int64_t)((uint64_t)a << ((uint64_t)b & 63)) : 0;
-        return IH_OK;
-    case RN_SHR:
-        *out = b >= 64 ? 0 : a < 0 ? (int64_t)~(~(uint64_t)a >> ((uint64_t)b & 63))
-                                   : (int64_t)((uint64_t)a >> ((uint64_t)b & 63));
-        return IH_OK;
-    case RN_BAND:
-        *out = a & b;
-        return IH_OK;
-    case RN_BOR:
-        *out = a | b;
-        return IH_OK;
+        return b != 0 && la > INT64_MAX / lb ? IH_EPARSE : IH_OK;
     default:
-        *out = a ^ b;
         return IH_OK;
     }
 }
@@ -1454,6 +1452,9 @@ static int parse_bin(struct parser *ps, unsigned level, uint32_t *out)
             if (cc && (op == RN_DIV || op == RN_MOD) && NODE(r).cv == 0) {
                 return perr(ps, line, IH_EPARSE, "division by zero");
             }
+            if ((op == RN_SHL || op == RN_SHR) && NODE(r).cconst && NODE(r).cv < 0) {
+                return perr(ps, line, IH_EPARSE, "negative shift count");
+            }
             if (cc && fold_const(op == RN_SHR ? RN_SHL : op, NODE(l).cv, NODE(r).cv, &cv) != IH_OK) {
                 return perr(ps, line, IH_EPARSE, "integer overflow");
             }
@@ -1487,24 +1488,31 @@ static int parse_arith(struct parser *ps, uint32_t *out)
     return parse_bin(ps, 0, out);
 }
 
+/* String operators after ==..>= (RN_SCMP's v: SC_* of rules_int.h). */
 static const char str_ops[] =
     "contains\0icontains\0startswith\0istartswith\0endswith\0iendswith\0"
     "iequals\0matches\0";
 
-/* cmp := arith [ ( '==' | '!=' | '<' | '<=' | '>' | '>=' ) arith ] */
+/*
+ * cmp := arith [ ( '==' | '!=' | '<' | '<=' | '>' | '>=' | 'contains' |
+ *                  'icontains' | 'startswith' | 'istartswith' | 'endswith' |
+ *                  'iendswith' | 'iequals' ) arith ]
+ * Both sides integers, or both strings; the word operators take strings.
+ */
 static int parse_cmp(struct parser *ps, uint32_t *out)
 {
     uint32_t l, r, n;
     unsigned long line;
     uint8_t op;
-    int rc;
+    int rc, sop;
 
     rc = parse_arith(ps, &l);
     if (rc != IH_OK) {
         return rc;
     }
     line = ps->t.line;
-    if (ps->t.kind == T_IDENT && word_index(str_ops, ps->t.s, ps->t.n) >= 0) {
+    sop = ps->t.kind == T_IDENT ? word_index(str_ops, ps->t.s, ps->t.n) : -1;
+    if (sop == SC_MATCHES - SC_CONTAINS) {
         return unsup(ps, line, ps->t.s, ps->t.n);
     }
     switch (ps->t.kind) {
@@ -1515,6 +1523,10 @@ static int parse_cmp(struct parser *ps, uint32_t *out)
     case T_GT: op = RN_GT; break;
     case T_GE: op = RN_GE; break;
     default:
+        if (sop >= 0) {
+            op = RN_SCMP;
+            break;
+        }
         if (NODE(l).type == RT_STR) {
             return perr(ps, line, IH_EPARSE, "wrong type: a string must be compared");
         }
@@ -1528,11 +1540,12 @@ static int parse_cmp(struct parser *ps, uint32_t *out)
     if (rc != IH_OK) {
         return rc;
     }
-    if (NODE(l).type == RT_STR || NODE(r).type == RT_STR) {
-        if (NODE(l).type != RT_STR || NODE(r).type != RT_STR || (op != RN_EQ && op != RN_NE)) {
-            return perr(ps, line, IH_EPARSE, "wrong type: strings compare only with == and !=");
+    if (op == RN_SCMP || NODE(l).type == RT_STR || NODE(r).type == RT_STR) {
+        if (NODE(l).type != RT_STR || NODE(r).type != RT_STR) {
+            return perr(ps, line, IH_EPARSE, "wrong type: a string compares with a string");
         }
-        op = op == RN_EQ ? RN_SEQ : RN_SNE;
+        sop = op == RN_SCMP ? sop + SC_CONTAINS : op - RN_EQ;
+        op = RN_SCMP;
     } else {
         rc = need_type(ps, l, 0, line);
         if (rc == IH_OK) {
@@ -1548,6 +1561,7 @@ static int parse_cmp(struct parser *ps, uint32_t *out)
     }
     NODE(n).a = l;
     NODE(n).b = r;
+    NODE(n).v = sop;
     *out = n;
     if (ps->t.kind >= T_EQ && ps->t.kind <= T_GE) {
         return perr(ps, ps->t.line, IH_EPARSE, "wrong type: comparison of a comparison");
@@ -1653,7 +1667,7 @@ static int check_height(struct parser *ps, unsigned long line)
         case RN_INT: case RN_BOOL: case RN_STR: case RN_FILESIZE: case RN_FOUND:
         case RN_COUNT: case RN_HASH: case RN_RULE:
             break;
-        case RN_NOT: case RN_NEG: case RN_BNOT: case RN_OFFSET: case RN_AT: case RN_READ:
+        case RN_NOT: case RN_NEG: case RN_BNOT: case RN_OFFSET: case RN_LENGTH: case RN_AT: case RN_READ:
             k[0] = n->a;
             break;
         case RN_OF:
@@ -1686,7 +1700,80 @@ static const char str_mods[] =
 static const uint8_t str_mod_flag[] = { RS_NOCASE, RS_WIDE, RS_ASCII, RS_FULLWORD, RS_PRIVATE };
 
 /*
- * string_def := SID '=' ( TEXT { text_mod } | '{' hex '}' [ 'private' ] )
+ * regex := '/' { byte | '\' byte } '/' { 'i' | 's' }   (cursor after the
+ * first '/'; no newline inside).  Sets *SRC, *N to the text between the
+ * slashes and *FLAGS; the cursor ends after the flags.
+ */
+static int regex_literal(struct parser *ps, const uint8_t **src, size_t *n, unsigned *flags)
+{
+    const char *b = ps->p, *e = ps->p;
+
+    while (e < ps->end && *e != '/' && *e != '\n') {
+        e += (*e == '\\' && e + 1 < ps->end && e[1] != '\n') ? 2 : 1;
+    }
+    if (e >= ps->end || *e != '/') {
+        return perr(ps, ps->line, IH_EPARSE, "unterminated regular expression");
+    }
+    *src = (const uint8_t *)b;
+    *n = (size_t)(e - b);
+    *flags = 0;
+    for (e++; e < ps->end && (*e == 'i' || *e == 's'); e++) {
+        *flags |= *e == 'i' ? RE_F_NOCASE : RE_F_DOTALL;
+    }
+    ps->p = e;
+    return IH_OK;
+}
+
+/* A regular expression string: regex { text_mod } (cursor after the '/'). */
+static int parse_regex_def(struct parser *ps, struct rstring *st)
+{
+    unsigned long line = ps->t.line;
+    const uint8_t *src = NULL;
+    const char *err;
+    unsigned reflags = 0;
+    size_t n = 0;
+    int rc;
+
+    rc = regex_literal(ps, &src, &n, &reflags);
+    if (rc == IH_OK) {
+        rc = lex(ps);
+    }
+    while (rc == IH_OK && ps->t.kind == T_IDENT) {
+        int mi = word_index(str_mods, ps->t.s, ps->t.n);
+
+        if (mi < 0) {
+            break;
+        }
+        if (mi >= (int)sizeof str_mod_flag) {
+            return perr(ps, ps->t.line, IH_EPARSE, "invalid modifier for a regular expression");
+        }
+        if (st->flags & str_mod_flag[mi]) {
+            return perr(ps, ps->t.line, IH_EPARSE, "duplicated modifier");
+        }
+        st->flags |= str_mod_flag[mi];
+        rc = lex(ps);
+    }
+    if (rc != IH_OK) {
+        return rc;
+    }
+    if (st->flags & RS_NOCASE) {
+        reflags |= RE_F_NOCASE;
+    }
+    rc = rules_re_compile(ps->rs, src, n, reflags, &st->re, &err);
+    if (rc != IH_OK) {
+        return perr(ps, line, rc, "invalid regular expression \"%s\": %s", st->name, err);
+    }
+    if (!(st->flags & RS_WIDE)) {
+        st->flags |= RS_ASCII;
+    }
+    st->flags |= RS_REGEX;
+    st->minlen = 0;
+    st->maxlen = RULES_RE_SCAN_LIMIT * ((st->flags & RS_WIDE) ? 2 : 1);
+    return IH_OK;
+}
+
+/*
+ * string_def := SID '=' ( TEXT { text_mod } | regex { text_mod } | '{' hex '}' [ 'private' ] )
  * text_mod   := 'nocase' | 'wide' | 'ascii' | 'fullword' | 'private'
  */
 static int parse_string_def(struct parser *ps)
@@ -1772,7 +1859,7 @@ static int parse_string_def(struct parser *ps)
         return IH_OK;
     }
     if (ps->t.kind == T_SLASH) {
-        return unsup(ps, line, "regular expression", 18);
+        return parse_regex_def(ps, st);
     }
     if (ps->t.kind != T_LC) {
         return perr(ps, ps->t.line, IH_EPARSE, "syntax error, expected a string");
@@ -1783,7 +1870,11 @@ static int parse_string_def(struct parser *ps)
     }
     hb->n = 0;
     hb->branching = 0;
+    hb->unbounded = 0;
     rc = hex_seq(ps, hb, 0, &st->minlen, &st->maxlen);
+    if (hb->unbounded) {
+        st->maxlen = RULES_MAX_SPAN;
+    }
     if (rc == IH_OK && *ps->p != '}') {
         rc = perr(ps, ps->line, IH_EPARSE, "invalid hex string: unexpected '%c'", *ps->p);
     }
@@ -1855,7 +1946,11 @@ static int parse_rule(struct parser *ps)
 {
     struct rules *rs = ps->rs;
     struct rrule *r;
-    unsigned flags = 0;
+    struct {
+        const char *s;
+        size_t n;
+    } tags[RULES_MAX_TAGS];
+    unsigned flags = 0, ntags = 0;
     unsigned long line;
     uint32_t cond, i;
     int rc = IH_OK;
@@ -1911,6 +2006,24 @@ static int parse_rule(struct parser *ps)
             rc = perr(ps, ps->t.line, IH_EPARSE, "syntax error, expected a tag");
         }
         while (rc == IH_OK && ps->t.kind == T_IDENT) {
+            unsigned k;
+
+            for (k = 0; k < ntags; k++) {
+                if (tags[k].n == ps->t.n && memcmp(tags[k].s, ps->t.s, ps->t.n) == 0) {
+                    break;
+                }
+            }
+            if (k < ntags) {
+                rc = perr(ps, ps->t.line, IH_EPARSE, "duplicated tag identifier \"%.*s\"",
+                          (int)ps->t.n, ps->t.s);
+                break;
+            }
+            if (ntags == RULES_MAX_TAGS) {
+                rc = perr(ps, ps->t.line, IH_ETOOBIG, "more than %u tags", RULES_MAX_TAGS);
+                break;
+            }
+            tags[ntags].s = ps->t.s;
+            tags[ntags++].n = ps->t.n;
             rc = lex(ps);
         }
     }
@@ -2005,6 +2118,7 @@ static void truncate_set(struct rules *rs, unsigned nr, unsigned ns, unsigned nn
         rules_mem_free(rs, s->name);
         rules_mem_free(rs, s->bytes);
         rules_mem_free(rs, s->tok);
+        rules_re_free(rs, s->re);
         rules_mem_free(rs, s->off);
     }
     while (rs->nconsts > nc) {

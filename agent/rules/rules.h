@@ -42,6 +42,7 @@
 #define RULES_MAX_TABLE      (2u * 1024u * 1024u) /* automaton cells */
 #define RULES_CHUNK          16384u          /* read size while matching */
 #define RULES_MAX_NAME       128u            /* identifier length */
+#define RULES_MAX_TAGS       32u             /* tags of one rule */
 
 /* rules_match_*() flags */
 #define RULES_MATCH_HASHES   1u  /* always compute md5/sha1/sha256 (for IOCs) */

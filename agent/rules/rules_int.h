@@ -19,6 +19,33 @@
 #define RS_HEX      0x10u
 #define RS_PRIVATE  0x20u
 #define RS_ANON     0x40u   /* "$ = ..." */
+#define RS_REGEX    0x80u   /* "/.../": re */
+
+/* Regular expressions (rules_regex.c) */
+#define RE_F_NOCASE 1u      /* /i or nocase */
+#define RE_F_DOTALL 2u      /* /s: '.' matches '\n' */
+#define RULES_RE_SCAN_LIMIT 4096u   /* longest match, in characters (YARA's) */
+
+struct regex;
+
+/*
+ * Compile SRC[0..N) (YARA's dialect, between the slashes) with RE_F_*
+ * FLAGS into *OUT (freed with rules_re_free).  IH_EPARSE with *ERR naming
+ * the problem; IH_ENOMEM.
+ */
+int rules_re_compile(struct rules *rs, const uint8_t *src, size_t n, unsigned flags, struct regex **out,
+                     const char **err);
+void rules_re_free(struct rules *rs, struct regex *re);
+/* Bytes every match of RE begins with (at most MAX) into OUT. */
+unsigned rules_re_prefix(const struct regex *re, uint8_t *out, unsigned max);
+/*
+ * Length of the match of RE anchored at D (YARA's choice among matches),
+ * -1 if none.  AVAIL bytes readable at D, BEFORE before it; BOD, EOD: D is
+ * the start, D + AVAIL the end of the data; WIDE: characters are followed
+ * by a zero byte.  Linear: program size x AVAIL steps at most.
+ */
+long rules_re_exec(struct regex *re, const uint8_t *d, size_t avail, size_t before, int bod, int eod,
+                   int wide);
 
 /* Hex string elements (struct htok.kind), flattened:
  *   ALT(end) BRANCH(next) ..branch.. GOTO(end) BRANCH(0) ..branch.. GOTO(end)
@@ -48,6 +75,7 @@ struct rstring {
     uint8_t *bytes;         /* text: literal bytes (owned) */
     size_t len;             /* text: byte count */
     struct htok *tok;       /* hex: tokens (owned), END-terminated */
+    struct regex *re;       /* regular expression (owned) */
     unsigned ntok;
     unsigned minlen, maxlen;/* span of a match (text: len, wide 2*len) */
     int used;               /* referenced by the condition */
@@ -55,7 +83,8 @@ struct rstring {
     /* per match call */
     uint32_t count;         /* matches seen (exact up to 2^32-1) */
     uint32_t nmatch, capm;  /* stored offsets */
-    uint64_t *off;          /* sorted, unique, at most RULES_MAX_MATCHES */
+    uint64_t *off;          /* sorted, unique, at most RULES_MAX_MATCHES:
+                             * offset << 16 | match length (MOFF, MLEN) */
 };
 
 /* Condition nodes (struct rnode.op) */
@@ -66,12 +95,13 @@ enum rnode_op {
     RN_FILESIZE,
     RN_AND, RN_OR, RN_NOT,
     RN_EQ, RN_NE, RN_LT, RN_LE, RN_GT, RN_GE,
-    RN_SEQ, RN_SNE, /* string == / != */
+    RN_SCMP,        /* strings a OP b, OP = v (SC_*) */
     RN_ADD, RN_SUB, RN_MUL, RN_DIV, RN_MOD,
     RN_SHL, RN_SHR, RN_BAND, RN_BOR, RN_BXOR, RN_NEG, RN_BNOT,
     RN_FOUND,       /* $a: sidx */
     RN_COUNT,       /* #a: sidx */
     RN_OFFSET,      /* @a[a]: sidx, a = index node */
+    RN_LENGTH,      /* !a[a]: sidx, a = index node */
     RN_AT,          /* $a at a */
     RN_IN,          /* $a in (a..b) */
     RN_OF,          /* a = quantifier node or OF_ALL/OF_ANY; set in sets[b..b+c) */
@@ -79,6 +109,17 @@ enum rnode_op {
     RN_HASH,        /* v = HASH_MD5/SHA1/SHA256 */
     RN_RULE         /* sidx = rule index */
 };
+
+/* RN_SCMP operators: == != < <= > >= (same order as RN_EQ..RN_GE), then
+ * the word operators in the order of rules_parse.c's str_ops. */
+enum {
+    SC_EQ, SC_NE, SC_LT, SC_LE, SC_GT, SC_GE,
+    SC_CONTAINS, SC_ICONTAINS, SC_STARTSWITH, SC_ISTARTSWITH, SC_ENDSWITH,
+    SC_IENDSWITH, SC_IEQUALS, SC_MATCHES
+};
+
+#define MOFF(x) ((x) >> 16)
+#define MLEN(x) ((x) & 0xffffu)
 
 #define OF_ALL 0xffffffffu
 #define OF_ANY 0xfffffffeu
@@ -157,6 +198,10 @@ struct rules {
 void *rules_mem_alloc(struct rules *rs, size_t n);
 void *rules_mem_realloc(struct rules *rs, void *p, size_t n);
 void rules_mem_free(struct rules *rs, void *p);
+
+/* A OP B for the integer operators (RN_ADD..RN_GE) as YARA computes them
+ * (64-bit wrap-around); 0 for an undefined result (division by 0). */
+int rules_arith(uint8_t op, int64_t a, int64_t b, int64_t *out);
 
 /* Drop the compiled automaton (after a load). */
 void rules_uncompile(struct rules *rs);
