@@ -2,7 +2,8 @@
 # in toolchain/toolchain.mk, the collector in collector/collector.mk, and
 # per-feature fragments in mk/*.mk.
 #
-#   make            MIPS agent: build/mips/iothunt (static, stripped)
+#   make            MIPS agent: build/mips/iothunt (static, stripped);
+#                   ARCH=mipsel|arm|aarch64 for other routers (mk/target.mk)
 #   make host       host agent (ASan+UBSan) and collector
 #   make check      lint, banned functions, host tests, MIPS tests under qemu
 #   make bench      benchmarks, results in docs/BENCHMARKS.md
@@ -10,7 +11,7 @@
 #   make demo       the end-to-end demonstration
 #   make clean      remove build outputs (keeps downloaded sources)
 
-.DEFAULT_GOAL := mips
+.DEFAULT_GOAL := all
 # Keep every intermediate object: fuzz and test objects are shared by targets.
 .SECONDARY:
 SHELL := /bin/bash
@@ -26,24 +27,29 @@ export IOTHUNT_SHARED
 VERSION    := $(shell cat VERSION)
 # The build time is the commit time: reproducible, and the agent's floor
 # for a believable clock (DESIGN.md section 5).
-BUILD_TIME := $(or $(shell git log -1 --format=%ct 2>/dev/null),0)
+# Package builders (OpenWrt, Buildroot) build outside the repository and
+# give SOURCE_DATE_EPOCH instead.
+BUILD_TIME := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null),0)
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wpointer-arith -Wcast-qual -Wwrite-strings -Wformat=2 -Wvla
 DEFS := -std=c11 -D_GNU_SOURCE -DIOTHUNT_VERSION='"$(VERSION)"' -DIOTHUNT_BUILD_TIME=$(BUILD_TIME)LL \
-        -Iagent -Ibuild/gen $(MBEDTLS_INC)
+        -Iagent -Iagent/rules -Ibuild/gen $(MBEDTLS_INC)
 
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 HOST_CFLAGS := -O1 -g $(WARN) $(DEFS) $(SANITIZE)
 MIPS_CFLAGS := $(MIPS_BASE_CFLAGS) $(WARN) $(DEFS)
 BENCH_CFLAGS := -O2 -g $(WARN) $(DEFS)
 
-# Agent sources: every agent/*.c; main.c is the program, the rest is the
-# library that tests and fuzzers link.  GEN_SRCS (generated C, from
-# fragments) are compiled from build/gen.
-AGENT_SRCS := $(wildcard agent/*.c)
+# Agent sources: every agent/*.c and the rule engine's agent/rules/*.c
+# (also built alone as librules.a, mk/rules.mk), listed here only: every
+# target's object list derives from AGENT_LIB_SRCS.  main.c is the program,
+# the rest is the library that tests and fuzzers link.  GEN_SRCS (generated
+# C, from fragments) are compiled from build/gen.
+AGENT_SRCS := $(sort $(wildcard agent/*.c))
+RULES_SRCS := $(sort $(wildcard agent/rules/*.c))
 GEN_SRCS   ?=
-AGENT_LIB_SRCS := $(filter-out agent/main.c,$(AGENT_SRCS)) $(GEN_SRCS)
+AGENT_LIB_SRCS := $(filter-out agent/main.c,$(AGENT_SRCS)) $(RULES_SRCS) $(GEN_SRCS)
 
 obj = $(patsubst %.c,$(1)/obj/%.o,$(patsubst build/gen/%,gen/%,$(2)))
 
@@ -53,7 +59,7 @@ BENCH_LIB_OBJS := $(call obj,build/bench,$(AGENT_LIB_SRCS))
 
 -include $(sort $(wildcard mk/*.mk))
 -include collector/collector.mk
-CHECK_EXTRA += collector-check
+CHECK_EXTRA += collector-check test-hostile test-scaleout
 BENCH_PARTS += bench-collector
 
 # After every fragment has added its parts.
@@ -81,6 +87,16 @@ build/mips/obj/gen/%.o: build/gen/%.c build/mips/mbedtls/.built $(MIPS_SYSROOT)/
 	$(MIPS_CC) $(MIPS_CFLAGS) -MMD -MP -c $< -o $@
 
 -include $(shell find build/host/obj build/mips/obj build/bench/obj -name '*.d' 2>/dev/null)
+
+# Sources that read IOTHUNT_BUILD_TIME are recompiled when it changes (a
+# new commit): a test compiled with another value than the library it
+# links disagrees with it about the clock floor.
+BUILD_TIME_USERS := $(shell grep -l IOTHUNT_BUILD_TIME agent/*.c agent/*/*.c tests/unit/*.c 2>/dev/null)
+build/build-time.stamp: FORCE
+	@mkdir -p $(@D)
+	$(shell mkdir -p $(@D))$(file >$@.new,$(BUILD_TIME))
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+$(foreach d,host mips bench fuzz $(filter-out mips,$(ARCH)) $(if $(EXTERNAL_TOOLCHAIN),target),$(call obj,build/$(d),$(BUILD_TIME_USERS))): build/build-time.stamp
 
 # Static MIPS link without libgcc or gcc's crtbegin/crtend: see
 # toolchain/rt/rt.c and toolchain/README.md.  The compiler helpers in rt.o
@@ -167,7 +183,7 @@ lint:
 	scripts/check-banned.sh
 	scripts/check-printf-formats.sh
 	cppcheck --quiet --error-exitcode=1 --std=c11 --inline-suppr \
-	    --suppress=missingIncludeSystem --suppress=unusedFunction -Iagent agent collector 2>&1
+	    --suppress=missingIncludeSystem --suppress=unusedFunction -Iagent -Iagent/rules agent collector 2>&1
 
 test-host: $(HOST_TESTS) build/host/iothunt
 	scripts/run-tests.sh host $(HOST_TESTS)
@@ -196,6 +212,8 @@ fuzz-run: fuzz
 
 clean:
 	rm -rf build/host build/mips/obj build/mips/tests build/mips/iothunt* build/bench build/fuzz build/gen build/test-out
+	rm -rf $(foreach a,mipsel arm aarch64,build/$(a)/obj build/$(a)/tests build/$(a)/iothunt*) \
+	    $(foreach a,mips mipsel arm aarch64,build/$(a)/shared) build/target build/pkgtest
 
 distclean:
 	rm -rf build

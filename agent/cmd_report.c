@@ -15,6 +15,7 @@
  * or SIGINT lets the current spool write finish, then it exits 0.
  */
 #include "cmd.h"
+#include "bundle.h"
 #include "config.h"
 #include "finding.h"
 #include "json.h"
@@ -191,6 +192,27 @@ static int report_spool_summary(struct spool *s, struct scan_summary *sum, int64
     return rc;
 }
 
+/* The remote endpoints since the last report, for retro-hunting. */
+static int report_spool_endpoints(struct spool *s, struct endpoints *e, int64_t ts)
+{
+    static char buf[SPOOL_PAYLOAD_MAX + 1];
+    uint64_t seq;
+    size_t len;
+    int rc;
+
+    if (!e->n && !e->dropped) {
+        return IH_OK;
+    }
+    rc = spool_reserve(s, &seq);
+    if (rc == IH_OK) {
+        rc = endpoints_to_json(e, ts, seq, buf, sizeof buf, &len);
+    }
+    if (rc == IH_OK) {
+        rc = spool_append(s, seq, buf, len);
+    }
+    return rc;
+}
+
 /* Test only: N findings that look like real ones to the collector. */
 static int report_synthetic(struct spool *s, unsigned long n, struct scan_summary *sum)
 {
@@ -244,6 +266,7 @@ static void report_scan_opts(const struct config *c, struct scan_opts *o)
     o->allow = c->allow[0] ? c->allow : NULL;
     o->no_builtin = !c->builtin;
     o->no_resolve = !c->resolve;
+    o->bundle = c->bundle[0] ? c->bundle : NULL;
 }
 
 /*
@@ -261,6 +284,9 @@ static int report_cycle(struct scan_ctx *ctx, const struct report_args *a, struc
         rc = report_synthetic(s, a->synthetic, sum);
     } else {
         rc = scan_run(ctx, (int64_t)time(NULL), &sink, sum);
+        if (rc == IH_OK) {
+            rc = report_spool_endpoints(s, scan_endpoints(ctx), sum->ts);
+        }
     }
     if (rc != IH_OK) {
         return rc;
@@ -454,12 +480,40 @@ static int64_t report_next_wait(const struct config *c)
     return (int64_t)c->interval - c->jitter + (int64_t)(util_random_u32() % (2 * c->jitter + 1));
 }
 
+/*
+ * The daemon's bundle check: fetch, and on a new bundle reopen the scanner
+ * so the next cycle hunts with it.  A refusal is noted by bundle_install
+ * (the next cycle reports bundle_rejected).
+ */
+static int report_bundle_check(struct report_run *r)
+{
+    struct scan_opts o;
+    struct scan_ctx *nc;
+    char why[160];
+    int rc = update_fetch(&r->c, &r->ps, r->t, (int64_t)time(NULL), why, sizeof why);
+
+    if (rc == IH_OK) {
+        report_scan_opts(&r->c, &o);
+        rc = scan_open(&o, &nc);
+        if (rc == IH_OK) {
+            scan_close(r->ctx);
+            r->ctx = nc;
+        }
+        util_print(2, "iothunt daemon: new intel bundle installed%s\n",
+                   rc == IH_OK ? "" : ", but the scanner failed to load it (old intel kept)");
+    } else if (rc < 0) {
+        util_print(2, "iothunt daemon: bundle check: %s\n", why);
+    }
+    return rc;
+}
+
 int cmd_daemon(int argc, char **argv)
 {
     struct report_run r;
     struct transport *t;
     struct sigaction sa;
     unsigned long cycles = 0;
+    int64_t bundle_due = 0;
     int code;
 
     memset(&sa, 0, sizeof sa);
@@ -483,6 +537,11 @@ int cmd_daemon(int argc, char **argv)
         int rc;
 
         report_check_clock("daemon", &r);
+        if (r.c.bundle_interval && r.c.bundle[0] && mono_s() >= bundle_due && !r.a.spool_only) {
+            rc = report_bundle_check(&r);
+            bundle_due = mono_s() + r.c.bundle_interval - r.c.bundle_interval / 10 +
+                         (int64_t)(util_random_u32() % (r.c.bundle_interval / 5 + 1));
+        }
         rc = report_cycle(r.ctx, &r.a, &r.s, (int64_t)time(NULL) < (int64_t)IOTHUNT_BUILD_TIME,
                           r.c.interval, &sum);
         if (rc != IH_OK && !report_stop) {
@@ -587,7 +646,7 @@ int cmd_selftest(int argc, char **argv)
     struct scan_ctx *ctx = NULL;
     struct scan_opts o;
     struct spool s;
-    char when[32], built[32], cn[80];
+    char when[32], built[32], cn[80], desc[96];
     int fails = 0, rc;
     int64_t now = (int64_t)time(NULL);
     uint32_t flags = 0;
@@ -647,6 +706,8 @@ int cmd_selftest(int argc, char **argv)
                       o.n_iocs, o.no_builtin ? "" : " and the built-in set",
                       o.allow ? o.allow : "none");
         scan_close(ctx);
+        bundle_describe(o.bundle, now, desc, sizeof desc);
+        selftest_line(1, "bundle", "%s: %s", c.bundle[0] ? c.bundle : "(none)", desc);
     } else {
         fails += selftest_line(0, "rules", "rules, IOCs or allowlist failed to load (see above)");
     }

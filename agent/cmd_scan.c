@@ -12,6 +12,10 @@
 #include <time.h>
 #include <unistd.h>
 
+const char cmd_exit_text[] =
+    "exit status: 0 clean, 1 findings, 2 error (usage, or a file at fault),\n"
+    "             3 incomplete (nothing found, but a source the hunt needs was not read)\n";
+
 /* Human output holds the finding lines until the verdict is known. */
 #define SCAN_SCREEN_MAX 200
 
@@ -51,28 +55,34 @@ static int scan_out_emit(void *ctx, const struct finding *f)
     return IH_OK;
 }
 
-static int scan_usage(void)
+/* The usage on FD; returns CODE. */
+static int scan_usage(int fd, int code)
 {
-    util_print(2, "usage: iothunt scan [--root DIR] [--rules PATH]... [--iocs PATH]... "
-          "[--allow PATH] [--json] [--sockets]\n"
-          "                    [--no-resolve] [--no-builtin]\n");
-    return EXIT_ERROR;
+    util_print(fd, "usage: iothunt scan [--root DIR] [--rules PATH]... [--iocs PATH]... "
+          "[--allow PATH] [--bundle PATH] [--json] [--sockets]\n"
+          "                    [--no-resolve] [--no-builtin]\n"
+          "%s", cmd_exit_text);
+    return code;
 }
 
 static void scan_print_screen(const struct scan_out *o, const struct scan_summary *s)
 {
     int color = isatty(1) && !getenv("NO_COLOR");
-    const char *on = "", *off = color ? "\033[0m" : "";
+    const char *on = "", *off = color ? "\033[0m" : "", *advice;
+    char unread[256];
     unsigned long i;
     int sev;
 
+    scan_unread_text(s, unread, sizeof unread, &advice);
     if (color) {
         on = s->verdict == VERDICT_INFECTED ? "\033[1;31m" :
-             s->verdict == VERDICT_SUSPICIOUS ? "\033[1;33m" : "\033[1;32m";
+             s->verdict == VERDICT_SUSPICIOUS || s->verdict == VERDICT_INCOMPLETE ? "\033[1;33m" :
+             "\033[1;32m";
     }
-    util_print(1, "%s%s%s  (%lu processes, %lu sockets inspected; /proc/net byte order %s by %s)\n",
-           on, scan_verdict_name(s->verdict), off, s->processes, s->sockets,
-           s->byte_order, s->byte_order_how);
+    util_print(1, "%s%s%s%s  (%lu processes, %lu sockets inspected; /proc/net byte order %s by %s)\n",
+           on, scan_verdict_name(s->verdict), off,
+           unread[0] && s->verdict != VERDICT_INCOMPLETE ? " (incomplete)" : "",
+           s->processes, s->sockets, s->byte_order, s->byte_order_how);
     /* worst first, in the order found within a severity */
     for (sev = SEV_CRITICAL; sev >= SEV_LOW; sev--) {
         for (i = 0; i < o->shown; i++) {
@@ -87,9 +97,14 @@ static void scan_print_screen(const struct scan_out *o, const struct scan_summar
     if (s->suppressed) {
         util_print(1, "  %lu finding(s) suppressed by the allowlist\n", s->suppressed);
     }
-    if (s->bad_records || s->errors) {
-        util_print(1, "  note: %lu malformed record(s) skipped, %lu source(s) unreadable\n",
-               s->bad_records, s->errors);
+    if (s->intel_stale) {
+        util_print(1, "  note: the intel bundle has expired; recent C2s are not hunted (iothunt update)\n");
+    }
+    if (s->bad_records) {
+        util_print(1, "  note: %lu malformed record(s) skipped\n", s->bad_records);
+    }
+    if (unread[0]) {
+        util_print(1, "  not read: %s\n", unread);
     }
     switch (s->verdict) {
     case VERDICT_INFECTED:
@@ -101,6 +116,10 @@ static void scan_print_screen(const struct scan_out *o, const struct scan_summar
         util_print(1, "next: review the findings above; if one is expected, declare it in the allowlist "
              "(--allow, see rules/allowlist.example), otherwise treat the device as infected.\n");
         break;
+    case VERDICT_INCOMPLETE:
+        util_print(1, "next: the hunt is incomplete, so this is not a clean bill of health: %s.%s\n",
+             advice, o->shown || o->hidden ? " The low findings above are informational." : "");
+        return;
     default:
         if (o->shown || o->hidden) {
             util_print(1, "next: nothing urgent; the low findings above are informational (declare them "
@@ -109,6 +128,9 @@ static void scan_print_screen(const struct scan_out *o, const struct scan_summar
             util_print(1, "next: nothing to do.\n");
         }
         break;
+    }
+    if (unread[0]) {
+        util_print(1, "      the hunt was incomplete as well: %s.\n", advice);
     }
 }
 
@@ -124,7 +146,9 @@ int cmd_scan(int argc, char **argv)
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
 
-        if (strcmp(a, "--json") == 0) {
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            return scan_usage(1, EXIT_CLEAN);
+        } else if (strcmp(a, "--json") == 0) {
             out.json = 1;
         } else if (strcmp(a, "--sockets") == 0) {
             opts.sockets = 1;
@@ -148,9 +172,11 @@ int cmd_scan(int argc, char **argv)
             opts.iocs[opts.n_iocs++] = argv[++i];
         } else if (i + 1 < argc && strcmp(a, "--allow") == 0) {
             opts.allow = argv[++i];
+        } else if (i + 1 < argc && strcmp(a, "--bundle") == 0) {
+            opts.bundle = argv[++i];
         } else {
             util_print(2, "iothunt scan: unknown or incomplete option '%s'\n", a);
-            return scan_usage();
+            return scan_usage(2, EXIT_ERROR);
         }
     }
     opts.now = (int64_t)time(NULL);
@@ -163,12 +189,14 @@ int cmd_scan(int argc, char **argv)
     }
     rc = scan_once(&opts, &sink, &sum);
     if (rc != IH_OK) {
-        util_print(2, "iothunt scan: %s\n", util_strerror(rc));
+        if (rc != IH_EINVAL) {  /* a usage error has been named already */
+            util_print(2, "iothunt scan: %s\n", util_strerror(rc));
+        }
         code = EXIT_ERROR;
         goto out;
     }
     if (out.json) {
-        char buf[1024];
+        char buf[2048];
         size_t len;
 
         if (scan_summary_to_json(&sum, 0, 0, buf, sizeof buf - 1, &len) == IH_OK) {
@@ -178,7 +206,7 @@ int cmd_scan(int argc, char **argv)
     } else {
         scan_print_screen(&out, &sum);
     }
-    code = scan_exit_code(&sum) ? EXIT_FINDINGS : EXIT_CLEAN;
+    code = scan_exit_code(&sum);
 out:
     free(out.lines);
     if (util_out_status() != IH_OK) {

@@ -15,7 +15,7 @@
 enum config_kind {
     CK_PATH,        /* a file path, 1..CONFIG_PATH_MAX-1 bytes, absolute */
     CK_NAME,        /* a host name for the certificate check */
-    CK_HOSTPORT,    /* host:port, [v6]:port */
+    CK_HOSTPORT,    /* host:port, [v6]:port; an ordered list of them */
     CK_U32,
     CK_U64,
     CK_BOOL,
@@ -59,6 +59,11 @@ static const struct config_key config_keys[] = {
     { "builtin", CK_BOOL, N(builtin), 0, 1, 0 },
     { "resolve", CK_BOOL, N(resolve), 0, 1, 0 },
     { "user", CK_NAME, F(user), 0, 0, 0 },
+    { "bundle", CK_PATH, F(bundle), 0, 0, 0 },
+    { "bundle_key", CK_PATH, F(bundle_key), 0, 0, 0 },
+    { "bundle_key_next", CK_PATH, F(bundle_key_next), 0, 0, 0 },
+    { "bundle_max_bytes", CK_U32, N(bundle_max_bytes), 4096, 16u << 20, 0 },
+    { "bundle_interval", CK_U32, N(bundle_interval), 0, 7 * 24 * 3600, 0 },
 };
 
 #define CONFIG_NKEYS (sizeof config_keys / sizeof config_keys[0])
@@ -77,6 +82,9 @@ void config_defaults(struct config *c)
     c->builtin = 1;
     c->resolve = 1;
     (void)util_strlcpy(c->user, "nobody", sizeof c->user);
+    (void)util_strlcpy(c->bundle, "/etc/iothunt.bundle", sizeof c->bundle);
+    c->bundle_max_bytes = 2u << 20;
+    c->bundle_interval = 3600;
 }
 
 /* Host name grammar (RFC 1123 letters, digits, '-', '.'), or IPv4. */
@@ -102,9 +110,12 @@ static int config_valid_name(const char *s, size_t n)
  * hostport = name ":" port / "[" v6 "]" ":" port
  * v6       = 2..45 of HEXDIG / ":" / "."
  * port     = 1..65535, decimal
+ * Into collector I of C (host_list[I], port_list[I]).
  */
-static int config_parse_hostport(const char *v, size_t n, struct config *c, const char **why)
+static int config_parse_hostport(const char *v, size_t n, struct config *c, unsigned idx,
+                                 const char **why)
 {
+    char *host = c->host_list[idx];
     const char *colon;
     size_t hl, i;
     uint64_t port;
@@ -130,8 +141,8 @@ static int config_parse_hostport(const char *v, size_t n, struct config *c, cons
                 return IH_EPARSE;
             }
         }
-        memcpy(c->host, v + 1, hl);
-        c->host[hl] = '\0';
+        memcpy(host, v + 1, hl);
+        host[hl] = '\0';
         colon = close + 1;
     } else {
         colon = NULL;
@@ -150,16 +161,57 @@ static int config_parse_hostport(const char *v, size_t n, struct config *c, cons
             *why = "bad host name";
             return IH_EPARSE;
         }
-        memcpy(c->host, v, hl);
-        c->host[hl] = '\0';
+        memcpy(host, v, hl);
+        host[hl] = '\0';
     }
     if (util_parse_dec(colon + 1, (size_t)(v + n - colon - 1), 65535, &port) != IH_OK ||
         port == 0) {
         *why = "bad port (1-65535)";
         return IH_EPARSE;
     }
-    c->port = (uint16_t)port;
+    c->port_list[idx] = (uint16_t)port;
     return IH_OK;
+}
+
+/*
+ * collectors = hostport *( 1*( WS / "," ) hostport )  ; at most
+ * CONFIG_MAX_COLLECTORS, in the order the agent tries them.  The first is
+ * also copied to host/port (the one tried first, named in messages).
+ */
+static int config_parse_collectors(const char *v, size_t n, struct config *c, const char **why)
+{
+    size_t i = 0, j;
+
+    c->n_collectors = 0;
+    while (i < n) {
+        if (v[i] == ' ' || v[i] == '\t' || v[i] == ',') {
+            i++;
+            continue;
+        }
+        for (j = i; j < n && v[j] != ' ' && v[j] != '\t' && v[j] != ','; j++) {
+        }
+        if (c->n_collectors >= CONFIG_MAX_COLLECTORS) {
+            *why = "too many collectors (max 4)";
+            return IH_EPARSE;
+        }
+        if (config_parse_hostport(v + i, j - i, c, c->n_collectors, why) != IH_OK) {
+            return IH_EPARSE;
+        }
+        c->n_collectors++;
+        i = j;
+    }
+    if (c->n_collectors == 0) {
+        *why = "expected host:port";
+        return IH_EPARSE;
+    }
+    config_use_collector(c, 0);
+    return IH_OK;
+}
+
+void config_use_collector(struct config *c, unsigned idx)
+{
+    (void)util_strlcpy(c->host, c->host_list[idx], sizeof c->host);
+    c->port = c->port_list[idx];
 }
 
 /*
@@ -173,7 +225,7 @@ static int config_set(struct config *c, const struct config_key *k, const char *
 
     switch (k->kind) {
     case CK_HOSTPORT:
-        return config_parse_hostport(v, n, c, why);
+        return config_parse_collectors(v, n, c, why);
     case CK_NAME:
         if (!config_valid_name(v, n) || n >= k->size) {
             *why = "bad host name";

@@ -17,10 +17,14 @@
 #define CONFIG_HOST_MAX     128
 #define CONFIG_USER_MAX     32
 #define CONFIG_MAX_LISTS    16      /* rules / iocs entries (SCAN_MAX_PATHS) */
+#define CONFIG_MAX_COLLECTORS 4     /* entries of `collector`, tried in order */
 
 struct config {
-    char host[CONFIG_HOST_MAX];             /* collector host (name, IPv4, IPv6) */
+    char host[CONFIG_HOST_MAX];             /* collector in use (name, IPv4, IPv6) */
     uint16_t port;                          /* 0: collector not set */
+    char host_list[CONFIG_MAX_COLLECTORS][CONFIG_HOST_MAX];  /* `collector`, in order */
+    uint16_t port_list[CONFIG_MAX_COLLECTORS];
+    unsigned n_collectors;
     char server_name[CONFIG_HOST_MAX];      /* "": the collector host */
     char ca[CONFIG_PATH_MAX];
     char cert[CONFIG_PATH_MAX];
@@ -43,6 +47,11 @@ struct config {
     int builtin;                            /* use the compiled-in rules and IOCs */
     int resolve;                            /* resolve IOC domains with DNS */
     char user[CONFIG_USER_MAX];             /* the network half's user or uid */
+    char bundle[CONFIG_PATH_MAX];           /* active intel bundle ("": none) */
+    char bundle_key[CONFIG_PATH_MAX];       /* trusted bundle signing keys (PEM) */
+    char bundle_key_next[CONFIG_PATH_MAX];  /* ... the next one, for rotation */
+    uint32_t bundle_max_bytes;              /* size cap of a bundle */
+    uint32_t bundle_interval;               /* seconds between daemon bundle checks, 0: never */
 };
 
 /* Fill C with the defaults of docs/CONFIG.md (no collector, no paths). */
@@ -62,6 +71,9 @@ int config_parse(const char *buf, size_t len, const char *file, struct config *c
  * IH_EPARSE; every failure is reported on stderr naming PATH.
  */
 int config_load(const char *path, struct config *c);
+
+/* Make collector IDX of the list (< n_collectors) the one in use (host, port). */
+void config_use_collector(struct config *c, unsigned idx);
 
 /*
  * Check that C holds what delivery needs (collector, ca, cert, key),

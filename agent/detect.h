@@ -19,10 +19,12 @@
 #ifndef IOTHUNT_DETECT_H
 #define IOTHUNT_DETECT_H
 
+#include "endpoints.h"
 #include "finding.h"
 #include "hash.h"
 #include "proc.h"
 #include "root.h"
+#include "scan.h"
 #include "sockets.h"
 
 #include <stddef.h>
@@ -45,6 +47,7 @@ struct rules;
 #define DETECT_OWNERS_MAX      4096         /* processes kept as socket owners */
 #define DETECT_CACHE_MAX       256          /* hash cache entries */
 #define DETECT_TEXT_MAX        (1u << 20)   /* hosts/lease/log file read */
+#define DETECT_GROUPS_MAX      512          /* process findings held for grouping */
 
 /* An address an IOC domain resolved to, with where that was learnt. */
 struct detect_addr {
@@ -86,16 +89,20 @@ struct detect_run {
     int resolve;                        /* live DNS resolution allowed */
     size_t *resolve_pos;                /* next IOC domain to resolve (persists) */
     int keep_all;                       /* --sockets: keep every socket */
+    struct endpoints *eps;              /* remote endpoints seen, or NULL */
     struct proc_mounts mounts;
     struct detect_addr *addrs;          /* resolved IOC domains */
     size_t n_addrs;
     struct sock_table socks;
     struct proc_info *owners;           /* processes that hold kept sockets */
     size_t n_owners, cap_owners;
+    struct finding *groups;             /* process findings, one per image (see below) */
+    size_t n_groups, cap_groups;
     struct { uint64_t dev, ino; } *images; /* running images scanned this cycle */
     size_t n_images, cap_images;
     uint64_t bytes_left;                /* hashing budget left this cycle */
-    unsigned long processes, bad, errors, hashed, cache_hits;
+    unsigned long processes, bad, hashed, cache_hits;
+    unsigned long unread[SRC__COUNT];   /* sources not read, by kind (scan.h) */
     int stop;                           /* a sink error: unwind */
     int rc;
 };
@@ -131,11 +138,31 @@ unsigned detect_domains_in_text(const struct ioc_store *iocs, const char *text,
 const struct detect_addr *detect_addr_find(const struct detect_run *r, int family,
                                            const uint8_t *addr);
 
-/* Walk the device's processes: detect_process() each, map socket fds. */
+/*
+ * Walk the device's processes: detect_process() each, map socket fds, then
+ * detect_groups_flush().
+ */
 int detect_processes(struct detect_run *r);
 
-/* Per-process findings for PI (already read); also maps PI's socket fds. */
+/*
+ * Per-process findings for PI (already read); also maps PI's socket fds.
+ * The findings are held (detect_group_add) until detect_groups_flush().
+ */
 int detect_process(struct detect_run *r, const struct proc_info *pi);
+
+/*
+ * Hold process finding F: copies of one image (the same type, rule and IOC,
+ * and the same exe path or the same SHA-256) become one finding whose pids
+ * lists them all, evidence from the lowest pid.  When the table is full F
+ * is emitted at once.  IH_OK or the sink's error.
+ */
+int detect_group_add(struct detect_run *r, const struct finding *f);
+
+/*
+ * Emit the held findings in the order first seen; a finding covering
+ * several processes says "pids 50, 51, 52" where it said "pid 50".
+ */
+int detect_groups_flush(struct detect_run *r);
 
 /* Socket findings over R->socks (after detect_processes). */
 int detect_sockets(struct detect_run *r);
@@ -153,10 +180,13 @@ int detect_scan_fd(struct detect_run *r, int fd, const struct stat *st, struct d
 
 /*
  * Emit the rule_match and hash_match findings RES calls for, with TEMPLATE's
- * evidence (pid, exe, cmdline) and the hashes.
+ * evidence (pid, exe, cmdline) and the hashes: one rule_match per image
+ * naming every rule that matched (space-separated in `rule`), one
+ * hash_match for the strongest digest that is an IOC.  With GROUP they go
+ * through detect_group_add (running images), else straight out (files).
  */
 int detect_emit_result(struct detect_run *r, const struct finding *tmpl,
-                       const struct detect_result *res);
+                       const struct detect_result *res, int group);
 
 /* Drop cache entries not used in the cycle that just ended; free all at CLOSE. */
 void detect_cache_trim(struct detect_cache *c);

@@ -81,7 +81,7 @@ static int addr_add(struct detect_run *r, int family, const uint8_t *addr, const
     if (!r->addrs) {
         r->addrs = calloc(DETECT_ADDRS_MAX, sizeof *r->addrs);
         if (!r->addrs) {
-            r->errors++;    /* the caller goes on: say the hunt is incomplete */
+            r->unread[SRC_DNS_FILES]++;     /* the caller goes on: the hunt is incomplete */
             return IH_ENOMEM;
         }
     }
@@ -217,13 +217,13 @@ static void text_scan(struct detect_run *r, const char *devpath, int hosts)
     rc = util_read_file(host, DETECT_TEXT_MAX, &buf, &len);
     if (rc != IH_OK) {
         if (rc != IH_ENOENT) {
-            r->errors++;
+            r->unread[SRC_DNS_FILES]++;
         }
         return;
     }
     t = calloc(1, sizeof *t);
     if (!t) {
-        r->errors++;
+        r->unread[SRC_DNS_FILES]++;
         free(buf);
         return;
     }

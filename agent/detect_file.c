@@ -140,47 +140,35 @@ int detect_scan_fd(struct detect_run *r, int fd, const struct stat *st, struct d
 }
 
 int detect_emit_result(struct detect_run *r, const struct finding *tmpl,
-                       const struct detect_result *res)
+                       const struct detect_result *res, int group)
 {
     const char *hs[3];
-    const char *p;
     int i, rc;
 
     if (!res->hashed) {
         return IH_OK;
     }
-    /* rule_match: one finding per matching rule */
-    p = res->rules;
-    while (*p) {
+    /* rule_match: one finding per image, naming every rule that matched */
+    if (res->rules[0]) {
         struct finding f = *tmpl;
-        const char *sp = strchr(p, ' ');
-        size_t l = sp ? (size_t)(sp - p) : strlen(p);
-        char rule[64];
+        const char *several = strchr(res->rules, ' ');
 
-        if (l >= sizeof rule) {
-            l = sizeof rule - 1;
-        }
-        memcpy(rule, p, l);
-        rule[l] = '\0';
         f.type = FT_RULE_MATCH;
         f.severity = SEV_HIGH;
-        finding_set(f.rule, sizeof f.rule, rule);
+        finding_set(f.rule, sizeof f.rule, res->rules);
         finding_set(f.md5, sizeof f.md5, res->h.md5);
         finding_set(f.sha1, sizeof f.sha1, res->h.sha1);
         finding_set(f.sha256, sizeof f.sha256, res->h.sha256);
         if (f.pid > 0) {
-            (void)util_fmt(f.summary, sizeof f.summary, "rule %s matches the running image of pid %ld (%s)",
-                           rule, (long)f.pid, f.exe);
+            (void)util_fmt(f.summary, sizeof f.summary, "rule%s %s match%s the running image of pid %ld (%s)",
+                           several ? "s" : "", res->rules, several ? "" : "es", (long)f.pid, f.exe);
         } else {
-            (void)util_fmt(f.summary, sizeof f.summary, "rule %s matches file %s", rule, f.exe);
+            (void)util_fmt(f.summary, sizeof f.summary, "rule%s %s match%s file %s",
+                           several ? "s" : "", res->rules, several ? "" : "es", f.exe);
         }
-        rc = detect_emit(r, &f);
+        rc = group ? detect_group_add(r, &f) : detect_emit(r, &f);
         if (rc != IH_OK) {
             return rc;
-        }
-        p += l;
-        while (*p == ' ') {
-            p++;
         }
     }
     if (!r->iocs) {
@@ -211,7 +199,7 @@ int detect_emit_result(struct detect_run *r, const struct finding *tmpl,
             (void)util_fmt(f.summary, sizeof f.summary, "file %s has IOC hash %.16s...", f.exe, ioc->value);
         }
         /* one finding per file: the strongest digest that is an IOC */
-        return detect_emit(r, &f);
+        return group ? detect_group_add(r, &f) : detect_emit(r, &f);
     }
     return IH_OK;
 }
@@ -255,12 +243,12 @@ static int walk_file(struct walk *w, const char *devpath)
         return IH_OK;
     }
     if (rc != IH_OK) {
-        r->errors++;
+        r->unread[SRC_IMAGES]++;
         return IH_OK;
     }
     finding_init(&f, FT_RULE_MATCH, SEV_HIGH, r->now);
     finding_set(f.exe, sizeof f.exe, devpath);
-    return detect_emit_result(r, &f, &res);
+    return detect_emit_result(r, &f, &res, 0);
 }
 
 static int walk_dir(struct walk *w, const char *devdir, int depth)
@@ -279,7 +267,7 @@ static int walk_dir(struct walk *w, const char *devdir, int depth)
     }
     d = fdopendir(fd);
     if (!d) {
-        w->r->errors += errno == ENOMEM;    /* a folder left unread */
+        w->r->unread[SRC_IMAGES] += errno == ENOMEM;    /* a folder left unread */
         close(fd);
         return IH_OK;
     }

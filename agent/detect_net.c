@@ -175,6 +175,9 @@ int detect_sock_keep(void *ctx, enum sock_proto p, const struct procnet_entry *e
 {
     const struct detect_run *r = ctx;
 
+    if (r->eps && addr_set(e, e->raddr) && e->rport) {
+        endpoints_add(r->eps, e->family, e->raddr, e->rport);
+    }
     if (r->keep_all) {
         return 1;
     }

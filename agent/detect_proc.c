@@ -39,7 +39,7 @@ static void cmdline_domain_cb(void *ctx, const char *domain, const void *iocp)
     finding_set(f.reason, sizeof f.reason, "in the process command line");
     (void)util_fmt(f.summary, sizeof f.summary, "pid %ld (%s) command line names IOC domain %s",
                    (long)c->pi->pid, c->pi->comm, domain);
-    (void)detect_emit(c->r, &f);
+    (void)detect_group_add(c->r, &f);
 }
 
 struct fd_map {
@@ -62,7 +62,7 @@ static long owner_add(struct detect_run *r, const struct proc_info *pi)
         }
         nv = realloc(r->owners, ncap * sizeof *nv);
         if (!nv) {
-            r->errors++;    /* sockets go unattributed: the hunt is incomplete */
+            r->unread[SRC_FDS]++;   /* sockets go unattributed: the hunt is incomplete */
             return -1;
         }
         r->owners = nv;
@@ -102,16 +102,33 @@ static int fd_cb(void *ctx, uint64_t inode)
 int detect_process(struct detect_run *r, const struct proc_info *pi)
 {
     struct finding f;
-    int in_tmpfs = pi->exe[0] && proc_path_in_tmpfs(pi->exe, &r->mounts);
+    int in_tmpfs = pi->exe[0] && !pi->fileless && proc_path_in_tmpfs(pi->exe, &r->mounts);
     int fd, rc;
     struct stat st;
 
-    if (pi->exe_deleted) {
+    if (pi->exe_unreadable) {
+        r->unread[SRC_EXE]++;
+    }
+    if (pi->fileless) {
+        /* a memfd is "deleted" too: it is this, not exe_deleted */
+        finding_init(&f, FT_FILELESS_EXEC, SEV_HIGH, r->now);
+        evidence(&f, pi);
+        if (!f.exe[0]) {
+            finding_set(f.exe, sizeof f.exe, "(anonymous memory)");
+        }
+        (void)util_fmt(f.summary, sizeof f.summary, "pid %ld (%s) executes with no file: %s",
+                       (long)pi->pid, pi->comm, f.exe);
+    } else if (pi->exe_deleted) {
         finding_init(&f, FT_EXE_DELETED, SEV_HIGH, r->now);
         evidence(&f, pi);
         (void)util_fmt(f.summary, sizeof f.summary, "pid %ld (%s) runs a deleted executable %s",
                        (long)pi->pid, pi->comm, pi->exe);
-        rc = detect_emit(r, &f);
+    }
+    if (pi->fileless || pi->exe_deleted) {
+        if (pi->emulator[0]) {
+            (void)util_fmt(f.reason, sizeof f.reason, "guest image of %s", pi->emulator);
+        }
+        rc = detect_group_add(r, &f);
         if (rc != IH_OK) {
             return rc;
         }
@@ -121,7 +138,7 @@ int detect_process(struct detect_run *r, const struct proc_info *pi)
         evidence(&f, pi);
         (void)util_fmt(f.summary, sizeof f.summary, "pid %ld (%s) runs from tmpfs: %s",
                        (long)pi->pid, pi->comm, pi->exe);
-        rc = detect_emit(r, &f);
+        rc = detect_group_add(r, &f);
         if (rc != IH_OK) {
             return rc;
         }
@@ -135,7 +152,10 @@ int detect_process(struct detect_run *r, const struct proc_info *pi)
         }
     }
     /* the running image: rules and hashes */
-    if (proc_open_image(r->root, pi, &fd, &st) == IH_OK) {
+    rc = proc_open_image(r->root, pi, &fd, &st);
+    if (rc == IH_EIO) {
+        r->unread[SRC_IMAGES]++;   /* permission: another user's process */
+    } else if (rc == IH_OK) {
         struct detect_result res;
 
         rc = detect_scan_fd(r, fd, &st, &res);
@@ -157,20 +177,23 @@ int detect_process(struct detect_run *r, const struct proc_info *pi)
             }
             finding_init(&f, FT_RULE_MATCH, SEV_HIGH, r->now);
             evidence(&f, pi);
-            rc = detect_emit_result(r, &f, &res);
+            rc = detect_emit_result(r, &f, &res, 1);
             if (rc != IH_OK) {
                 return rc;
             }
         } else if (rc != IH_ETOOBIG) {
-            r->errors++;
+            r->unread[SRC_IMAGES]++;
         }
     }
     {
         struct fd_map m = { r, pi, -1 };
         unsigned long bad = 0;
 
-        /* out of memory leaves its sockets unattributed: say so */
-        r->errors += proc_fd_sockets(r->root, pi->pid, fd_cb, &m, &bad) == IH_ENOMEM;
+        rc = proc_fd_sockets(r->root, pi->pid, fd_cb, &m, &bad);
+        /* permission or out of memory leaves its sockets unattributed */
+        if (rc == IH_EIO || rc == IH_ENOMEM) {
+            r->unread[SRC_FDS]++;
+        }
         r->bad += bad;
     }
     return IH_OK;
@@ -205,8 +228,12 @@ int detect_processes(struct detect_run *r)
     int rc = proc_walk(r->root, walk_cb, r);
 
     if (rc == IH_EIO) {
-        r->errors++;
-        return IH_OK;
+        r->unread[SRC_PROC]++;
+        rc = IH_OK;
     }
+    if (rc == IH_OK) {
+        rc = detect_groups_flush(r);
+    }
+    r->n_groups = 0;
     return rc;
 }

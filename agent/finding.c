@@ -16,8 +16,11 @@ static const char *const finding_names[FT__COUNT] = {
     [FT_DNS_BYPASS] = "dns_bypass",
     [FT_RULE_MATCH] = "rule_match",
     [FT_HASH_MATCH] = "hash_match",
+    [FT_FILELESS_EXEC] = "fileless_exec",
     [FT_SOCKET] = "socket",
     [FT_SPOOL_DROPPED] = "spool_dropped",
+    [FT_INTEL_STALE] = "intel_stale",
+    [FT_BUNDLE_REJECTED] = "bundle_rejected",
 };
 
 static const char *const severity_names[] = { "low", "medium", "high", "critical" };
@@ -86,6 +89,22 @@ int finding_to_json(const struct finding *f, uint64_t seq, char *buf, size_t cap
     }
     if (f->pid > 0) {
         json_int(&w, "pid", f->pid);
+    }
+    if (f->n_pids > 1) {
+        char list[FINDING_PIDS_MAX * 12 + 2];
+        uint32_t i, k = f->n_pids < FINDING_PIDS_MAX ? f->n_pids : FINDING_PIDS_MAX;
+        size_t l = 1;
+
+        list[0] = '[';
+        for (i = 0; i < k; i++) {
+            (void)util_fmt(list + l, sizeof list - l, "%s%ld", i ? "," : "", (long)f->pids[i]);
+            l += strlen(list + l);
+        }
+        (void)util_fmt(list + l, sizeof list - l, "]");
+        json_raw(&w, "pids", list);
+        if (f->n_pids > k) {
+            json_int(&w, "pids_more", (int64_t)(f->n_pids - k));
+        }
     }
     opt_str(&w, "exe", f->exe);
     opt_str(&w, "cmdline", f->cmdline);

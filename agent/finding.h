@@ -25,8 +25,11 @@ enum finding_type {
     FT_DNS_BYPASS,
     FT_RULE_MATCH,
     FT_HASH_MATCH,
+    FT_FILELESS_EXEC,   /* an executable with no file (memfd, anonymous) */
     FT_SOCKET,          /* inventory: a socket seen (only with --sockets) */
     FT_SPOOL_DROPPED,   /* the spool overflowed and dropped findings */
+    FT_INTEL_STALE,     /* the active intel bundle is past its expiry */
+    FT_BUNDLE_REJECTED, /* an offered intel bundle was refused (reason) */
     FT__COUNT
 };
 
@@ -37,11 +40,16 @@ enum finding_severity {
     SEV_CRITICAL
 };
 
+/* Pids listed in one finding that covers copies of one image. */
+#define FINDING_PIDS_MAX 16
+
 struct finding {
     enum finding_type type;
     enum finding_severity severity;
     int64_t ts;             /* unix seconds */
-    int32_t pid;            /* 0: unknown / not a process */
+    int32_t pid;            /* 0: unknown / not a process; the lowest of pids[] */
+    uint32_t n_pids;        /* processes this finding covers (> 1: copies of one image) */
+    int32_t pids[FINDING_PIDS_MAX]; /* the first FINDING_PIDS_MAX of them, ascending */
     char summary[192];
     char exe[192];
     char cmdline[192];
@@ -50,7 +58,7 @@ struct finding {
     char md5[33];
     char sha1[41];
     char sha256[65];
-    char rule[64];
+    char rule[96];          /* rule name(s), space-separated, or the firewall rule */
     char ioc[128];
     char ioc_source[96];    /* feed name and context, e.g. "threatfox:botnet_cc" */
     char reason[96];        /* why this severity (e.g. "declared in /etc/config/firewall") */
@@ -74,7 +82,9 @@ void finding_set(char *dst, size_t n, const char *src);
 
 /*
  * Serialise F as one JSON object (no newline) into BUF of CAP bytes; empty
- * fields and pid 0 are omitted.  SEQ > 0 adds "seq".  IH_OK or IH_ETRUNC.
+ * fields and pid 0 are omitted; "pids" (an array) when it covers more than
+ * one process, with "pids_more" when it lists fewer than it covers.  SEQ > 0
+ * adds "seq".  IH_OK or IH_ETRUNC.
  */
 int finding_to_json(const struct finding *f, uint64_t seq, char *buf, size_t cap, size_t *len);
 

@@ -1,9 +1,13 @@
 /*
  * ioc.c - the IOC store (see ioc.h and docs/IOC.md).
  *
- * Entries live in one array, sorted by (kind, key) after every load, with
- * their strings in an append-only pool of blocks (pointers stay valid when
- * the array grows).  Every feed record, whatever its format, goes through
+ * IPv4 ip and ip:port indicators live packed (struct ioc_v4, 16 bytes: no
+ * text, the source an index into the shared source table) in two arrays
+ * sorted by (address, port); lookups format the one found into the
+ * store's scratch entry.  Every other indicator is a struct ioc_entry in
+ * one array sorted by (kind, key), with its strings in an append-only pool
+ * of blocks (pointers stay valid when the array grows).  Arrays are trimmed
+ * to size after every load.  Every feed record, whatever its format, goes through
  * ioc_add_rec(): refang, parse by type (given or inferred), add.
  */
 #include "ioc.h"
@@ -14,10 +18,11 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define IOC_POOL_BLOCK   4096
-#define IOC_MAX_SOURCES  64    /* distinct source strings shared by entries */
+#define IOC_MAX_SOURCES  4096  /* distinct source strings shared by entries */
 #define IOC_MAX_FIELDS   32    /* CSV columns */
 #define IOC_MAX_CTX      32    /* threat_type / malware kept in a source */
 #define IOC_JSON_DEPTH   16
@@ -29,15 +34,34 @@ struct ioc_pool {
     char data[];
 };
 
+/* A packed IPv4 indicator: the address in network order as read, the
+ * source an index into ioc_store.src, first seen in unix seconds. */
+struct ioc_v4 {
+    uint8_t addr[4];
+    uint32_t seen;
+    uint16_t port;
+    uint16_t src;
+    uint8_t conf;
+};
+
+/* What a lookup of a packed indicator returns (one per store). */
+struct ioc_tmp {
+    struct ioc_entry e;
+    char value[24];                         /* "255.255.255.255:65535" */
+};
+
 struct ioc_store {
     struct ioc_entry *v;
     size_t n, cap;
     size_t kind_start[IOC__KIND_COUNT + 1];
+    struct ioc_v4 *v4[2];                   /* [0] IOC_IP, [1] IOC_IP_PORT */
+    size_t n4[2], cap4[2];
+    struct ioc_tmp *tmp;
     struct ioc_pool *pool;
-    size_t bytes;                           /* entries array + pool blocks */
-    const char *sources[IOC_MAX_SOURCES];
-    size_t nsources;
-    int oom;                                /* a pool allocation failed */
+    size_t bytes;                           /* arrays + pool blocks + source table */
+    const char **sources;
+    size_t nsources, cap_sources, last_source;
+    int oom;                                /* a pool or source allocation failed */
 };
 
 /* One record of any format, fields as found (not NUL-terminated). */
@@ -54,9 +78,11 @@ struct ioc_load {
     struct ioc_store *s;
     const char *name;
     struct ioc_stats *st;
-    const char *list_source;
+    long list_source;       /* source index of a plain list, -1 until known */
     int over_cap_said;
 };
+
+static int ioc_format_addr(int family, const uint8_t *a, uint16_t port, char *out, size_t n);
 
 /* ---- store memory ---------------------------------------------------- */
 
@@ -64,6 +90,10 @@ int ioc_store_new(struct ioc_store **out)
 {
     struct ioc_store *s = calloc(1, sizeof *s);
 
+    if (s && !(s->tmp = calloc(1, sizeof *s->tmp))) {
+        free(s);
+        s = NULL;
+    }
     *out = s;
     return s ? IH_OK : IH_ENOMEM;
 }
@@ -80,6 +110,10 @@ void ioc_store_free(struct ioc_store *s)
         free(b);
     }
     free(s->v);
+    free(s->v4[0]);
+    free(s->v4[1]);
+    free(s->sources);
+    free(s->tmp);
     free(s);
 }
 
@@ -120,21 +154,87 @@ static const char *ioc_pool_str(struct ioc_store *s, const char *p, size_t n)
     return d;
 }
 
-static const char *ioc_intern_source(struct ioc_store *s, const char *src)
+/*
+ * V (*CAP elements of SIZE bytes, N used) grown to hold one more, within
+ * MAX elements and IOC_MAX_BYTES: the array (V itself when it has room),
+ * or NULL with *RC set to IH_ETOOBIG (over a cap) or IH_ENOMEM.
+ */
+static void *ioc_grow(struct ioc_store *s, void *v, size_t *cap, size_t n, size_t size, size_t max,
+                      int *rc)
+{
+    size_t ncap = *cap ? *cap * 2 : 16;
+    void *nv;
+
+    if (n < *cap) {
+        return v;
+    }
+    if (ncap > max) {
+        ncap = max;
+    }
+    if (s->bytes + (ncap - *cap) * size > IOC_MAX_BYTES) {
+        /* near the cap: half of what still fits, the rest for the pool */
+        ncap = *cap + ((IOC_MAX_BYTES - s->bytes) / size + 1) / 2;
+    }
+    *rc = IH_ETOOBIG;
+    if (n >= ncap) {
+        return NULL;
+    }
+    nv = realloc(v, ncap * size);
+    *rc = nv ? IH_OK : IH_ENOMEM;
+    if (nv) {
+        s->bytes += (ncap - *cap) * size;
+        *cap = ncap;
+    }
+    return nv;
+}
+
+/* V (*CAP elements of SIZE bytes) trimmed to its N used ones. */
+static void *ioc_trim(struct ioc_store *s, void *v, size_t *cap, size_t n, size_t size)
+{
+    void *nv;
+
+    if (n == *cap || n == 0) {
+        return v;
+    }
+    nv = realloc(v, n * size);
+    if (!nv) {
+        return v;
+    }
+    s->bytes -= (*cap - n) * size;
+    *cap = n;
+    return nv;
+}
+
+/* The index of source SRC in the source table, added if new; -1 when the
+ * table is full or out of memory. */
+static long ioc_intern_source(struct ioc_store *s, const char *src)
 {
     size_t i;
-    const char *d;
+    const char *d, **nv;
+    int rc;
 
+    if (s->last_source < s->nsources && strcmp(s->sources[s->last_source], src) == 0) {
+        return (long)s->last_source;
+    }
     for (i = 0; i < s->nsources; i++) {
         if (strcmp(s->sources[i], src) == 0) {
-            return s->sources[i];
+            s->last_source = i;
+            return (long)i;
         }
     }
-    d = ioc_pool_str(s, src, strlen(src));
-    if (d && s->nsources < IOC_MAX_SOURCES) {
-        s->sources[s->nsources++] = d;
+    nv = ioc_grow(s, s->sources, &s->cap_sources, s->nsources, sizeof *s->sources, IOC_MAX_SOURCES, &rc);
+    if (!nv) {
+        s->oom |= rc == IH_ENOMEM;
+        return -1;
     }
-    return d;
+    s->sources = nv;
+    d = ioc_pool_str(s, src, strlen(src));
+    if (!d) {
+        return -1;
+    }
+    s->sources[s->nsources] = d;
+    s->last_source = s->nsources;
+    return (long)s->nsources++;
 }
 
 /* ---- ordering and lookup --------------------------------------------- */
@@ -182,11 +282,56 @@ static int ioc_cmp_sort(const void *pa, const void *pb)
     return strcmp(a->source, b->source);
 }
 
-/* Sort, drop duplicate keys, index the kinds; returns the number dropped. */
+static int ioc_cmp_v4key(const struct ioc_v4 *a, const struct ioc_v4 *b)
+{
+    int c = memcmp(a->addr, b->addr, 4);
+
+    if (c) {
+        return c;
+    }
+    return a->port == b->port ? 0 : (a->port < b->port ? -1 : 1);
+}
+
+/* As ioc_cmp_sort, the source tie broken by its table index. */
+static int ioc_cmp_v4sort(const void *pa, const void *pb)
+{
+    const struct ioc_v4 *a = pa, *b = pb;
+    int c = ioc_cmp_v4key(a, b);
+
+    if (c) {
+        return c;
+    }
+    if (a->conf != b->conf) {
+        return a->conf > b->conf ? -1 : 1;
+    }
+    if (a->seen != b->seen) {
+        return a->seen < b->seen ? -1 : 1;
+    }
+    return a->src == b->src ? 0 : (a->src < b->src ? -1 : 1);
+}
+
+/* Sort, drop duplicate keys, trim, index the kinds; returns the number dropped. */
 static size_t ioc_store_index(struct ioc_store *s)
 {
-    size_t i, w = 0, dropped;
+    size_t i, w = 0, dropped = 0;
     int k;
+
+    for (k = 0; k < 2; k++) {
+        struct ioc_v4 *v = s->v4[k];
+
+        if (s->n4[k] > 1) {
+            util_sort(v, s->n4[k], sizeof *v, ioc_cmp_v4sort);
+        }
+        for (i = 0, w = 0; i < s->n4[k]; i++) {
+            if (w == 0 || ioc_cmp_v4key(&v[w - 1], &v[i]) != 0) {
+                v[w++] = v[i];
+            }
+        }
+        dropped += s->n4[k] - w;
+        s->n4[k] = w;
+        s->v4[k] = ioc_trim(s, v, &s->cap4[k], w, sizeof *v);
+    }
+    w = 0;
 
     if (s->n > 1) {
         util_sort(s->v, s->n, sizeof *s->v, ioc_cmp_sort);
@@ -197,8 +342,9 @@ static size_t ioc_store_index(struct ioc_store *s)
         }
         s->v[w++] = s->v[i];
     }
-    dropped = s->n - w;
+    dropped += s->n - w;
     s->n = w;
+    s->v = ioc_trim(s, s->v, &s->cap, w, sizeof *s->v);
     i = 0;
     for (k = 0; k <= IOC__KIND_COUNT; k++) {
         while (i < s->n && s->v[i].kind < k) {
@@ -230,6 +376,50 @@ static const struct ioc_entry *ioc_search(const struct ioc_store *s, const struc
     return NULL;
 }
 
+/* Packed entry I of kind K as the store's scratch entry. */
+static const struct ioc_entry *ioc_v4_entry(const struct ioc_store *s, int k, size_t i)
+{
+    const struct ioc_v4 *p = &s->v4[k][i];
+    struct ioc_entry *e = &s->tmp->e;
+
+    memset(e, 0, sizeof *e);
+    e->kind = (uint8_t)(k ? IOC_IP_PORT : IOC_IP);
+    e->family = 4;
+    e->port = p->port;
+    memcpy(e->addr, p->addr, 4);
+    e->confidence = p->conf;
+    e->first_seen = p->seen;
+    e->source = s->sources[p->src];
+    (void)ioc_format_addr(4, p->addr, p->port, s->tmp->value, sizeof s->tmp->value);
+    e->value = s->tmp->value;
+    return e;
+}
+
+/* The packed entry of kind K for ADDR[0..4):PORT, by binary search, or NULL. */
+static const struct ioc_entry *ioc_v4_search(const struct ioc_store *s, int k, const uint8_t *addr,
+                                             uint16_t port)
+{
+    size_t lo = 0, hi = s->n4[k];
+    struct ioc_v4 key;
+
+    memcpy(key.addr, addr, 4);
+    key.port = port;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = ioc_cmp_v4key(&s->v4[k][mid], &key);
+
+        if (c == 0) {
+            return ioc_v4_entry(s, k, mid);
+        }
+        if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return NULL;
+}
+
 size_t ioc_store_bytes(const struct ioc_store *s)
 {
     return s->bytes;
@@ -238,9 +428,10 @@ size_t ioc_store_bytes(const struct ioc_store *s)
 size_t ioc_count(const struct ioc_store *s, enum ioc_kind kind)
 {
     if ((unsigned)kind >= IOC__KIND_COUNT) {
-        return s->n;
+        return s->n + s->n4[0] + s->n4[1];
     }
-    return s->kind_start[kind + 1] - s->kind_start[kind];
+    return s->kind_start[kind + 1] - s->kind_start[kind] +
+           (ioc_is_ip_kind(kind) ? s->n4[kind == IOC_IP_PORT] : 0);
 }
 
 const struct ioc_entry *ioc_next(const struct ioc_store *s, enum ioc_kind kind, size_t *iter)
@@ -250,7 +441,17 @@ const struct ioc_entry *ioc_next(const struct ioc_store *s, enum ioc_kind kind, 
     if ((unsigned)kind >= IOC__KIND_COUNT) {
         return NULL;
     }
-    i = s->kind_start[kind] + *iter;
+    i = *iter;
+    if (ioc_is_ip_kind(kind)) {
+        int k = kind == IOC_IP_PORT;
+
+        if (i < s->n4[k]) {
+            (*iter)++;
+            return ioc_v4_entry(s, k, i);
+        }
+        i -= s->n4[k];
+    }
+    i += s->kind_start[kind];
     if (i >= s->kind_start[kind + 1]) {
         return NULL;
     }
@@ -817,47 +1018,59 @@ static void ioc_over_cap(struct ioc_load *L, unsigned long line)
     }
 }
 
-/* Add E with canonical text VAL to the store, within the caps. */
-static int ioc_push(struct ioc_load *L, unsigned long line, struct ioc_entry *e, const char *val)
+/* Add E with canonical text VAL and source SRC (an index into the source
+ * table, -1 when it could not be added) to the store, within the caps. */
+static int ioc_push(struct ioc_load *L, unsigned long line, struct ioc_entry *e, const char *val,
+                    long src)
 {
     struct ioc_store *s = L->s;
+    int rc = IH_OK;
 
-    if (s->n >= IOC_MAX_ENTRIES) {
-        ioc_over_cap(L, line);
-        return IH_OK;
-    }
-    if (s->n == s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 16;
-        struct ioc_entry *nv;
-
-        if (ncap > IOC_MAX_ENTRIES) {
-            ncap = IOC_MAX_ENTRIES;
-        }
-        if (s->bytes + (ncap - s->cap) * sizeof *nv > IOC_MAX_BYTES) {
-            ioc_over_cap(L, line);
-            return IH_OK;
-        }
-        nv = realloc(s->v, ncap * sizeof *nv);
-        if (!nv) {
-            return IH_ENOMEM;
-        }
-        s->bytes += (ncap - s->cap) * sizeof *nv;
-        s->v = nv;
-        s->cap = ncap;
-    }
-    e->value = ioc_pool_str(s, val, strlen(val));
     if (s->oom) {
         return IH_ENOMEM;       /* out of memory is an error, not a full store */
     }
-    if (!e->source || !e->value) {
+    if (s->n + s->n4[0] + s->n4[1] >= IOC_MAX_ENTRIES || src < 0) {
         ioc_over_cap(L, line);
         return IH_OK;
     }
-    s->v[s->n++] = *e;
+    if (ioc_is_ip_kind(e->kind) && e->family == 4) {
+        int k = e->kind == IOC_IP_PORT;
+        struct ioc_v4 *v = ioc_grow(s, s->v4[k], &s->cap4[k], s->n4[k], sizeof *v, IOC_MAX_ENTRIES, &rc);
+
+        if (!v) {
+            goto out;
+        }
+        s->v4[k] = v;
+        v += s->n4[k]++;
+        memcpy(v->addr, e->addr, 4);
+        v->port = e->port;
+        v->conf = e->confidence;
+        v->src = (uint16_t)src;
+        v->seen = e->first_seen > 0 && e->first_seen <= UINT32_MAX ? (uint32_t)e->first_seen : 0;
+    } else {
+        struct ioc_entry *v = ioc_grow(s, s->v, &s->cap, s->n, sizeof *v, IOC_MAX_ENTRIES, &rc);
+
+        if (!v) {
+            goto out;
+        }
+        s->v = v;
+        e->source = s->sources[src];
+        e->value = ioc_pool_str(s, val, strlen(val));
+        if (!e->value) {
+            rc = s->oom ? IH_ENOMEM : IH_ETOOBIG;
+            goto out;
+        }
+        s->v[s->n++] = *e;
+    }
     if (L->st) {
         L->st->loaded++;
     }
-    return IH_OK;
+out:
+    if (rc == IH_ETOOBIG) {
+        ioc_over_cap(L, line);
+        rc = IH_OK;
+    }
+    return rc;
 }
 
 static const struct {
@@ -882,7 +1095,7 @@ static int ioc_add_rec(struct ioc_load *L, unsigned long line, const struct ioc_
     char src[3 * IOC_MAX_CTX + 32];
     struct ioc_entry e;
     int want = -2, kind = -1, family = 0, rc;
-    long vn;
+    long vn, si;
     size_t i;
 
     memset(&e, 0, sizeof e);
@@ -966,9 +1179,9 @@ static int ioc_add_rec(struct ioc_load *L, unsigned long line, const struct ioc_
         } else {
             (void)util_fmt(src, sizeof src, "threatfox:%s:%s", threat, mal);
         }
-        e.source = ioc_intern_source(s, src);
+        si = ioc_intern_source(s, src);
     } else {
-        if (!L->list_source) {
+        if (L->list_source < 0) {
             const char *base = strrchr(L->name, '/');
             char ctx[IOC_MAX_CTX + 1];
             struct ioc_field bf;
@@ -979,15 +1192,15 @@ static int ioc_add_rec(struct ioc_load *L, unsigned long line, const struct ioc_
             (void)util_fmt(src, sizeof src, "list:%s", ctx);
             L->list_source = ioc_intern_source(s, src);
         }
-        e.source = L->list_source;
+        si = L->list_source;
     }
-    rc = ioc_push(L, line, &e, val);
+    rc = ioc_push(L, line, &e, val, si);
     if (rc == IH_OK && kind == IOC_URL &&
         ioc_url_endpoint(val, &family, e.addr, &e.port) == IH_OK &&
         ioc_format_addr(family, e.addr, e.port, val, sizeof val) == IH_OK) {
         e.kind = IOC_IP_PORT;
         e.family = (uint8_t)family;
-        rc = ioc_push(L, line, &e, val);
+        rc = ioc_push(L, line, &e, val, si);
         if (L->st) {
             L->st->derived++;
         }
@@ -1761,6 +1974,7 @@ int ioc_load_buf(struct ioc_store *s, const char *name, const char *buf, size_t 
 
     memset(&L, 0, sizeof L);
     L.s = s;
+    L.list_source = -1;
     L.name = name;
     L.st = st;
     buf += bom;
@@ -1864,6 +2078,7 @@ int ioc_load_stream(struct ioc_store *s, const char *name,
     /* CSV and plain lists are streamed: the feed never sits in memory. */
     memset(&L, 0, sizeof L);
     L.s = s;
+    L.list_source = -1;
     L.name = name;
     L.st = st;
     rc = ioc_lines_init(&X, &L, fmt == IOC_FMT_CSV ? IOC_FMT_CSV : IOC_FMT_PLAIN);
@@ -1971,7 +2186,7 @@ const struct ioc_entry *ioc_find_ip(const struct ioc_store *s, int family, const
                                     uint16_t port)
 {
     struct ioc_entry key;
-    const struct ioc_entry *e;
+    const struct ioc_entry *e = NULL;
     int fam = family;
 
     if (family != 4 && family != 6) {
@@ -1980,6 +2195,12 @@ const struct ioc_entry *ioc_find_ip(const struct ioc_store *s, int family, const
     memset(&key, 0, sizeof key);
     memcpy(key.addr, addr, family == 4 ? 4 : 16);
     ioc_unmap(&fam, key.addr);
+    if (fam == 4) {
+        if (port) {
+            e = ioc_v4_search(s, 1, key.addr, port);
+        }
+        return e ? e : ioc_v4_search(s, 0, key.addr, 0);
+    }
     key.family = (uint8_t)fam;
     key.kind = IOC_IP_PORT;
     key.port = port;
@@ -2053,31 +2274,14 @@ const struct ioc_entry *ioc_find_url(const struct ioc_store *s, const char *url)
     return ioc_search(s, &key);
 }
 
-/* Civil date of a day count (H. Hinnant), for first-seen dates. */
-static void ioc_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
-{
-    int64_t era;
-    unsigned doe, yoe, doy, mp;
-
-    z += 719468;
-    era = (z >= 0 ? z : z - 146096) / 146097;
-    doe = (unsigned)(z - era * 146097);
-    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = (int64_t)yoe + era * 400 + (*m <= 2);
-}
-
 int ioc_format_source(const struct ioc_entry *e, char *out, size_t n)
 {
-    int64_t y;
-    unsigned m, d;
+    time_t t = (time_t)e->first_seen;
+    struct tm tm;
 
-    if (e->first_seen <= 0) {
+    if (e->first_seen <= 0 || !gmtime_r(&t, &tm)) {
         return util_fmt(out, n, "%s", e->source);
     }
-    ioc_civil_from_days(e->first_seen / 86400, &y, &m, &d);
-    return util_fmt(out, n, "%s:%04lld-%02u-%02u", e->source, (long long)y, m, d);
+    return util_fmt(out, n, "%s:%04d-%02d-%02d", e->source, tm.tm_year + 1900, tm.tm_mon + 1,
+                    tm.tm_mday);
 }

@@ -24,8 +24,11 @@
  * cap are dropped (counted, reported once).
  *
  * Lookups use binary search over arrays sorted after every load, so they
- * stay O(log n) for feeds of thousands of IOCs.  Entries and their strings
- * live as long as the store; lookups return pointers into it.
+ * stay O(log n) for feeds of thousands of IOCs.  IPv4 ip and ip:port
+ * indicators are kept packed (16 bytes each, no text): a lookup or
+ * iteration that returns one fills the store's scratch entry, valid until
+ * the next lookup or ioc_next() on the store.  Every other entry and its
+ * strings live as long as the store.
  */
 #ifndef IOTHUNT_IOC_H
 #define IOTHUNT_IOC_H
@@ -35,7 +38,7 @@
 
 #define IOC_MAX_LINE     4096        /* longest CSV/plain line accepted */
 #define IOC_MAX_VALUE    1024        /* longest ioc_value (URLs) */
-#define IOC_MAX_ENTRIES  50000       /* indicators per store */
+#define IOC_MAX_ENTRIES  200000      /* indicators per store */
 #define IOC_MAX_BYTES    (4u << 20)  /* store memory (entries + strings) */
 #define IOC_MAX_FILE     (16u << 20) /* largest feed file read */
 

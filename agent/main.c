@@ -2,19 +2,22 @@
  * iothunt - on-device Mirai hunter.  main() only dispatches; each
  * subcommand lives in its own cmd_*.c.
  */
+#include "bundle.h"
 #include "cmd.h"
+#include "config.h"
 #include "util.h"
 
 #include <string.h>
+#include <time.h>
 
 static const char usage[] =
-    "usage: iothunt scan   [--root DIR] [--rules PATH]... [--iocs PATH]... [--allow PATH] [--json] [--sockets]\n"
+    "usage: iothunt scan   [--root DIR] [--rules PATH]... [--iocs PATH]... [--allow PATH] [--bundle PATH] [--json] [--sockets]\n"
     "       iothunt match  RULES FILE...\n"
     "       iothunt report [--config PATH]\n"
     "       iothunt daemon [--config PATH]\n"
     "       iothunt selftest [--config PATH]\n"
-    "       iothunt --version | --help\n"
-    "exit status: 0 clean, 1 findings, 2 error\n";
+    "       iothunt update [--config PATH] [--file PATH]\n"
+    "       iothunt --version | --help\n";
 
 int main(int argc, char **argv)
 {
@@ -27,23 +30,43 @@ int main(int argc, char **argv)
         { "report", cmd_report },
         { "daemon", cmd_daemon },
         { "selftest", cmd_selftest },
+        { "update", cmd_update },
     };
     size_t i;
 
     if (argc < 2) {
-        util_print(2, "%s", usage);
+        util_print(2, "%s%s", usage, cmd_exit_text);
         return EXIT_ERROR;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        util_print(1, "iothunt %s\n", IOTHUNT_VERSION);
+        struct config c;
+        char b[128];
+
+        util_diag_quiet = 1;
+        if (config_load(argc > 3 && strcmp(argv[2], "--config") == 0 ? argv[3] : CONFIG_DEFAULT_PATH,
+                        &c) != IH_OK) {
+            config_defaults(&c);
+        }
+        util_diag_quiet = 0;
+        bundle_describe(c.bundle, (int64_t)time(NULL), b, sizeof b);
+        util_print(1, "iothunt %s, %s\n", IOTHUNT_VERSION, b);
         return EXIT_CLEAN;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        util_print(1, "%s", usage);
+        util_print(1, "%s%s", usage, cmd_exit_text);
         return EXIT_CLEAN;
     }
     for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
         if (strcmp(argv[1], cmds[i].name) == 0) {
+            /* `iothunt CMD --help`: that command's line of the usage */
+            if (argc == 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0) &&
+                cmds[i].fn != cmd_scan) {
+                const char *l = util_memmem(usage, sizeof usage, cmds[i].name, strlen(cmds[i].name));
+                const char *e = strchr(l, '\n');
+
+                util_print(1, "usage: iothunt %.*s\n%s", (int)(e - l), l, cmd_exit_text);
+                return EXIT_CLEAN;
+            }
             return cmds[i].fn(argc - 1, argv + 1);
         }
     }

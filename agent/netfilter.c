@@ -31,7 +31,10 @@ enum nf_src {
     NF_SRC_LEGACY_SAVE,
     NF_SRC_NFT,
     NF_SRC_ROOT_SAVE,
-    NF_SRC_ROOT_NFT
+    NF_SRC_ROOT_NFT,
+    NF_SRC_SAVE6,
+    NF_SRC_LEGACY_SAVE6,
+    NF_SRC_ROOT_SAVE6
 };
 
 static const char *const nf_src_names[] = {
@@ -41,6 +44,9 @@ static const char *const nf_src_names[] = {
     [NF_SRC_NFT] = "nft",
     [NF_SRC_ROOT_SAVE] = "root dump iptables-save.txt",
     [NF_SRC_ROOT_NFT] = "root dump nft-ruleset.txt",
+    [NF_SRC_SAVE6] = "ip6tables-save",
+    [NF_SRC_LEGACY_SAVE6] = "ip6tables-legacy-save",
+    [NF_SRC_ROOT_SAVE6] = "root dump ip6tables-save.txt",
 };
 
 /* Persistent configuration that may declare a lockdown, by grammar. */
@@ -50,6 +56,7 @@ static const struct {
 } nf_configs[] = {
     { "/etc/config/firewall", NF_G_UCI },
     { "/etc/firewall.user", NF_G_SHELL },
+    { "/etc/iptables/rules.v6", NF_G_SAVE },
     { "/etc/iptables/rules.v4", NF_G_SAVE },
     { "/etc/iptables/iptables.rules", NF_G_SAVE },
     { "/etc/iptables.rules", NF_G_SAVE },
@@ -59,6 +66,7 @@ static const struct {
     { "/etc/sysconfig/nftables.conf", NF_G_NFT },
 };
 #define NF_NCONFIGS (sizeof nf_configs / sizeof nf_configs[0])
+#define NF_CONFIG_V6 2      /* /etc/iptables/rules.v6: ip6tables-restore */
 
 struct nf_decl {
     unsigned ports;                 /* NF_PORT_* declared somewhere */
@@ -71,7 +79,7 @@ struct nf_state {
     struct finding_sink *sink;
     struct netfilter_stats *st;
     struct nf_decl decl;
-    unsigned reported[NF_MAX_BLOCKS * 4];   /* ports | verdict << 8 | source << 16 */
+    unsigned reported[NF_MAX_BLOCKS * 4];   /* ports | verdict << 8 | family << 12 | source << 16 */
     unsigned n_reported;
     struct nf_blocks blocks;
 };
@@ -219,18 +227,39 @@ static const char *nf_find_prog(const char *const *paths, size_t n)
 }
 
 /*
- * Run PROG with ARGV (no shell, a fixed small environment, stdin and
- * stderr on /dev/null) and parse its stdout with grammar G into *OUT.
- * Bounded by NF_CMD_TIMEOUT_MS and NF_MAX_TEXT; the child is killed when
- * it overruns.  IH_EIO when it fails or exits non-zero.
+ * The first line of the child's stderr E[0..N), printable ASCII only, as
+ * "TOOL: LINE" into WHY[WN] (the tool's words, not its raw bytes).
  */
-static int nf_run(const char *prog, char *const argv[], enum nf_grammar g,
-                  struct nf_blocks *out)
+static void nf_why(const char *prog, const char *e, size_t n, const char *dflt, char *why,
+                   size_t wn)
+{
+    const char *b = strrchr(prog, '/');
+    char line[64];
+    size_t i, k = 0;
+
+    for (i = 0; i < n && e[i] != '\n' && k + 1 < sizeof line; i++) {
+        line[k++] = (e[i] >= ' ' && e[i] < 0x7f) ? e[i] : '?';
+    }
+    line[k] = '\0';
+    (void)util_fmt(why, wn, "%s: %s", b ? b + 1 : prog, k ? line : dflt);
+}
+
+/*
+ * Run PROG with ARGV (no shell, a fixed small environment, stdin on
+ * /dev/null, stderr captured) and parse its stdout with grammar G into
+ * *OUT.  Bounded by NF_CMD_TIMEOUT_MS and NF_MAX_TEXT; the child is killed
+ * when it overruns.  IH_EIO when it fails or exits non-zero; WHY[WN] then
+ * says why in the tool's first line of stderr (never shown raw).
+ */
+static int nf_run(const char *prog, char *const argv[], enum nf_grammar g, unsigned flags,
+                  struct nf_blocks *out, char *why, size_t wn)
 {
     static char e_path[] = "PATH=/usr/sbin:/usr/bin:/sbin:/bin", e_lc[] = "LC_ALL=C";
     static char *const envp[] = { e_path, e_lc, NULL };
     struct nf_parser *p = NULL;
-    int pfd[2] = { -1, -1 }, status = 0, rc;
+    int pfd[2] = { -1, -1 }, efd[2] = { -1, -1 }, status = 0, rc;
+    char err[128];
+    ssize_t en = 0;
     pid_t pid;
 
     memset(out, 0, sizeof *out);
@@ -238,7 +267,7 @@ static int nf_run(const char *prog, char *const argv[], enum nf_grammar g,
     if (!p) {
         return IH_ENOMEM;
     }
-    if (pipe2(pfd, O_CLOEXEC) != 0) {
+    if (pipe2(pfd, O_CLOEXEC) != 0 || pipe2(efd, O_CLOEXEC | O_NONBLOCK) != 0) {
         rc = IH_EIO;
         goto out;
     }
@@ -250,7 +279,7 @@ static int nf_run(const char *prog, char *const argv[], enum nf_grammar g,
     if (pid == 0) {
         int nul = open("/dev/null", O_RDWR | O_CLOEXEC);
 
-        if (nul < 0 || dup2(nul, 0) < 0 || dup2(pfd[1], 1) < 0 || dup2(nul, 2) < 0) {
+        if (nul < 0 || dup2(nul, 0) < 0 || dup2(pfd[1], 1) < 0 || dup2(efd[1], 2) < 0) {
             _exit(127);
         }
         execve(prog, argv, envp);
@@ -258,15 +287,25 @@ static int nf_run(const char *prog, char *const argv[], enum nf_grammar g,
     }
     close(pfd[1]);
     pfd[1] = -1;
-    netfilter_parser_init(p, g, 0, prog, out);
+    close(efd[1]);
+    efd[1] = -1;
+    netfilter_parser_init(p, g, flags, prog, out);
     rc = nf_feed_fd(pfd[0], p, NF_CMD_TIMEOUT_MS);
     if (rc != IH_OK) {
         kill(pid, SIGKILL);
     }
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
+    /* what it said (a pipe holds far more than this: never blocks it) */
+    do {
+        en = read(efd[0], err, sizeof err);
+    } while (en < 0 && errno == EINTR);
     if (rc == IH_OK && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
         rc = IH_EIO;
+    }
+    if (rc != IH_OK) {
+        nf_why(prog, err, en > 0 ? (size_t)en : 0,
+               rc == IH_EIO && WIFEXITED(status) ? "failed" : "no answer in time", why, wn);
     }
 out:
     if (pfd[0] >= 0) {
@@ -274,6 +313,12 @@ out:
     }
     if (pfd[1] >= 0) {
         close(pfd[1]);
+    }
+    if (efd[0] >= 0) {
+        close(efd[0]);
+    }
+    if (efd[1] >= 0) {
+        close(efd[1]);
     }
     free(p);
     return rc;
@@ -297,14 +342,16 @@ static void nf_read_config(struct nf_state *s)
         unsigned k;
         int rc;
 
-        rc = nf_parse_file(s->r, nf_configs[i].path, nf_configs[i].g, NF_F_CONFIG, &s->blocks);
+        rc = nf_parse_file(s->r, nf_configs[i].path, nf_configs[i].g,
+                           NF_F_CONFIG | (i == NF_CONFIG_V6 ? NF_F_IPV6 : 0),
+                           &s->blocks);
         s->st->bad += s->blocks.bad;
         if (rc == IH_ENOENT) {
             continue;
         }
         if (rc != IH_OK) {
             util_diag(nf_configs[i].path, 0, "not read: %s", util_strerror(rc));
-            s->st->errors++;
+            s->st->config_errors++;
         }
         for (k = 0; k < s->blocks.n; k++) {
             unsigned m = s->blocks.v[k].ports;
@@ -337,7 +384,7 @@ static int nf_report(struct nf_state *s, enum nf_src src)
     s->st->bad += s->blocks.bad;
     for (i = 0; i < s->blocks.n; i++) {
         const struct nf_block *b = &s->blocks.v[i];
-        unsigned key = b->ports | ((unsigned)b->verdict << 8);
+        unsigned key = b->ports | ((unsigned)b->verdict << 8) | ((b->family & 0xfu) << 12);
         struct finding f;
         char ports[16];
         int declared;
@@ -357,10 +404,19 @@ static int nf_report(struct nf_state *s, enum nf_src src)
         declared = (b->ports & ~s->decl.ports) == 0;
         finding_init(&f, FT_IPTABLES_TR069_BLOCK, declared ? SEV_LOW : SEV_HIGH, s->now);
         nf_ports_text(b->ports, ports, sizeof ports);
-        (void)util_fmt(f.summary, sizeof f.summary, "INPUT %s tcp dport %s [%s]: %s",
+        (void)util_fmt(f.summary, sizeof f.summary, "INPUT %s tcp dport %s%s [%s]: %s",
                        b->verdict == NF_VERDICT_REJECT ? "rejects" : "drops", ports,
+                       b->family == 6 ? " (IPv6)" : "",
                        nf_src_names[src], b->text);
         finding_set(f.rule, sizeof f.rule, b->text);
+        if (!util_memmem(b->text, strlen(b->text), "7547", 4) &&
+            !util_memmem(b->text, strlen(b->text), "5555", 4)) {
+            /* a named set or map: the ports it holds, for the reader and
+             * for the allowlist's lockdown entries */
+            size_t l = strlen(f.rule);
+
+            (void)util_fmt(f.rule + l, sizeof f.rule - l, " (ports %s)", ports);
+        }
         finding_set(f.proto, sizeof f.proto, "tcp");
         if (declared) {
             int fi = (b->ports & NF_PORT_CWMP) ? s->decl.cwmp_file : s->decl.adb_file;
@@ -379,24 +435,31 @@ static int nf_report(struct nf_state *s, enum nf_src src)
     return IH_OK;
 }
 
+/* 1 if the device's /proc/net/ip_tables_names lists the filter table. */
+static int nf_filter_loaded(const struct root *r)
+{
+    char path[ROOT_PATH_MAX];
+    char *names = NULL;
+    size_t len = 0;
+    int loaded = 0;
+
+    if (root_path(r, "/proc/net/ip_tables_names", path, sizeof path) == IH_OK &&
+        util_read_file(path, 4096, &names, &len) == IH_OK) {
+        const char *q = util_memmem(names, len, "filter", 6);
+
+        loaded = q && (q == names || q[-1] == '\n') &&
+                 ((size_t)(q - names) + 6 == len || q[6] == '\n');
+        free(names);
+    }
+    return loaded;
+}
+
 /* Under --root: the text dumps (DESIGN.md section 3). */
 static int nf_scan_root(struct nf_state *s)
 {
     char path[ROOT_PATH_MAX];
-    int rc, filter_loaded = 0;
+    int rc, filter_loaded = nf_filter_loaded(s->r);
 
-    if (root_path(s->r, "/proc/net/ip_tables_names", path, sizeof path) == IH_OK) {
-        char *names = NULL;
-        size_t len = 0;
-
-        if (util_read_file(path, 4096, &names, &len) == IH_OK) {
-            const char *q = util_memmem(names, len, "filter", 6);
-
-            filter_loaded = q && (q == names || q[-1] == '\n') &&
-                            ((size_t)(q - names) + 6 == len || q[6] == '\n');
-            free(names);
-        }
-    }
     rc = nf_parse_file(s->r, "/iptables-save.txt", NF_G_SAVE, 0, &s->blocks);
     if (rc == IH_OK) {
         nf_add_source(s->st, "root-save");
@@ -408,6 +471,19 @@ static int nf_scan_root(struct nf_state *s)
         (void)root_path(s->r, "/iptables-save.txt", path, sizeof path);
         util_diag(path, 0, "%s", rc == IH_ENOENT ?
                   "missing, but the filter table is loaded" : util_strerror(rc));
+        s->st->errors++;
+        s->st->bad += s->blocks.bad;
+    }
+    rc = nf_parse_file(s->r, "/ip6tables-save.txt", NF_G_SAVE, NF_F_IPV6, &s->blocks);
+    if (rc == IH_OK) {
+        nf_add_source(s->st, "root-save6");
+        rc = nf_report(s, NF_SRC_ROOT_SAVE6);
+        if (rc != IH_OK) {
+            return rc;
+        }
+    } else if (rc != IH_ENOENT) {
+        (void)root_path(s->r, "/ip6tables-save.txt", path, sizeof path);
+        util_diag(path, 0, "%s", util_strerror(rc));
         s->st->errors++;
         s->st->bad += s->blocks.bad;
     }
@@ -430,17 +506,21 @@ static int nf_scan_root(struct nf_state *s)
  * as source SRC.  IH_ENOENT when none exists; a failing run is counted.
  */
 static int nf_live_cmd(struct nf_state *s, const char *const *paths, size_t n,
-                       char *const argv[], enum nf_grammar g, enum nf_src src)
+                       char *const argv[], enum nf_grammar g, unsigned flags, enum nf_src src)
 {
     const char *prog = nf_find_prog(paths, n);
+    char why[80] = "";
     int rc;
 
     if (!prog) {
         return IH_ENOENT;
     }
-    rc = nf_run(prog, argv, g, &s->blocks);
+    rc = nf_run(prog, argv, g, flags, &s->blocks, why, sizeof why);
     if (rc != IH_OK) {
-        util_diag(prog, 0, "failed: %s", util_strerror(rc));
+        /* no raw tool output on the screen: the summary says it in words */
+        if (!s->st->why[0]) {
+            (void)util_strlcpy(s->st->why, why, sizeof s->st->why);
+        }
         s->st->errors++;
         s->st->bad += s->blocks.bad;
         return IH_OK;
@@ -464,9 +544,19 @@ static int nf_scan_live(struct nf_state *s)
     static const char *const legacy[] = {
         "/usr/sbin/iptables-legacy-save", "/sbin/iptables-legacy-save",
     };
+    static const char *const saves6[] = {
+        "/usr/sbin/ip6tables-save", "/sbin/ip6tables-save", "/usr/bin/ip6tables-save",
+        "/bin/ip6tables-save",
+    };
+    static const char *const legacy6[] = {
+        "/usr/sbin/ip6tables-legacy-save", "/sbin/ip6tables-legacy-save",
+    };
     static const char *const nfts[] = { "/usr/sbin/nft", "/sbin/nft", "/usr/bin/nft" };
     static char a0[] = "iptables-save", a1[] = "-c", a2[] = "-t", a3[] = "filter";
     static char *const save_argv[] = { a0, a1, a2, a3, NULL };
+    /* argv[0] picks the personality of xtables-multi binaries */
+    static char c0[] = "ip6tables-save";
+    static char *const save6_argv[] = { c0, a1, a2, a3, NULL };
     static char b0[] = "nft", b1[] = "list", b2[] = "ruleset";
     static char *const nft_argv[] = { b0, b1, b2, NULL };
     uint8_t *blob = NULL;
@@ -488,19 +578,39 @@ static int nf_scan_live(struct nf_state *s)
         }
     }
     if (rc != IH_OK) {
-        rc = nf_live_cmd(s, saves, sizeof saves / sizeof saves[0], save_argv, NF_G_SAVE,
+        rc = nf_live_cmd(s, saves, sizeof saves / sizeof saves[0], save_argv, NF_G_SAVE, 0,
                          NF_SRC_SAVE);
         if (rc != IH_OK && rc != IH_ENOENT) {
             return rc;
         }
-        rc = nf_live_cmd(s, legacy, sizeof legacy / sizeof legacy[0], save_argv, NF_G_SAVE,
+        rc = nf_live_cmd(s, legacy, sizeof legacy / sizeof legacy[0], save_argv, NF_G_SAVE, 0,
                          NF_SRC_LEGACY_SAVE);
         if (rc != IH_OK && rc != IH_ENOENT) {
             return rc;
         }
     }
-    rc = nf_live_cmd(s, nfts, sizeof nfts / sizeof nfts[0], nft_argv, NF_G_NFT, NF_SRC_NFT);
-    return rc == IH_ENOENT ? IH_OK : rc;
+    /* IPv6: no kernel reader (ip6t_entry differs); the tools' text */
+    rc = nf_live_cmd(s, saves6, sizeof saves6 / sizeof saves6[0], save6_argv, NF_G_SAVE,
+                     NF_F_IPV6, NF_SRC_SAVE6);
+    if (rc != IH_OK && rc != IH_ENOENT) {
+        return rc;
+    }
+    rc = nf_live_cmd(s, legacy6, sizeof legacy6 / sizeof legacy6[0], save6_argv, NF_G_SAVE,
+                     NF_F_IPV6, NF_SRC_LEGACY_SAVE6);
+    if (rc != IH_OK && rc != IH_ENOENT) {
+        return rc;
+    }
+    rc = nf_live_cmd(s, nfts, sizeof nfts / sizeof nfts[0], nft_argv, NF_G_NFT, 0, NF_SRC_NFT);
+    if (rc == IH_ENOENT) {
+        rc = IH_OK;
+    }
+    if (rc == IH_OK && !s->st->sources[0] && !s->st->errors && nf_filter_loaded(s->r)) {
+        /* rules are loaded, and nothing here could read them */
+        s->st->errors++;
+        (void)util_strlcpy(s->st->why, "no iptables-save or nft, and the kernel table needs root",
+                           sizeof s->st->why);
+    }
+    return rc;
 }
 
 int netfilter_scan(const struct root *r, int64_t now, struct finding_sink *sink,

@@ -12,9 +12,11 @@
  *   - the kernel: IPT_SO_GET_INFO / IPT_SO_GET_ENTRIES on a raw socket,
  *     parsed from bytes with an explicit byte order (netfilter_kernel.c);
  *   - failing that, the text of `iptables-save` (fixed argv, bounded);
+ *   - `ip6tables-save` (IPv6);
  *   - `nft list ruleset` (iptables-nft and fw4 routers keep rules there).
- * Under --root: DIR/proc/net/ip_tables_names, DIR/iptables-save.txt and
- * DIR/nft-ruleset.txt.
+ * Under --root: DIR/proc/net/ip_tables_names, DIR/iptables-save.txt,
+ * DIR/ip6tables-save.txt and DIR/nft-ruleset.txt.  Rules in user chains
+ * INPUT jumps to count as INPUT's.
  * Declarations are read from /etc/config/firewall (UCI), /etc/firewall.user
  * (shell), iptables-restore files and /etc/nftables.conf.
  *
@@ -45,6 +47,11 @@
 #define NF_MAX_ENTRIES  20000u  /* rules walked in the kernel's table */
 #define NF_MAX_BLOCKS   16      /* blocking rules kept per source */
 #define NF_RULE_TEXT    160
+#define NF_MAX_CHAINS   32      /* chains remembered per source (user chains followed) */
+#define NF_MAX_EDGES    64      /* jumps between them */
+#define NF_MAX_PENDING  16      /* blocking rules in chains not yet known reachable */
+#define NF_MAX_SETS     16      /* nft named sets and maps of ports */
+#define NF_MAX_VARS     8       /* shell variables that name iptables */
 
 enum nf_verdict {
     NF_VERDICT_NONE = 0,
@@ -55,6 +62,7 @@ enum nf_verdict {
 /* One rule that blocks tcp 7547 and/or 5555 in the INPUT path. */
 struct nf_block {
     unsigned ports;             /* NF_PORT_* bits it drops */
+    unsigned family;            /* 4 IPv4, 6 IPv6, 0 both (nft inet) */
     enum nf_verdict verdict;
     unsigned long line;         /* 1-based line (text) or rule number (kernel) */
     uint64_t packets;           /* counter when the source has one, else 0 */
@@ -84,6 +92,8 @@ enum nf_grammar {
  * "input" (fw3's input_wan_rule, fw4's input_wan), not only INPUT.
  */
 #define NF_F_CONFIG 0x1u
+/* Parser flag: iptables text is ip6tables's (IPv6). */
+#define NF_F_IPV6   0x2u
 
 /* Line-by-line parser state; fields are private to netfilter_text.c. */
 struct nf_parser {
@@ -109,6 +119,32 @@ struct nf_parser {
     char pend[NF_MAX_LINE];     /* SHELL: a line continued with '\' */
     size_t pend_n;
     unsigned long pend_line;
+    /* user chains: a block in a chain INPUT jumps to (directly or through
+     * other chains) counts; resolved at netfilter_parser_end */
+    char chains[NF_MAX_CHAINS][48]; /* "TABLE CHAIN" (nft) or "CHAIN" */
+    unsigned char chain_root[NF_MAX_CHAINS]; /* INPUT, a base input chain */
+    unsigned n_chains;
+    unsigned char edges[NF_MAX_EDGES][2];
+    unsigned n_edges;
+    int cur_chain;              /* NFT: the chain being read, -1 none */
+    unsigned fam;               /* NFT: family of the current table (nf_block.family) */
+    struct {
+        unsigned char chain;
+        struct nf_block b;
+    } pending[NF_MAX_PENDING];
+    unsigned n_pending;
+    struct {                    /* NFT: named sets and maps of ports */
+        char name[48];          /* "TABLE NAME" */
+        unsigned ports;         /* set: elements; map: keys mapped to drop/reject */
+        int verdict;            /* map: enum nf_verdict of those keys */
+    } sets[NF_MAX_SETS];
+    unsigned n_sets;
+    int set_idx;                /* NFT: inside this set/map's body, -1 none */
+    int set_depth;
+    int set_map;
+    char vars[NF_MAX_VARS][24]; /* SHELL: IPT=/usr/sbin/iptables */
+    unsigned char var_fam[NF_MAX_VARS];
+    unsigned n_vars;
 };
 
 /*
@@ -187,8 +223,11 @@ struct netfilter_stats {
     unsigned long blocks;       /* blocking rules found (before dedup) */
     unsigned long declared;     /* of those, declared in the persistent config */
     unsigned long bad;          /* malformed records skipped, all sources */
-    unsigned long errors;       /* sources that exist but could not be read */
+    unsigned long errors;       /* rule sources that exist but could not be read */
+    unsigned long config_errors; /* configuration files that exist but could not be read */
     char sources[64];           /* live sources read: "kernel,nft", "root-save" */
+    char why[80];               /* why rules were not read, in plain words: the
+                                   first line a failing tool printed on stderr */
 };
 
 /*

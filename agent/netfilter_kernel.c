@@ -165,6 +165,8 @@ struct nf_krule {
     int neg;
     unsigned ports;
     enum nf_verdict verdict;
+    long jump;              /* standard target: offset of the chain jumped to, -1 none */
+    int chain_end;          /* a user chain's closing entry (no match, RETURN) or a head */
     char text[NF_RULE_TEXT];
 };
 
@@ -243,7 +245,8 @@ static int nf_match_multiport(const uint8_t *d, size_t n, unsigned rev, enum pro
 }
 
 /* Parse the entry at E[0..N) (N = next_offset, checked by the caller). */
-static int nf_entry(const uint8_t *e, size_t n, enum procnet_order o, struct nf_krule *k)
+static int nf_entry(const uint8_t *e, size_t n, enum procnet_order o, const char *chain,
+                    struct nf_krule *k)
 {
     unsigned proto = rd16(e + 80, o), inv = e[83];
     size_t to = rd16(e + 88, o), moff;
@@ -251,13 +254,14 @@ static int nf_entry(const uint8_t *e, size_t n, enum procnet_order o, struct nf_
     size_t tsize;
 
     memset(k, 0, sizeof *k);
+    k->jump = -1;
     if (to < IPT_ENTRY_SIZE || to + XT_HDR_SIZE > n) {
         return IH_EPARSE;
     }
     if (nf_name(e + 16, 16, &iface) != IH_OK) {
         return IH_EPARSE;
     }
-    (void)util_strlcpy(k->text, "-A INPUT ", sizeof k->text);
+    (void)util_fmt(k->text, sizeof k->text, "-A %s ", chain);
     if (iface[0]) {
         txt_add(k->text, sizeof k->text, "%s-i %s ", (inv & IPT_INV_VIA_IN) ? "! " : "", iface);
     }
@@ -315,14 +319,135 @@ static int nf_entry(const uint8_t *e, size_t n, enum procnet_order o, struct nf_
             txt_add(k->text, sizeof k->text, "-j ACCEPT");
         } else if (v == -5) {
             txt_add(k->text, sizeof k->text, "-j RETURN");
+            k->chain_end = to == IPT_ENTRY_SIZE;
         } else {
             txt_add(k->text, sizeof k->text, "-j (verdict %ld)", (long)v);
+            k->jump = v >= 0 ? (long)v : -1;
         }
     } else {
         if (strcmp(name, "REJECT") == 0) {
             k->verdict = NF_VERDICT_REJECT;
         }
+        k->chain_end = strcmp(name, "ERROR") == 0;
         txt_add(k->text, sizeof k->text, "-j %s", name);
+    }
+    return IH_OK;
+}
+
+/* User chains met on the way: where each starts, its name, walked yet. */
+#define NF_KCHAINS 16
+
+struct nf_kchains {
+    size_t n;
+    struct {
+        size_t off;         /* first rule (after the ERROR head entry) */
+        char name[32];
+        int queued;
+    } v[NF_KCHAINS];
+};
+
+/*
+ * One pass over the whole table for the user chains: each starts after an
+ * entry whose target is ERROR with the chain name as its data (the last
+ * ERROR entry, named "ERROR", ends the table).
+ */
+static void nf_kchain_names(const uint8_t *blob, size_t len, enum procnet_order o,
+                            struct nf_kchains *c)
+{
+    size_t off = 0;
+    unsigned long count = 0;
+
+    while (off + IPT_ENTRY_SIZE + XT_HDR_SIZE <= len && ++count <= NF_MAX_ENTRIES) {
+        size_t next = rd16(blob + off + 90, o), to = rd16(blob + off + 88, o);
+        const char *name;
+
+        if (next < IPT_ENTRY_SIZE + XT_HDR_SIZE || next > len - off) {
+            return;
+        }
+        if (to >= IPT_ENTRY_SIZE && to + XT_HDR_SIZE + 30 <= next &&
+            nf_name(blob + off + to + 2, 29, &name) == IH_OK && strcmp(name, "ERROR") == 0 &&
+            nf_name(blob + off + to + XT_HDR_SIZE, 30, &name) == IH_OK &&
+            c->n < NF_KCHAINS && name[0] && strcmp(name, "ERROR") != 0) {
+            c->v[c->n].off = off + next;
+            (void)util_strlcpy(c->v[c->n].name, name, sizeof c->v[0].name);
+            c->v[c->n].queued = 0;
+            c->n++;
+        }
+        off += next;
+    }
+}
+
+/*
+ * Walk one chain from OFF: INPUT up to its policy entry END, a user chain
+ * (END SIZE_MAX) up to its closing RETURN entry or the next chain's head.
+ * Blocks go to OUT; jumps to user chains are queued in C.
+ */
+static int nf_kwalk(const uint8_t *blob, size_t len, size_t off, size_t end,
+                    const char *chain, enum procnet_order order, const char *file,
+                    struct nf_kchains *c, unsigned long *count, struct nf_blocks *out)
+{
+    while (off < end) {
+        struct nf_krule k;
+        size_t next, i;
+
+        if (++*count > NF_MAX_ENTRIES) {
+            util_diag(file, 0, "more than %u rules", NF_MAX_ENTRIES);
+            return IH_ETOOBIG;
+        }
+        if (off > len || len - off < IPT_ENTRY_SIZE + XT_HDR_SIZE) {
+            util_diag(file, *count, "rule at offset %zu truncated", off);
+            out->bad++;
+            return IH_EPARSE;
+        }
+        next = rd16(blob + off + 90, order);
+        if (next < IPT_ENTRY_SIZE + XT_HDR_SIZE || next > len - off) {
+            util_diag(file, *count, "rule at offset %zu: bad next_offset %zu", off, next);
+            out->bad++;
+            return IH_EPARSE;
+        }
+        if (nf_entry(blob + off, next, order, chain, &k) != IH_OK) {
+            /* the chain is still walkable: skip just this rule */
+            util_diag(file, *count, "malformed rule at offset %zu", off);
+            out->bad++;
+            out->rules++;
+            off += next;
+            continue;
+        }
+        if (end == SIZE_MAX && k.chain_end) {
+            return IH_OK;
+        }
+        out->rules++;
+        if (k.tcp && !k.neg && k.ports && k.verdict != NF_VERDICT_NONE) {
+            struct nf_block *b;
+
+            if (out->n >= NF_MAX_BLOCKS) {
+                out->over++;
+            } else {
+                b = &out->v[out->n++];
+                memset(b, 0, sizeof *b);
+                b->ports = k.ports;
+                b->family = 4;
+                b->verdict = k.verdict;
+                b->line = *count;
+                b->packets = rd64(blob + off + 96, order);
+                (void)util_strlcpy(b->text, k.text, sizeof b->text);
+            }
+        }
+        if (k.jump >= 0) {
+            /* only to a chain's start (after its ERROR head entry): an
+             * offset anywhere else is not followed */
+            for (i = 0; i < c->n && c->v[i].off != (size_t)k.jump; i++) {
+            }
+            if (i < c->n && !c->v[i].queued) {
+                c->v[i].queued = 1;
+            }
+        }
+        off += next;
+    }
+    if (off != end && end != SIZE_MAX) {
+        util_diag(file, *count, "INPUT chain overruns its policy entry");
+        out->bad++;
+        return IH_EPARSE;
     }
     return IH_OK;
 }
@@ -331,14 +456,18 @@ static int nf_entry(const uint8_t *e, size_t n, enum procnet_order o, struct nf_
  * The INPUT chain: entries from hook_entry[NF_INET_LOCAL_IN] walking by
  * next_offset up to underflow[NF_INET_LOCAL_IN], the chain's policy entry
  * (not a rule).  Each entry: IPT_ENTRY_SIZE + XT_HDR_SIZE <= next_offset,
- * inside the table.
+ * inside the table.  Then every user chain INPUT jumps to (a standard
+ * target whose verdict is an offset), and the chains those jump to, each
+ * walked once, at most NF_KCHAINS.
  */
 int netfilter_parse_entries(const uint8_t *blob, size_t len, const struct nf_kinfo *ki,
                             enum procnet_order order, const char *file,
                             struct nf_blocks *out)
 {
-    size_t off, end;
+    struct nf_kchains c;
+    size_t off, end, i;
     unsigned long count = 0;
+    int rc, more = 1;
 
     memset(out, 0, sizeof *out);
     if (len > NF_MAX_BLOB) {
@@ -362,53 +491,23 @@ int netfilter_parse_entries(const uint8_t *blob, size_t len, const struct nf_kin
                   len);
         return IH_EPARSE;
     }
-    while (off < end) {
-        struct nf_krule k;
-        size_t next;
-
-        if (++count > NF_MAX_ENTRIES) {
-            util_diag(file, 0, "more than %u rules", NF_MAX_ENTRIES);
-            return IH_ETOOBIG;
-        }
-        if (len - off < IPT_ENTRY_SIZE + XT_HDR_SIZE) {
-            util_diag(file, count, "rule at offset %zu truncated", off);
-            out->bad++;
-            return IH_EPARSE;
-        }
-        next = rd16(blob + off + 90, order);
-        if (next < IPT_ENTRY_SIZE + XT_HDR_SIZE || next > len - off) {
-            util_diag(file, count, "rule at offset %zu: bad next_offset %zu", off, next);
-            out->bad++;
-            return IH_EPARSE;
-        }
-        out->rules++;
-        if (nf_entry(blob + off, next, order, &k) != IH_OK) {
-            /* the chain is still walkable: skip just this rule */
-            util_diag(file, count, "malformed rule at offset %zu", off);
-            out->bad++;
-        } else if (k.tcp && !k.neg && k.ports && k.verdict != NF_VERDICT_NONE) {
-            struct nf_block *b;
-
-            if (out->n >= NF_MAX_BLOCKS) {
-                out->over++;
-            } else {
-                b = &out->v[out->n++];
-                memset(b, 0, sizeof *b);
-                b->ports = k.ports;
-                b->verdict = k.verdict;
-                b->line = count;
-                b->packets = rd64(blob + off + 96, order);
-                (void)util_strlcpy(b->text, k.text, sizeof b->text);
+    memset(&c, 0, sizeof c);
+    nf_kchain_names(blob, len, order, &c);
+    rc = nf_kwalk(blob, len, off, end, "INPUT", order, file, &c, &count, out);
+    while (rc == IH_OK && more) {
+        more = 0;
+        for (i = 0; i < c.n && rc == IH_OK; i++) {
+            if (c.v[i].queued == 1) {
+                c.v[i].queued = 2;
+                more = 1;
+                if (c.v[i].off != end) {
+                    rc = nf_kwalk(blob, len, c.v[i].off, SIZE_MAX, c.v[i].name, order, file, &c,
+                                  &count, out);
+                }
             }
         }
-        off += next;
     }
-    if (off != end) {
-        util_diag(file, count, "INPUT chain overruns its policy entry");
-        out->bad++;
-        return IH_EPARSE;
-    }
-    return IH_OK;
+    return rc;
 }
 
 int netfilter_parse_capture(const uint8_t *buf, size_t len, enum procnet_order order,

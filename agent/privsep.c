@@ -2,6 +2,8 @@
  * privsep.c - the two halves of delivery (privsep.h, docs/PRIVSEP.md).
  */
 #include "privsep.h"
+#include "cmd.h"
+#include "config.h"
 #include "transport.h"
 #include "util.h"
 
@@ -19,6 +21,7 @@
 #define PS_MSG_MAX  (1 + 8 + SPOOL_PAYLOAD_MAX)
 #define PS_DONE_MIN (1 + 4 + 1 + 8 * 4)
 #define PS_BUDGET_MAX (1u << 20)
+#define PS_ETAG_MAX 34
 
 _Static_assert(sizeof(struct transport_stats) == 8 * sizeof(unsigned long),
                "the 'D' message carries 8 counters");
@@ -227,18 +230,100 @@ int privsep_remote_ack(struct spool *s, uint64_t acked)
     return ps_end(s, m, ps_recv(s->remote_fd, m, sizeof m, NULL, 0));
 }
 
-/* Serve 'G' requests until the privileged end closes. */
+/*
+ * Run OP (deliver S, or fetch the bundle) on the collectors of the
+ * `collector` list in order, from the first each time (back on it as soon
+ * as it answers): the next is tried when one fails; the last failure is
+ * returned.  The list is in our copy of the config.
+ */
+static struct config ps_cfg;    /* the network half's copy of T's config */
+
+static int ps_failover(struct transport *t, struct spool *s, const char *etag, char *buf,
+                       size_t cap, size_t *body, size_t *blen)
+{
+    struct config *c = &ps_cfg;
+    unsigned i;
+    int rc = IH_ENET;
+
+    for (i = 0; i < c->n_collectors; i++) {
+        config_use_collector(c, i);
+        if (s) {
+            rc = transport_deliver(t, s);
+            transport_disconnect(t);
+        } else {
+            rc = update_get(t, etag, buf, cap, body, blen);
+        }
+        if (rc != IH_ENET) {
+            break;
+        }
+        if (i + 1 < c->n_collectors) {
+            util_print(2, "iothunt: %s:%u: %s; trying %s:%u\n", c->host, (unsigned)c->port,
+                       t->last_error, c->host_list[i + 1], (unsigned)c->port_list[i + 1]);
+        }
+    }
+    return rc;
+}
+
+/*
+ * 'B': fetch the bundle; its body goes back in 'C' messages, then
+ * 'F' rc:i32 len:u32 last_error.
+ */
+static int ps_serve_bundle(int fd, struct transport *t, const unsigned char *m, ssize_t n)
+{
+    static unsigned char c[PS_MSG_MAX];
+    char etag[PS_ETAG_MAX + 1], *buf;
+    unsigned char f[9 + sizeof t->last_error];
+    size_t cap = (size_t)t->cfg->bundle_max_bytes + 8192, body = 0, blen = 0, off, k, el;
+    int rc = IH_ENOMEM;
+
+    memcpy(etag, m + 1, (size_t)n - 1);
+    etag[n - 1] = '\0';
+    t->last_error[0] = '\0';
+    buf = malloc(cap);
+    if (buf) {
+        rc = ps_failover(t, NULL, etag, buf, cap, &body, &blen);
+    }
+    if (rc != IH_OK) {
+        blen = 0;
+    }
+    for (off = 0; off < blen; off += k) {
+        k = blen - off < sizeof c - 1 ? blen - off : sizeof c - 1;
+        c[0] = 'C';
+        memcpy(c + 1, buf + body + off, k);
+        if (ps_send(fd, c, 1 + k) != IH_OK) {
+            free(buf);
+            return IH_EIO;
+        }
+    }
+    free(buf);
+    f[0] = 'F';
+    ps_put(f + 1, (uint32_t)rc, 4);
+    ps_put(f + 5, blen, 4);
+    el = strlen(t->last_error);
+    memcpy(f + 9, t->last_error, el);
+    return ps_send(fd, f, 9 + el);
+}
+
+/* Serve 'G' and 'B' requests until the privileged end closes. */
 static void ps_serve_network(int fd, struct transport *t)
 {
     unsigned char m[PS_DONE_MIN + sizeof t->last_error];
     struct spool s;
 
+    ps_cfg = *t->cfg;
+    t->cfg = &ps_cfg;
     for (;;) {
         unsigned long st[8];
         ssize_t n = ps_recv(fd, m, sizeof m, NULL, 0);
         size_t el;
         int rc, i;
 
+        if (n >= 1 && n <= 1 + PS_ETAG_MAX && m[0] == 'B') {
+            if (ps_serve_bundle(fd, t, m, n) != IH_OK) {
+                return;
+            }
+            continue;
+        }
         if (n != 17 || m[0] != 'G') {
             return;
         }
@@ -249,8 +334,7 @@ static void ps_serve_network(int fd, struct transport *t)
         s.lines = (unsigned long)ps_get(m + 1, 8);
         s.next_seq = ps_get(m + 9, 8);
         t->last_error[0] = '\0';
-        rc = transport_deliver(t, &s);
-        transport_disconnect(t);
+        rc = ps_failover(t, &s, NULL, NULL, 0, NULL, NULL);
         memcpy(st, &t->st, sizeof st);
         m[0] = 'D';
         ps_put(m + 1, (uint32_t)rc, 4);
@@ -334,21 +418,29 @@ static int ps_send_end(int fd, int rc, const struct spool *s)
     return ps_send(fd, m, sizeof m);
 }
 
+/*
+ * The network half's every step is bounded by the timeout, for each
+ * collector of the list: a silent one is stuck or hostile.
+ */
+static void ps_timeout(struct privsep *p, const struct transport *t)
+{
+    struct timeval tv;
+
+    tv.tv_sec = (time_t)((t->cfg->timeout * 4 + 10) * (t->cfg->n_collectors ? t->cfg->n_collectors : 1));
+    tv.tv_usec = 0;
+    (void)setsockopt(p->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+}
+
 int privsep_deliver(struct privsep *p, struct transport *t, struct spool *s, volatile int *stop)
 {
     static unsigned char m[PS_MSG_MAX];
     const char *why = "network half exited";
-    struct timeval tv;
     int rc = IH_ENET;
 
     if (p->pid <= 0) {
         goto out;
     }
-    /* the network half's every step is bounded by the timeout: a silent
-     * one is stuck or hostile */
-    tv.tv_sec = (time_t)(t->cfg->timeout * 4 + 10);
-    tv.tv_usec = 0;
-    (void)setsockopt(p->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    ps_timeout(p, t);
     m[0] = 'G';
     ps_put(m + 1, s->lines, 8);
     ps_put(m + 9, s->next_seq, 8);
@@ -403,6 +495,56 @@ out:
     (void)util_strlcpy(t->last_error, why, sizeof t->last_error);
     privsep_stop(p);
     t->st.failures++;
+    return IH_ENET;
+}
+
+int privsep_fetch(struct privsep *p, struct transport *t, const char *etag, char *buf, size_t cap,
+                  size_t *len)
+{
+    static unsigned char m[PS_MSG_MAX];
+    const char *why = "network half exited";
+    size_t el = strlen(etag);
+    int rc = IH_ENET;
+
+    *len = 0;
+    if (p->pid <= 0 || el > PS_ETAG_MAX) {
+        goto out;
+    }
+    ps_timeout(p, t);
+    m[0] = 'B';
+    memcpy(m + 1, etag, el);
+    if (ps_send(p->fd, m, 1 + el) != IH_OK) {
+        goto out;
+    }
+    for (;;) {
+        ssize_t n = ps_recv(p->fd, m, sizeof m, t->stop, p->pid);
+
+        if (n <= 0) {
+            goto out;
+        }
+        why = "network half broke the protocol";
+        if (m[0] == 'C' && n > 1 && (size_t)n - 1 <= cap - *len) {
+            memcpy(buf + *len, m + 1, (size_t)n - 1);
+            *len += (size_t)n - 1;
+        } else if (m[0] == 'F' && n >= 9 && n < 9 + (ssize_t)sizeof t->last_error) {
+            rc = (int)(int32_t)(uint32_t)ps_get(m + 1, 4);
+            /* the length said must be the length sent, and a body only
+             * comes with IH_OK */
+            if (rc > 1 || rc < IH_EAUTH || ps_get(m + 5, 4) != *len || (rc != IH_OK && *len)) {
+                rc = IH_ENET;
+                goto out;
+            }
+            memcpy(t->last_error, m + 9, (size_t)n - 9);
+            t->last_error[n - 9] = '\0';
+            return rc;
+        } else {
+            goto out;
+        }
+    }
+out:
+    (void)util_strlcpy(t->last_error, why, sizeof t->last_error);
+    privsep_stop(p);
+    *len = 0;
     return IH_ENET;
 }
 

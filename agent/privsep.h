@@ -9,16 +9,20 @@
  * (SOCK_SEQPACKET: one message per recv, never run together):
  *
  *   privileged -> network   'G' lines:u64 next_seq:u64     deliver now
+ *                           'B' etag...                    fetch the bundle
  *                           'L' seq:u64 line...            a spooled line
  *                           'E' rc:i32 lines:u64 next_seq:u64   end of answer
  *   network -> privileged   'S' after:u64 budget:u32       lines after AFTER
  *                           'A' acked:u64                  the collector acked
  *                           'D' rc:i32 clock_unset:u8 stats:8*u32
  *                               last_error...              delivery done
+ *                           'C' bytes...                   bundle body, in parts
+ *                           'F' rc:i32 len:u32 last_error...    fetch done
  *
  * Integers are big-endian.  The privileged half checks every message's
  * type and exact length, passes seqs only to spool_scan/spool_ack (which
- * bound them), and never takes a path, a file name or a length from the
+ * bound them), takes the bundle's bytes only into its buffer of
+ * bundle_max_bytes and only when 'F' says that length, and never takes a path, a file name or a length from the
  * network half beyond the bounded 'S' budget.
  */
 #ifndef IOTHUNT_PRIVSEP_H
@@ -82,6 +86,16 @@ int privsep_start(struct privsep *p, struct transport *t, uint32_t uid, uint32_t
  */
 int privsep_deliver(struct privsep *p, struct transport *t, struct spool *s,
                     volatile int *stop);
+
+/*
+ * Fetch the bundle through the network half (update_get on the collectors
+ * in order, If-None-Match ETAG): IH_OK with its body in BUF[CAP], *LEN
+ * bytes; 1 unchanged; IH_ETOOBIG; IH_ENET (t->last_error says why; when
+ * the network half died or broke the protocol, P is closed).  The network
+ * half writes no file: the bytes are the caller's to check.
+ */
+int privsep_fetch(struct privsep *p, struct transport *t, const char *etag, char *buf, size_t cap,
+                  size_t *len);
 
 /* Close the channel and wait for the network half.  Safe on a closed P. */
 void privsep_stop(struct privsep *p);

@@ -157,6 +157,130 @@ int proc_parse_exe_link(const char *target, char *out, size_t n, int *deleted)
     return IH_OK;
 }
 
+int proc_exe_fileless(const char *exe)
+{
+    static const char *const pfx[] = { "/memfd:", "/SYSV", "/dev/zero", "/anon_hugepage" };
+    size_t i;
+
+    for (i = 0; i < sizeof pfx / sizeof pfx[0]; i++) {
+        if (strncmp(exe, pfx[i], strlen(pfx[i])) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int proc_exe_is_qemu_user(const char *exe)
+{
+    const char *b = strrchr(exe, '/');
+
+    b = b ? b + 1 : exe;
+    return strncmp(b, "qemu-", 5) == 0 && strncmp(b, "qemu-system-", 12) != 0 && b[5] != '\0';
+}
+
+/* 1 if S[0..N) is 1-16 hex digits. */
+static int maps_hex(const char *s, size_t n)
+{
+    size_t i;
+
+    if (n == 0 || n > 16) {
+        return 0;
+    }
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int proc_parse_maps_guest(const char *buf, size_t len, const char *emu, char *out, size_t n,
+                          char *range, size_t rn, unsigned long *bad_line)
+{
+    size_t pos = 0, el = strlen(emu);
+    unsigned long line = 0;
+
+    if (el > DELETED_LEN && memcmp(emu + el - DELETED_LEN, deleted_sfx, DELETED_LEN) == 0) {
+        el -= DELETED_LEN;
+    }
+    while (pos < len) {
+        const char *s = buf + pos, *f[5] = { NULL };
+        const char *nl = memchr(s, '\n', len - pos);
+        size_t ln = nl ? (size_t)(nl - s) : len - pos, fl[5] = { 0 }, i = 0, k = 0, pl;
+        const char *dash;
+
+        pos += ln + (nl ? 1 : 0);
+        line++;
+        if (ln == 0) {
+            continue;
+        }
+        while (i < ln && k < 5) {
+            while (i < ln && s[i] == ' ') {
+                i++;
+            }
+            f[k] = s + i;
+            while (i < ln && s[i] != ' ') {
+                i++;
+            }
+            fl[k] = (size_t)(s + i - f[k]);
+            k++;
+        }
+        while (i < ln && s[i] == ' ') {
+            i++;
+        }
+        dash = k == 5 ? memchr(f[0], '-', fl[0]) : NULL;
+        if (ln > 4096 || !dash || !maps_hex(f[0], (size_t)(dash - f[0])) ||
+            !maps_hex(dash + 1, fl[0] - (size_t)(dash - f[0]) - 1) || fl[1] != 4 ||
+            !maps_hex(f[2], fl[2])) {
+            if (bad_line) {
+                *bad_line = line;
+            }
+            return IH_EPARSE;
+        }
+        pl = ln - i;
+        if (pl == 0 || s[i] != '/') {
+            continue;       /* anonymous, [heap], [stack], [vdso] */
+        }
+        for (k = 0; k < fl[2] && f[2][k] == '0'; k++) {
+        }
+        if (k != fl[2]) {
+            continue;       /* not the start of a file */
+        }
+        if ((pl == el || (pl == el + DELETED_LEN &&
+                          memcmp(s + i + el, deleted_sfx, DELETED_LEN) == 0)) &&
+            memcmp(s + i, emu, el) == 0) {
+            continue;       /* the emulator itself */
+        }
+        if (pl >= n || fl[0] >= rn) {
+            return IH_ETRUNC;
+        }
+        memcpy(out, s + i, pl);
+        out[pl] = '\0';
+        /* map_files names drop the leading zeros maps prints: "%lx-%lx" */
+        {
+            const char *h[2] = { f[0], dash + 1 };
+            size_t hl[2] = { (size_t)(dash - f[0]), fl[0] - (size_t)(dash - f[0]) - 1 };
+
+            for (i = 0, k = 0; i < 2; i++) {
+                while (hl[i] > 1 && *h[i] == '0') {
+                    h[i]++;
+                    hl[i]--;
+                }
+                memcpy(range + k, h[i], hl[i]);
+                k += hl[i];
+                if (i == 0) {
+                    range[k++] = '-';
+                }
+            }
+        }
+        range[k] = '\0';
+        return IH_OK;
+    }
+    return IH_ENOENT;
+}
+
 /* Copy a /proc/mounts field, decoding \ooo octal escapes; 0 or -1. */
 static int pm_unescape(const char *s, size_t n, char *out, size_t cap)
 {
@@ -352,13 +476,51 @@ static int proc_slurp(const struct root *r, int32_t pid, const char *what, char 
     return util_read_file(path, PROC_FILE_MAX, buf, len);
 }
 
+/*
+ * PI runs under qemu-user (its exe is the emulator, TARGET the raw link):
+ * the guest image is the first other file mapping (proc_parse_maps_guest).
+ * PI->exe becomes the guest's path, PI->emulator the emulator's.  A guest
+ * with no file mapping runs from anonymous memory: fileless.
+ */
+static void proc_read_guest(const struct root *r, struct proc_info *pi, const char *target)
+{
+    char path[ROOT_PATH_MAX], dev[64], guest[PROC_EXE_MAX + 16];
+    char *buf = NULL;
+    size_t len;
+    unsigned long bad_line = 0;
+    int rc;
+
+    if (util_fmt(dev, sizeof dev, "/proc/%ld/maps", (long)pi->pid) != IH_OK ||
+        root_path(r, dev, path, sizeof path) != IH_OK ||
+        util_read_file(path, PROC_MAPS_MAX, &buf, &len) != IH_OK) {
+        return;     /* the emulator stays the culprit: better than nothing */
+    }
+    rc = proc_parse_maps_guest(buf, len, target, guest, sizeof guest, pi->guest_map,
+                               sizeof pi->guest_map, &bad_line);
+    free(buf);
+    if (rc == IH_EPARSE) {
+        util_diag(path, bad_line, "malformed maps line");
+        return;
+    }
+    (void)util_strlcpy(pi->emulator, pi->exe, sizeof pi->emulator);
+    pi->exe[0] = '\0';
+    pi->exe_deleted = 0;
+    if (rc == IH_ENOENT) {
+        pi->fileless = 1;
+    } else if (rc != IH_OK ||
+               proc_parse_exe_link(guest, pi->exe, sizeof pi->exe, &pi->exe_deleted) != IH_OK) {
+        pi->exe[0] = '\0';
+        pi->guest_map[0] = '\0';
+    }
+}
+
 int proc_read(const struct root *r, int32_t pid, struct proc_info *pi)
 {
     char path[ROOT_PATH_MAX], dev[64], target[PROC_EXE_MAX + 16];
     char *buf = NULL;
     size_t len;
     unsigned long bad_line;
-    int rc, pr;
+    int rc, rc2, pr;
 
     memset(pi, 0, sizeof *pi);
     pi->pid = pid;
@@ -410,8 +572,12 @@ int proc_read(const struct root *r, int32_t pid, struct proc_info *pi)
         goto out;
     }
 
-    if (util_fmt(dev, sizeof dev, "/proc/%ld/exe", (long)pid) == IH_OK &&
-        root_readlink(r, dev, target, sizeof target) == IH_OK) {
+    if (util_fmt(dev, sizeof dev, "/proc/%ld/exe", (long)pid) != IH_OK) {
+        goto out;
+    }
+    rc2 = root_readlink(r, dev, target, sizeof target);
+    pi->exe_unreadable = rc2 == IH_EIO;
+    if (rc2 == IH_OK) {
         if (proc_parse_exe_link(target, pi->exe, sizeof pi->exe, &pi->exe_deleted) != IH_OK) {
             pi->exe[0] = '\0';
             pi->exe_deleted = 0;
@@ -425,6 +591,10 @@ int proc_read(const struct root *r, int32_t pid, struct proc_info *pi)
                 (void)util_strlcpy(pi->exe, target, sizeof pi->exe);
             }
         }
+        if (pi->exe[0] && proc_exe_is_qemu_user(pi->exe)) {
+            proc_read_guest(r, pi, target);
+        }
+        pi->fileless |= proc_exe_fileless(pi->exe);
     }
 out:
     free(buf);
@@ -525,6 +695,25 @@ int proc_open_image(const struct root *r, const struct proc_info *pi, int *fd, s
 
     if (pi->exe[0] == '\0') {
         return IH_ENOENT;
+    }
+    if (root_is_live(r) && pi->emulator[0]) {
+        char dev[80];
+
+        /* a qemu-user guest: its mapping reaches the image even unlinked
+         * (root only); an image still linked opens by name */
+        if (pi->guest_map[0] &&
+            util_fmt(dev, sizeof dev, "/proc/%ld/map_files/%s", (long)pi->pid,
+                     pi->guest_map) == IH_OK &&
+            (f = open(dev, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) >= 0) {
+            if (fstat(f, st) == 0 && S_ISREG(st->st_mode)) {
+                *fd = f;
+                return IH_OK;
+            }
+            close(f);
+        } else if (pi->guest_map[0] && (errno == EACCES || errno == EPERM)) {
+            return IH_EIO;
+        }
+        return pi->exe_deleted ? IH_ENOENT : proc_open_device_file(r, pi->exe, fd, st);
     }
     if (root_is_live(r)) {
         char dev[64];

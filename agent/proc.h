@@ -22,6 +22,8 @@
 #define PROC_CMDLINE_MAX 256
 /* Largest /proc/PID/status and cmdline read; the kernel's are < 4 KiB. */
 #define PROC_FILE_MAX    (64u * 1024)
+/* Largest /proc/PID/maps read (qemu-user processes only). */
+#define PROC_MAPS_MAX    (256u * 1024)
 /* At most this many fds are looked at per process. */
 #define PROC_FD_MAX      4096
 /* tmpfs mount points remembered from /proc/mounts. */
@@ -34,6 +36,10 @@ struct proc_info {
     char comm[PROC_COMM_MAX];   /* kernel's task name (may be forged) */
     char exe[PROC_EXE_MAX];     /* exe link target without " (deleted)"; "" for kernel threads */
     int exe_deleted;            /* the image was unlinked while running */
+    int exe_unreadable;         /* the exe link exists but could not be read (permission) */
+    int fileless;               /* the image has no file: memfd, shared memory, anonymous */
+    char emulator[64];          /* qemu-user running the guest image in exe ("": none) */
+    char guest_map[40];         /* live: "START-END" of the guest image in map_files */
     char cmdline[PROC_CMDLINE_MAX]; /* argv joined by spaces; cut to fit */
 };
 
@@ -70,6 +76,32 @@ int proc_parse_fd_link(const char *s, size_t n, uint64_t *inode);
  * IH_ETRUNC if it does not fit.
  */
 int proc_parse_exe_link(const char *target, char *out, size_t n, int *deleted);
+
+/*
+ * 1 if device path EXE names no file but memory: a memfd ("/memfd:NAME"),
+ * System V shared memory ("/SYSV..."), /dev/zero or an anonymous huge page
+ * mapping ("/anon_hugepage").
+ */
+int proc_exe_fileless(const char *exe);
+
+/*
+ * 1 if EXE is a qemu-user emulator (basename "qemu-ARCH" or
+ * "qemu-ARCH-static", not qemu-system-*).
+ */
+int proc_exe_is_qemu_user(const char *exe);
+
+/*
+ * From a /proc/PID/maps buffer of a qemu-user process, the guest image:
+ * the first file mapping at offset 0 whose path is not EMU (the emulator's
+ * own image, with or without " (deleted)").  Grammar per line:
+ *   START "-" END SP PERMS SP OFFSET SP DEV SP INODE [SP+ PATH]
+ * (hex START/END/OFFSET).  Copies the path (with any " (deleted)") into
+ * OUT[N] and "START-END" into RANGE[RN].  IH_OK; IH_ENOENT when no file
+ * mapping but the emulator's (the guest runs from anonymous memory);
+ * IH_EPARSE on a malformed line (*BAD_LINE gets its number).
+ */
+int proc_parse_maps_guest(const char *buf, size_t len, const char *emu, char *out, size_t n,
+                          char *range, size_t rn, unsigned long *bad_line);
 
 /*
  * Parse /proc/mounts (fields: source mountpoint fstype options dump pass;

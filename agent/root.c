@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int root_init(struct root *r, const char *dir)
@@ -28,6 +29,26 @@ int root_init(struct root *r, const char *dir)
 int root_is_live(const struct root *r)
 {
     return r->dir[0] == '\0';
+}
+
+int root_check(const struct root *r)
+{
+    char p[ROOT_PATH_MAX];
+    struct stat st;
+
+    if (root_is_live(r)) {
+        return IH_OK;
+    }
+    if (stat(r->dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        util_diag(r->dir, 0, "--root: no such directory");
+        return IH_EINVAL;
+    }
+    if (root_path(r, "/proc", p, sizeof p) != IH_OK || stat(p, &st) != 0 ||
+        !S_ISDIR(st.st_mode)) {
+        util_diag(r->dir, 0, "--root: no proc/ in it (not a device image)");
+        return IH_EINVAL;
+    }
+    return IH_OK;
 }
 
 int root_path(const struct root *r, const char *abs, char *out, size_t n)

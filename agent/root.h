@@ -23,6 +23,13 @@ int root_init(struct root *r, const char *dir);
 /* 1 if R is the live device. */
 int root_is_live(const struct root *r);
 
+/*
+ * A --root must be a directory holding proc/ (a device image or fixture):
+ * IH_OK for the live device or such a directory; otherwise IH_EINVAL,
+ * after a message naming the directory and what is wrong (a usage error).
+ */
+int root_check(const struct root *r);
+
 /* Host path of device path ABS into OUT[N].  IH_OK, IH_EINVAL, IH_ETRUNC. */
 int root_path(const struct root *r, const char *abs, char *out, size_t n);
 

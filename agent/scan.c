@@ -5,6 +5,7 @@
  */
 #include "scan.h"
 #include "allow.h"
+#include "bundle.h"
 #include "builtin.h"
 #include "detect.h"
 #include "ioc.h"
@@ -26,6 +27,8 @@ struct scan_ctx {
     struct rules *rules;            /* NULL: no rules at all (hashes only) */
     struct ioc_store *iocs;
     struct allowlist allow;
+    char bundle[256];               /* active bundle path, "" none */
+    struct endpoints eps;           /* remote endpoints since scan_endpoints() */
     struct detect_cache cache;
     size_t resolve_pos;             /* next IOC domain to resolve */
     /* per-run */
@@ -43,6 +46,7 @@ const char *scan_verdict_name(enum scan_verdict v)
     switch (v) {
     case VERDICT_INFECTED: return "INFECTED";
     case VERDICT_SUSPICIOUS: return "SUSPICIOUS";
+    case VERDICT_INCOMPLETE: return "INCOMPLETE";
     default: return "CLEAN";
     }
 }
@@ -131,6 +135,46 @@ static int scan_load_iocs(struct scan_ctx *c, const struct scan_opts *o)
     return IH_OK;
 }
 
+/* The files of the active bundle at PATH (checked when it was installed). */
+static int scan_load_bundle(struct scan_ctx *c, const char *path)
+{
+    struct bundle *b = malloc(sizeof *b);
+    char *buf = NULL;
+    unsigned i;
+    int rc = b ? IH_OK : IH_ENOMEM;
+
+    if (rc == IH_OK && util_strlcpy(c->bundle, path, sizeof c->bundle) != IH_OK) {
+        rc = IH_ETRUNC;
+    }
+    if (rc == IH_OK) {
+        /* none, or unreadable (reported): hunt with the rest */
+        rc = bundle_load_active(path, &buf, b);
+        if (rc != IH_OK && rc != IH_ENOMEM) {
+            b->n_files = 0;
+            rc = IH_OK;
+        }
+    }
+    for (i = 0; rc == IH_OK && i < b->n_files; i++) {
+        const struct bundle_file *f = &b->files[i];
+
+        if (name_ends(f->name, ".yar")) {
+            if (!c->rules) {
+                rc = rules_new(&c->rules);
+            }
+            if (rc == IH_OK) {
+                rc = rules_load_buffer(c->rules, f->name, f->data, f->len);
+            }
+        } else if (name_ends(f->name, ".allow")) {
+            rc = allow_parse(&c->allow, f->name, f->data, f->len, NULL);
+        } else {
+            rc = ioc_load_buf(c->iocs, f->name, f->data, f->len, IOC_FMT_AUTO, NULL);
+        }
+    }
+    free(buf);
+    free(b);
+    return rc;
+}
+
 int scan_open(const struct scan_opts *o, struct scan_ctx **ctx)
 {
     struct scan_ctx *c;
@@ -145,6 +189,10 @@ int scan_open(const struct scan_opts *o, struct scan_ctx **ctx)
     rc = root_init(&c->root, o->root);
     if (rc != IH_OK) {
         util_diag(o->root, 0, "root directory path too long");
+        goto out;
+    }
+    rc = root_check(&c->root);
+    if (rc != IH_OK) {
         goto out;
     }
     c->sockets = o->sockets;
@@ -162,6 +210,9 @@ int scan_open(const struct scan_opts *o, struct scan_ctx **ctx)
         if (rc != IH_OK) {
             goto out;
         }
+    }
+    if (o->bundle && (rc = scan_load_bundle(c, o->bundle)) != IH_OK) {
+        goto out;
     }
     *ctx = c;
     c = NULL;
@@ -202,9 +253,64 @@ static unsigned long scan_total(const struct scan_summary *s)
     return s->by_severity[0] + s->by_severity[1] + s->by_severity[2] + s->by_severity[3];
 }
 
+int scan_complete(const struct scan_summary *s)
+{
+    int i;
+
+    for (i = 0; i < SRC__COUNT; i++) {
+        if (s->unread[i]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 int scan_exit_code(const struct scan_summary *s)
 {
-    return scan_total(s) ? 1 : 0;
+    return scan_total(s) ? 1 : scan_complete(s) ? 0 : 3;
+}
+
+void scan_unread_text(const struct scan_summary *s, char *out, size_t n, const char **advice)
+{
+    /* plain words: "<pre>[count]<post>" (count shown when pre ends in a blank) */
+    static const char *const what[SRC__COUNT][2] = {
+        [SRC_PROC] = { "the process list (/proc)", "" },
+        [SRC_SOCKETS] = { " ", " socket table(s) in /proc/net" },
+        [SRC_EXE] = { "the executable of ", " process(es)" },
+        [SRC_FDS] = { "the open sockets of ", " process(es)" },
+        [SRC_IMAGES] = { " ", " executable(s) or file(s) to hash" },
+        [SRC_FIREWALL] = { "the firewall rules", "" },
+        [SRC_FW_CONFIG] = { " ", " firewall configuration file(s)" },
+        [SRC_DNS_FILES] = { " ", " hosts or resolver file(s)" },
+    };
+    size_t l = 0;
+    int i;
+
+    out[0] = '\0';
+    for (i = 0; i < SRC__COUNT; i++) {
+        if (!s->unread[i]) {
+            continue;
+        }
+        if (l) {
+            (void)util_fmt(out + l, n - l, "; ");
+            l = strlen(out);
+        }
+        if (what[i][1][0]) {
+            (void)util_fmt(out + l, n - l, "%s%lu%s", what[i][0][0] == ' ' ? "" : what[i][0],
+                           s->unread[i], what[i][1]);
+        } else {
+            (void)util_fmt(out + l, n - l, "%s", what[i][0]);
+        }
+        l = strlen(out);
+        if (i == SRC_FIREWALL && s->fw_why[0]) {
+            (void)util_fmt(out + l, n - l, " (%s)", s->fw_why);
+            l = strlen(out);
+        }
+    }
+    *advice = s->not_root ? "run iothunt as root and scan again" :
+              s->unread[SRC_PROC] || s->unread[SRC_SOCKETS] ?
+              "check that /proc is mounted (or that --root is a full image) and scan again" :
+              "check the sources named above and scan again";
 }
 
 /* The sink the producers see: allowlist first, then count, then pass on. */
@@ -279,6 +385,7 @@ int scan_run(struct scan_ctx *c, int64_t now, struct finding_sink *sink, struct 
     r.resolve = c->resolve;
     r.resolve_pos = &c->resolve_pos;
     r.keep_all = c->sockets;
+    r.eps = &c->eps;
     detect_run_begin(&r, now);
 
     detect_mounts_load(&r);
@@ -291,7 +398,6 @@ int scan_run(struct scan_ctx *c, int64_t now, struct finding_sink *sink, struct 
     rc = sockets_load_keep(&c->root, &r.socks, &keep);
     sum->sockets = r.socks.total;
     sum->bad_records += r.socks.bad;
-    sum->errors += r.socks.missing;
     (void)util_strlcpy(sum->byte_order, r.socks.order == PROCNET_ORDER_BE ? "be" : "le",
                        sizeof sum->byte_order);
     (void)util_strlcpy(sum->byte_order_how, r.socks.order_how ? r.socks.order_how : "",
@@ -311,17 +417,31 @@ int scan_run(struct scan_ctx *c, int64_t now, struct finding_sink *sink, struct 
         goto out;
     }
     rc = detect_files(&r);
+    if (rc == IH_OK && c->bundle[0]) {
+        rc = bundle_findings(c->bundle, now, &r.sink, &sum->intel_stale);
+    }
     if (rc != IH_OK) {
         goto out;
     }
     memset(&nst, 0, sizeof nst);
     rc = netfilter_scan(&c->root, now, &r.sink, &nst);
     sum->bad_records += nst.bad;
-    sum->errors += nst.errors;
+    sum->unread[SRC_FIREWALL] += nst.errors;
+    sum->unread[SRC_FW_CONFIG] += nst.config_errors;
+    (void)util_strlcpy(sum->fw_why, nst.why, sizeof sum->fw_why);
 out:
     sum->processes = r.processes;
     sum->bad_records += r.bad;
-    sum->errors += r.errors;
+    sum->unread[SRC_SOCKETS] += r.socks.missing;
+    {
+        int i;
+
+        for (i = 0; i < SRC__COUNT; i++) {
+            sum->unread[i] += r.unread[i];
+            sum->errors += sum->unread[i];
+        }
+    }
+    sum->not_root = root_is_live(&c->root) && geteuid() != 0;
     sum->files_hashed = r.hashed;
     sum->hash_cache_hits = r.cache_hits;
     detect_run_end(&r);
@@ -330,18 +450,25 @@ out:
     } else if (sum->by_severity[SEV_MEDIUM]) {
         sum->verdict = VERDICT_SUSPICIOUS;
     } else {
-        sum->verdict = VERDICT_CLEAN;
+        /* an incomplete read is never CLEAN */
+        sum->verdict = scan_complete(sum) ? VERDICT_CLEAN : VERDICT_INCOMPLETE;
     }
     c->out = NULL;
     c->sum = NULL;
     return rc;
 }
 
+struct endpoints *scan_endpoints(struct scan_ctx *ctx)
+{
+    return &ctx->eps;
+}
+
 int scan_summary_to_json(const struct scan_summary *s, uint64_t seq, int64_t interval,
                          char *buf, size_t cap, size_t *len)
 {
     struct json_writer w;
-    char counts[512];
+    char counts[512], unread[256], line[384];
+    const char *advice;
     struct json_writer cw;
     int i, rc;
 
@@ -359,13 +486,11 @@ int scan_summary_to_json(const struct scan_summary *s, uint64_t seq, int64_t int
     json_str(&w, "type", "summary");
     json_str(&w, "severity", s->verdict == VERDICT_INFECTED ? "high" :
              s->verdict == VERDICT_SUSPICIOUS ? "medium" : "low");
-    {
-        char line[128];
-
-        (void)util_fmt(line, sizeof line, "%s: %lu finding(s), %lu suppressed by allowlist",
-                       scan_verdict_name(s->verdict), scan_total(s), s->suppressed);
-        json_str(&w, "summary", line);
-    }
+    scan_unread_text(s, unread, sizeof unread, &advice);
+    (void)util_fmt(line, sizeof line, "%s: %lu finding(s), %lu suppressed by allowlist%s%s",
+                   scan_verdict_name(s->verdict), scan_total(s), s->suppressed,
+                   unread[0] ? "; incomplete, not read: " : "", unread);
+    json_str(&w, "summary", line);
     json_int(&w, "ts", s->ts);
     if (seq > 0) {
         json_int(&w, "seq", (int64_t)seq);
@@ -378,6 +503,14 @@ int scan_summary_to_json(const struct scan_summary *s, uint64_t seq, int64_t int
     json_int(&w, "sockets", (int64_t)s->sockets);
     json_int(&w, "bad_records", (int64_t)s->bad_records);
     json_int(&w, "errors", (int64_t)s->errors);
+    json_bool(&w, "complete", unread[0] == '\0');
+    if (unread[0]) {
+        json_str(&w, "unreadable", unread);
+        json_str(&w, "advice", advice);
+    }
+    if (s->intel_stale) {
+        json_bool(&w, "intel_stale", 1);
+    }
     json_int(&w, "files_hashed", (int64_t)s->files_hashed);
     json_int(&w, "hash_cache_hits", (int64_t)s->hash_cache_hits);
     json_bool(&w, "clock_unset", s->clock_unset);

@@ -838,6 +838,33 @@ int transport_health(struct transport *t, int *status, char *agent, size_t agent
     return IH_OK;
 }
 
+int transport_exchange(struct transport *t, const char *head, char *buf, size_t cap, size_t *len,
+                       int (*done)(const char *buf, size_t len))
+{
+    int64_t deadline = util_now_ms() + (int64_t)t->cfg->timeout * 1000;
+    int rc = tp_write(t, (const unsigned char *)head, strlen(head), deadline);
+
+    *len = 0;
+    while (rc == IH_OK && !done(buf, *len)) {
+        int n;
+
+        if (*len == cap) {
+            return IH_ETOOBIG;
+        }
+        n = mbedtls_ssl_read(&t->ssl, (unsigned char *)buf + *len, cap - *len);
+        if (n > 0) {
+            *len += (size_t)n;
+        } else if (n == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) {
+            tp_save_session(t);
+        } else if ((n != MBEDTLS_ERR_SSL_WANT_READ && n != MBEDTLS_ERR_SSL_WANT_WRITE) ||
+                   tp_wait(t, n == MBEDTLS_ERR_SSL_WANT_WRITE, deadline) != IH_OK) {
+            tp_error(t, "read", n);
+            rc = IH_ENET;
+        }
+    }
+    return rc;
+}
+
 int transport_check_own(struct transport *t, uint32_t *flags)
 {
     int r = mbedtls_x509_crt_verify(&t->own, &t->ca, NULL, NULL, flags, tp_verify, t);

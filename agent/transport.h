@@ -105,6 +105,14 @@ uint32_t transport_backoff_next(struct transport *t);
 int transport_health(struct transport *t, int *status, char *agent, size_t agent_cap);
 
 /*
+ * Send the request HEAD on the connected T and read the response into
+ * BUF[CAP] until DONE(BUF, LEN) returns non-zero (*LEN: bytes read).
+ * IH_OK, IH_ETOOBIG when CAP fills first, IH_ENET (t->last_error says why).
+ */
+int transport_exchange(struct transport *t, const char *head, char *buf, size_t cap, size_t *len,
+                       int (*done)(const char *buf, size_t len));
+
+/*
  * Verify our own certificate against the pinned CA (as the collector
  * will), honouring the unset-clock rule.  IH_OK or IH_EAUTH; *FLAGS gets
  * the Mbed TLS verification flags.

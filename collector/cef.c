@@ -1,5 +1,6 @@
 #include "cef.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -208,6 +209,60 @@ cef_put_custom(struct cef_out *o, json_t *obj, const char *field,
 	cef_put_ext(o, label_key, field, CEF_VALUE_CUT);
 }
 
+/*
+ * "pids" (copies of one image) as flexString1 "50,51,52" labelled "pids";
+ * integers only, as many as fit CEF_VALUE_CUT.
+ */
+static void
+cef_put_pids(struct cef_out *o, json_t *obj)
+{
+	json_t *pids = json_object_get(obj, "pids");
+	char list[CEF_VALUE_CUT + 1];
+	size_t i, l = 0;
+	int n;
+
+	if (!json_is_array(pids) || json_array_size(pids) == 0) {
+		return;
+	}
+	list[0] = '\0';
+	for (i = 0; i < json_array_size(pids); i++) {
+		json_t *v = json_array_get(pids, i);
+
+		if (!json_is_integer(v)) {
+			continue;
+		}
+		n = snprintf(list + l, sizeof(list) - l, "%s%lld", l ? "," : "",
+		    (long long)json_integer_value(v));
+		if (n < 0 || (size_t)n >= sizeof(list) - l) {
+			list[l] = '\0';
+			break;
+		}
+		l += (size_t)n;
+	}
+	if (l > 0) {
+		cef_put_ext(o, "flexString1", list, sizeof(list));
+		cef_put_ext(o, "flexString1Label", "pids", 8);
+	}
+}
+
+/* A summary's verdict as outcome ("clean", "incomplete", ...). */
+static void
+cef_put_verdict(struct cef_out *o, json_t *obj)
+{
+	const char *v = cef_get_string(obj, "verdict");
+	char low[16];
+	size_t i;
+
+	if (v == NULL || strlen(v) >= sizeof(low)) {
+		return;
+	}
+	for (i = 0; v[i] != '\0'; i++) {
+		low[i] = (char)tolower((unsigned char)v[i]);
+	}
+	low[i] = '\0';
+	cef_put_ext(o, "outcome", low, sizeof(low));
+}
+
 int
 cef_format_finding(json_t *obj, const char *agent, int64_t rt_ms, char *buf,
     size_t cap, size_t *len)
@@ -273,6 +328,10 @@ cef_format_finding(json_t *obj, const char *agent, int64_t rt_ms, char *buf,
 	cef_put_custom(&o, obj, "cmdline", "cs4", "cs4Label");
 	cef_put_custom(&o, obj, "md5", "cs5", "cs5Label");
 	cef_put_custom(&o, obj, "sha1", "cs6", "cs6Label");
+	cef_put_pids(&o, obj);
+	/* a summary (heartbeat): its verdict, and what it could not read */
+	cef_put_verdict(&o, obj);
+	cef_put_custom(&o, obj, "unreadable", "flexString2", "flexString2Label");
 
 	if (o.overflow) {
 		buf[0] = '\0';

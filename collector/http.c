@@ -11,6 +11,7 @@
 #include <microhttpd.h>
 
 #include "auth.h"
+#include "bundle_serve.h"
 #include "clog.h"
 #include "ingest.h"
 #include "num.h"
@@ -155,6 +156,13 @@ http_begin_request(struct http_server *srv, struct MHD_Connection *conn,
 		req->route = HTTP_ROUTE_HEALTH;
 		return MHD_YES;
 	}
+	if (strcmp(url, "/v1/bundle") == 0) {
+		if (strcmp(method, MHD_HTTP_METHOD_GET) != 0) {
+			return http_reply_error(conn, MHD_HTTP_METHOD_NOT_ALLOWED,
+			    "use GET", 0);
+		}
+		return bundle_serve(conn, srv->cfg->bundle_path, req->agent);
+	}
 	if (strcmp(url, "/v1/findings") != 0) {
 		return http_reply_error(conn, MHD_HTTP_NOT_FOUND, "no such resource", 0);
 	}
@@ -248,7 +256,9 @@ http_finish_findings(struct http_server *srv, struct MHD_Connection *conn,
 		clog_write(CLOG_WARN, "http: %s: batch refused: %s", req->agent, err.msg);
 		return http_reply_error(conn, MHD_HTTP_BAD_REQUEST, err.msg, err.line);
 	}
-	if (ingest_stamp_batch(&batch, req->agent, received) != 0) {
+	if (ingest_stamp_batch(&batch, req->agent, received) != 0 ||
+	    ingest_stamp_version(&batch, MHD_lookup_connection_value(conn,
+	    MHD_HEADER_KIND, MHD_HTTP_HEADER_USER_AGENT)) != 0) {
 		ret = http_reply_error(conn, MHD_HTTP_INTERNAL_SERVER_ERROR,
 		    "out of memory", 0);
 		goto out;
@@ -392,6 +402,18 @@ http_log_library(void *cls, const char *fmt, va_list ap)
 	clog_write(CLOG_INFO, "libmicrohttpd: %s", msg);
 }
 
+/*
+ * The connection limit is shared out among the pool's threads, so there
+ * are never more threads than connections allowed.
+ */
+static unsigned
+http_pool_size(const struct http_config *cfg)
+{
+	unsigned n = cfg->threads > 1 ? cfg->threads : 1u;
+
+	return n < cfg->max_conns ? n : (cfg->max_conns > 0 ? cfg->max_conns : 1u);
+}
+
 int
 http_start(const struct http_config *cfg, struct http_server **out)
 {
@@ -409,8 +431,11 @@ http_start(const struct http_config *cfg, struct http_server **out)
 	if (gnutls_session_ticket_key_generate(&srv->ticket_key) != 0) {
 		srv->ticket_key.data = NULL;
 	}
-	srv->daemon = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION |
-	    MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_TLS | MHD_USE_ERROR_LOG |
+	/* epoll and a thread pool: an idle or half-open connection costs a
+	 * descriptor and a little memory, not a thread, so one host holding
+	 * many cannot lock devices out (the per-address limit caps it) */
+	srv->daemon = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD |
+	    MHD_USE_TLS | MHD_USE_ERROR_LOG |
 	    (cfg->listen.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
 	    0, NULL, NULL, http_handle_request, srv,
 	    MHD_OPTION_EXTERNAL_LOGGER, http_log_library, srv,
@@ -420,7 +445,10 @@ http_start(const struct http_config *cfg, struct http_server **out)
 	    MHD_OPTION_HTTPS_MEM_TRUST, cfg->ca_pem,
 	    MHD_OPTION_HTTPS_PRIORITIES,
 	    "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2",
+	    MHD_OPTION_THREAD_POOL_SIZE, http_pool_size(cfg),
 	    MHD_OPTION_CONNECTION_LIMIT, cfg->max_conns,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->per_ip,
+	    MHD_OPTION_LISTEN_BACKLOG_SIZE, 4096u,
 	    MHD_OPTION_CONNECTION_TIMEOUT, cfg->conn_timeout,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONN_MEMORY,
 	    MHD_OPTION_NOTIFY_CONNECTION, http_notify_connection, srv,

@@ -11,7 +11,7 @@ static const char *const ingest_severities[] = {
 
 static const char *const ingest_string_fields[] = {
 	"exe", "cmdline", "local", "remote", "md5", "sha1", "sha256", "rule",
-	"ioc", "ioc_source", "action", "host"
+	"ioc", "ioc_source", "action", "host", "verdict", "unreadable", "advice"
 };
 
 int
@@ -137,6 +137,32 @@ ingest_get_integer(json_t *obj, const char *key, json_int_t min, int required,
 	return 0;
 }
 
+/* Optional "pids": an array of 1..INGEST_PIDS_MAX integers >= 1. */
+static int
+ingest_check_pids(json_t *obj, char *msg, size_t cap)
+{
+	json_t *v = json_object_get(obj, "pids");
+	size_t i;
+
+	if (v == NULL) {
+		return 0;
+	}
+	if (!json_is_array(v) || json_array_size(v) == 0 ||
+	    json_array_size(v) > INGEST_PIDS_MAX) {
+		return ingest_fail(msg, cap,
+		    "field \"pids\" must be an array of 1-64 pids");
+	}
+	for (i = 0; i < json_array_size(v); i++) {
+		json_t *p = json_array_get(v, i);
+
+		if (!json_is_integer(p) || json_integer_value(p) < 1) {
+			return ingest_fail(msg, cap,
+			    "field \"pids\" must hold integers >= 1");
+		}
+	}
+	return 0;
+}
+
 int
 ingest_check_finding(json_t *obj, struct ingest_finding *f, char *msg,
     size_t cap)
@@ -196,6 +222,10 @@ ingest_check_finding(json_t *obj, struct ingest_finding *f, char *msg,
 		}
 	}
 	rc = ingest_get_integer(obj, "pid", 0, 0, &present, &v, msg, cap);
+	if (rc != 0) {
+		return rc;
+	}
+	rc = ingest_check_pids(obj, msg, cap);
 	if (rc != 0) {
 		return rc;
 	}
@@ -366,6 +396,59 @@ ingest_stamp_batch(struct ingest_batch *batch, const char *agent,
 		}
 		/* type and severity still point into obj: set_new above did not
 		 * replace those keys */
+	}
+	return 0;
+}
+
+/* version = 1*32( ALPHA / DIGIT / "." / "+" / "~" / "-" / "_" ) */
+static int
+ingest_check_version(const char *p, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || len > INGEST_VERSION_MAX) {
+		return 0;
+	}
+	for (i = 0; i < len; i++) {
+		char c = p[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '.' || c == '+' || c == '~' ||
+		    c == '-' || c == '_')) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+int
+ingest_stamp_version(struct ingest_batch *batch, const char *user_agent)
+{
+	static const char prefix[] = "iothunt/";
+	const char *v;
+	size_t len;
+	size_t i;
+
+	if (user_agent == NULL ||
+	    strncmp(user_agent, prefix, sizeof(prefix) - 1) != 0) {
+		return 0;
+	}
+	v = user_agent + sizeof(prefix) - 1;
+	len = strcspn(v, " ");
+	if (!ingest_check_version(v, len)) {
+		return 0;
+	}
+	for (i = 0; i < batch->count; i++) {
+		json_t *obj = batch->items[i].obj;
+
+		if (batch->items[i].interval <= 0 ||
+		    json_object_get(obj, "agent_version") != NULL) {
+			continue;
+		}
+		if (json_object_set_new(obj, "agent_version",
+		    json_stringn(v, len)) != 0) {
+			return -ENOMEM;
+		}
 	}
 	return 0;
 }

@@ -12,7 +12,9 @@
 #define INGEST_TYPE_MAX 64
 #define INGEST_SUMMARY_MAX 1024
 #define INGEST_STRING_MAX 4096
+#define INGEST_PIDS_MAX 64      /* entries of a finding's "pids" */
 #define INGEST_AGENT_MAX 64
+#define INGEST_VERSION_MAX 32
 
 /* Heartbeat interval of a summary line without "interval", and its range. */
 #define INGEST_INTERVAL_DEFAULT 300
@@ -76,6 +78,14 @@ int ingest_check_finding(json_t *obj, struct ingest_finding *f, char *msg,
  */
 int ingest_stamp_batch(struct ingest_batch *batch, const char *agent,
     int64_t received);
+
+/*
+ * Give each summary line (heartbeat) without an "agent_version" the version
+ * the agent's HTTP client names in its User-Agent ("iothunt/VERSION", the
+ * version 1-32 of [A-Za-z0-9.+~_-]), for the fleet view. Anything else in
+ * user_agent (or NULL) stamps nothing. Returns 0 or -ENOMEM.
+ */
+int ingest_stamp_version(struct ingest_batch *batch, const char *user_agent);
 
 /* Release the references held by batch and its array; batch is zeroed. */
 void ingest_free_batch(struct ingest_batch *batch);

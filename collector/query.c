@@ -17,8 +17,8 @@ struct query_state {
 static void
 query_print_usage(FILE *f)
 {
-	fprintf(f, "usage: iothunt-collector query --db PATH [--agent ID] "
-	    "[--type T] [--since TS] [--limit N] [--json]\n");
+	fprintf(f, "usage: iothunt-collector query --db PATH | --store postgresql://...\n"
+	    "           [--agent ID] [--type T] [--since TS] [--limit N] [--json]\n");
 }
 
 /* Text for a terminal: control characters are shown as '?'. */
@@ -67,6 +67,7 @@ query_run_command(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "store", required_argument, NULL, 'd' },
 		{ "agent", required_argument, NULL, 'a' },
 		{ "type", required_argument, NULL, 't' },
 		{ "since", required_argument, NULL, 's' },
@@ -77,7 +78,7 @@ query_run_command(int argc, char **argv)
 	};
 	struct store_filter flt = { NULL, NULL, -1, 0 };
 	struct query_state qs = { 0, 0 };
-	const struct store_backend *be = &store_sqlite;
+	const struct store_backend *be = NULL;
 	struct store *st = NULL;
 	const char *db = NULL;
 	uint64_t v;
@@ -128,8 +129,12 @@ query_run_command(int argc, char **argv)
 		query_print_usage(stderr);
 		goto out;
 	}
+	be = store_pick_backend(db);
 	if (be->open(db, 1, &st) != 0) {
-		fprintf(stderr, "iothunt-collector query: cannot open %s\n", db);
+		/* a URI may carry a password: name the backend only */
+		fprintf(stderr, "iothunt-collector query: cannot open the %s store%s%s\n",
+		    be->name, be == &store_sqlite ? " " : "",
+		    be == &store_sqlite ? db : "");
 		goto out;
 	}
 	if (!qs.json) {
@@ -137,7 +142,7 @@ query_run_command(int argc, char **argv)
 		    "SEQ", "SEVERITY", "TYPE", "SUMMARY");
 	}
 	if (be->query(st, &flt, query_print_row, &qs) != 0) {
-		fprintf(stderr, "iothunt-collector query: %s: query failed\n", db);
+		fprintf(stderr, "iothunt-collector query: query failed\n");
 		goto out;
 	}
 	if (fflush(stdout) != 0) {
@@ -145,7 +150,7 @@ query_run_command(int argc, char **argv)
 	}
 	status = 0;
 out:
-	if (st != NULL) {
+	if (st != NULL && be != NULL) {
 		be->close(st);
 	}
 	return status;

@@ -1,20 +1,50 @@
-# rules.mk - the YARA-subset rule engine's integration test and benchmark.
+# rules.mk - the rule engine (agent/rules/): its library, differential
+# tests and benchmark.
 #
-#   make rules-diff    iothunt match (host and MIPS under qemu) against yara
-#                      over the public Mirai rules, rules/ and tests/yara/rules
-#   make bench-rules   throughput against yara on >= 200 MiB of generated
-#                      files, and the engine's heap high-water
-#                      (build/bench/rules.md)
+#   build/host/librules.a   the engine alone (agent/rules/*.c), for host
+#   build/mips/librules.a   programs (the collector's bundle builder) and
+#                           MIPS ones; it calls util_* and hash_* (agent/
+#                           util.c, agent/hash.c), which the program links
+#   make rules-diff         iothunt match (host and MIPS under qemu) against
+#                           yara over the public Mirai rules, rules/ and
+#                           tests/yara/rules
+#   make rules-testsuite    YARA 4.2.3's own test cases (tests/yara/testrules)
+#                           against yara and iothunt match: agree / wrong /
+#                           refused counts, fails on any wrong answer
+#   make bench-rules        throughput against yara on >= 200 MiB of generated
+#                           files, and the engine's heap high-water
+#                           (build/bench/rules.md)
+#   make size               bytes of the stripped MIPS agent per module, the
+#                           rule engine on its own line (scripts/size-modules.py)
 
-.PHONY: rules-diff bench-rules
+.PHONY: rules-diff rules-testsuite bench-rules size
+
+RULES_HOST_OBJS := $(call obj,build/host,$(RULES_SRCS))
+RULES_MIPS_OBJS := $(call obj,build/mips,$(RULES_SRCS))
+
+build/host/librules.a: $(RULES_HOST_OBJS)
+	rm -f $@ && ar rcs $@ $^
+build/mips/librules.a: $(RULES_MIPS_OBJS)
+	rm -f $@ && $(CROSS)ar rcs $@ $^
+
+host: build/host/librules.a
+mips: build/mips/librules.a
 
 rules-diff: build/host/iothunt build/mips/iothunt
 	tests/yara/rules-diff.sh
 
 CHECK_EXTRA += rules-diff
 
+rules-testsuite: build/host/iothunt
+	tests/yara/testrules/run.py -- build/host/iothunt
+
+CHECK_EXTRA += rules-testsuite
+
 bench-rules: build/bench/iothunt build/bench/iothunt-heapstat build/mips/iothunt-heapstat
 	@mkdir -p build/bench
 	tests/yara/bench-rules.sh > build/bench/rules.md
 
 BENCH_PARTS += bench-rules
+
+size: build/mips/iothunt build/mips/iothunt.unstripped build/host/obj/agent/main.o $(HOST_LIB_OBJS)
+	scripts/size-modules.py build/mips/iothunt build/mips/iothunt.unstripped

@@ -2,6 +2,8 @@
 # run-tests.sh host TEST...   run unit-test programs on the host
 # run-tests.sh mips TEST...   run them under qemu-mips-static on every CPU
 #                             in QEMU_CPUS (default "4Kc 24Kc")
+# run-tests.sh ARCH TEST...   (mipsel, arm, aarch64) the same under
+#                             $QEMU (default qemu-ARCH-static), QEMU_CPUS
 #                             (TEST_ARGS: arguments for every program)
 # run-tests.sh record NAME STATUS   record an integration test's result
 # run-tests.sh summary        print "N passed, N failed" over everything
@@ -19,7 +21,7 @@ record() {
 }
 
 case "$mode" in
-host|mips)
+host|mips|mipsel|arm|aarch64)
     cpus=${QEMU_CPUS:-4Kc 24Kc}
     [ "$mode" = host ] && cpus=native
     fail=0
@@ -30,7 +32,7 @@ host|mips)
             if [ "$mode" = host ]; then
                 timeout 300 "$t" ${TEST_ARGS:-} >"$log" 2>&1
             else
-                timeout 600 ${QEMU:-qemu-mips-static} -cpu "$cpu" "$t" ${TEST_ARGS:-} >"$log" 2>&1
+                timeout 600 ${QEMU:-qemu-$mode-static} -cpu "$cpu" "$t" ${TEST_ARGS:-} >"$log" 2>&1
             fi
             rc=$?
             if [ $rc -eq 0 ]; then
@@ -62,7 +64,7 @@ summary)
     [ "$f" -eq 0 ] && [ "$p" -gt 0 ]
     ;;
 *)
-    echo "usage: run-tests.sh host|mips|record|reset|summary ..." >&2
+    echo "usage: run-tests.sh host|mips|mipsel|arm|aarch64|record|reset|summary ..." >&2
     exit 2
     ;;
 esac

@@ -1,11 +1,13 @@
 /*
  * bench_ioc.c - IOC store load and lookup speed for a large feed.
  *
- *   bench_ioc [N]     N indicators (default 50000), a third each ip:port,
- *                     domains and SHA-256 hashes, as a ThreatFox CSV export
+ *   bench_ioc [N]         N indicators (default 50000), a third each ip:port,
+ *                         domains and SHA-256 hashes, as a ThreatFox CSV export
+ *   bench_ioc N ip [L]    N IPv4 indicators, half ip:port and half ip, and L
+ *                         lookups (default 1000000): the device's C2 lists
  *
- * Prints a Markdown section: load time, store memory, and the cost of a
- * lookup (half hits, half misses) for each kind.
+ * Prints a Markdown section: load time, store memory (per indicator in ip
+ * mode), and the cost of a lookup (half hits, half misses) for each kind.
  */
 #include "ioc.h"
 #include "util.h"
@@ -49,6 +51,84 @@ static void line(char *b, size_t cap, size_t i, size_t *len)
     }
 }
 
+/* One IPv4 record: even I an ip:port, odd I an ip. */
+static void line_ip(char *b, size_t cap, size_t i, size_t *len)
+{
+    unsigned k = (unsigned)i;
+
+    if (i % 2 == 0) {
+        *len += (size_t)snprintf(b + *len, cap - *len,
+                                 "\"2024-01-01 00:00:00\", \"%u\", \"10.%u.%u.%u:%u\", \"ip:port\", "
+                                 "\"botnet_cc\", \"elf.mirai\", \"None\", \"Mirai\", \"\", \"100\"\n",
+                                 k, (k >> 16) & 255, (k >> 8) & 255, k & 255, 1024 + k % 1000);
+    } else {
+        *len += (size_t)snprintf(b + *len, cap - *len,
+                                 "\"2024-01-02 00:00:00\", \"%u\", \"11.%u.%u.%u\", \"ip\", "
+                                 "\"botnet_cc\", \"elf.mirai\", \"None\", \"Mirai\", \"\", \"75\"\n",
+                                 k, (k >> 16) & 255, (k >> 8) & 255, k & 255);
+    }
+}
+
+#ifdef __mips__
+#define BENCH_WHERE "MIPS, `qemu-mips-static -cpu 24Kc` (emulated)"
+#define BENCH_CMD "make bench-ioc-mips"
+#else
+#define BENCH_WHERE "host, -O2"
+#define BENCH_CMD "make bench-ioc-ip"
+#endif
+
+static int bench_ip(size_t n, size_t lookups)
+{
+    size_t i, len = 0, cap = n * 128 + 1;
+    char *buf = malloc(cap);
+    struct ioc_store *s;
+    struct ioc_stats st;
+    long long t0, t_load, t_ip;
+    unsigned long hits = 0;
+
+    if (!buf || ioc_store_new(&s) != IH_OK) {
+        return 2;
+    }
+    for (i = 0; i < n; i++) {
+        line_ip(buf, cap, i, &len);
+    }
+    memset(&st, 0, sizeof st);
+    t0 = now_ns();
+    if (ioc_load_buf(s, "bench.csv", buf, len, IOC_FMT_CSV, &st) != IH_OK || st.loaded != n) {
+        fprintf(stderr, "bench_ioc: loaded %lu of %zu\n", st.loaded, n);
+        return 1;
+    }
+    t_load = now_ns() - t0;
+    free(buf);
+    t0 = now_ns();
+    for (i = 0; i < lookups; i++) {
+        unsigned k = (unsigned)((i * 2654435761u) % n);
+        uint8_t a[16] = { (uint8_t)(k % 2 ? 11 : 10), (uint8_t)(k >> 16), (uint8_t)(k >> 8), (uint8_t)k };
+
+        /* even i: indicator k (an ip:port with its port, an ip on any
+         * port); odd i: the same host bytes under 12/8, in no indicator */
+        if (i & 1) {
+            a[0] = 12;
+        }
+        hits += ioc_find_ip(s, 4, a, (uint16_t)(1024 + k % 1000)) != NULL;
+    }
+    t_ip = now_ns() - t0;
+    printf("## IOC store, IPv4 indicators (%s)\n\n", BENCH_WHERE);
+    printf("A ThreatFox CSV export of %zu IPv4 indicators (half ip:port, half ip), %zu bytes, loaded\n", n, len);
+    printf("into the store, then %zu ioc_find_ip lookups.\n\n", lookups);
+    printf("| measure | value |\n|---|---:|\n");
+    printf("| load (parse, sort, dedup) | %lld ms |\n", t_load / 1000000);
+    printf("| store memory, resident after the load | %zu bytes (%zu KiB) |\n", ioc_store_bytes(s),
+           ioc_store_bytes(s) / 1024);
+    /* integers only: the MIPS build has no floating point */
+    printf("| per indicator | %zu.%zu bytes |\n", ioc_store_bytes(s) / n, ioc_store_bytes(s) * 10 / n % 10);
+    printf("| ioc_find_ip | %lld ns/lookup, %lld lookups/s |\n", t_ip / (long long)lookups,
+           (long long)lookups * 1000000000LL / (t_ip > 0 ? t_ip : 1));
+    printf("\nMeasured with: `%s` (`bench_ioc %zu ip %zu`).\n", BENCH_CMD, n, lookups);
+    ioc_store_free(s);
+    return hits == (lookups + 1) / 2 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
     size_t n = 50000, i, len = 0, cap;
@@ -61,6 +141,14 @@ int main(int argc, char **argv)
 
     if (argc > 1 && util_parse_dec(argv[1], strlen(argv[1]), IOC_MAX_ENTRIES, &v) == IH_OK) {
         n = (size_t)v;
+    }
+    if (argc > 2 && strcmp(argv[2], "ip") == 0) {
+        uint64_t l = 1000000;
+
+        if (argc > 3) {
+            (void)util_parse_dec(argv[3], strlen(argv[3]), 100000000, &l);
+        }
+        return bench_ip(n, (size_t)l);
     }
     cap = n * 200 + 1;
     buf = malloc(cap);

@@ -9,7 +9,9 @@
  *   latency_ms p50 X p99 Y max Z
  *   resumed R of C
  *   errors E
- * usage: bench_ingest PORT CERTS AGENTS BATCHES FINDINGS [SEQ0 [ACKED_FLOOR]]
+ * usage: bench_ingest PORT[,PORT...] CERTS AGENTS BATCHES FINDINGS [SEQ0 [ACKED_FLOOR]]
+ * With several ports (collectors sharing a database), agent i uses port
+ * i mod n.
  * SEQ0 offsets the seqs; ACKED_FLOOR is the acked already stored (a resend
  * run expects acked = max(floor, its own highest seq)). Everything goes to 127.0.0.1; the run is bounded by AGENTS * BATCHES.
  */
@@ -41,7 +43,10 @@ struct bench_agent {
 	unsigned errors;
 };
 
-static unsigned bench_port;
+#define BENCH_PORTS_MAX 8
+
+static unsigned bench_ports[BENCH_PORTS_MAX];
+static unsigned bench_nports;
 static const char *bench_certs;
 static unsigned bench_batches;
 static unsigned bench_findings;
@@ -58,7 +63,7 @@ bench_now_ms(void)
 }
 
 static int
-bench_connect(void)
+bench_connect(unsigned port)
 {
 	struct sockaddr_in sin;
 	int one = 1;
@@ -69,7 +74,7 @@ bench_connect(void)
 	}
 	memset(&sin, 0, sizeof(sin));
 	sin.sin_family = AF_INET;
-	sin.sin_port = htons((uint16_t)bench_port);
+	sin.sin_port = htons((uint16_t)port);
 	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 	if (connect(fd, (struct sockaddr *)&sin, sizeof(sin)) != 0) {
@@ -120,7 +125,7 @@ bench_post(struct bench_agent *a, gnutls_certificate_credentials_t cred,
 	int rc = -1;
 	int w;
 
-	fd = bench_connect();
+	fd = bench_connect(bench_ports[a->idx % bench_nports]);
 	if (fd < 0) {
 		return -1;
 	}
@@ -261,7 +266,21 @@ main(int argc, char **argv)
 		    "[SEQ0 [ACKED_FLOOR]]\n");
 		return 2;
 	}
-	if (num_parse_str_u64(argv[1], 65535, &v[0]) != 0 ||
+	{
+		const char *p = argv[1];
+		const char *end;
+
+		while (*p != '\0' && bench_nports < BENCH_PORTS_MAX) {
+			end = p + strcspn(p, ",");
+			if (num_parse_u64(p, end, 65535, &v[0]) != 0 || v[0] == 0) {
+				fprintf(stderr, "bench_ingest: bad port list\n");
+				return 2;
+			}
+			bench_ports[bench_nports++] = (unsigned)v[0];
+			p = *end == ',' ? end + 1 : end;
+		}
+	}
+	if (bench_nports == 0 ||
 	    num_parse_str_u64(argv[3], BENCH_AGENTS_MAX, &v[1]) != 0 || v[1] == 0 ||
 	    num_parse_str_u64(argv[4], 100000, &v[2]) != 0 || v[2] == 0 ||
 	    num_parse_str_u64(argv[5], 1000, &v[3]) != 0 || v[3] == 0 ||
@@ -270,7 +289,6 @@ main(int argc, char **argv)
 		fprintf(stderr, "bench_ingest: bad numbers\n");
 		return 2;
 	}
-	bench_port = (unsigned)v[0];
 	bench_certs = argv[2];
 	nagents = (unsigned)v[1];
 	bench_batches = (unsigned)v[2];

@@ -39,6 +39,11 @@ EXT_COLUMNS = {
     "start": "StartTime",
     "cn1": "DeviceCustomNumber1",
     "cn1Label": "DeviceCustomNumber1Label",
+    "outcome": "EventOutcome",
+    "flexString1": "FlexString1",
+    "flexString1Label": "FlexString1Label",
+    "flexString2": "FlexString2",
+    "flexString2Label": "FlexString2Label",
 }
 for _i in range(1, 7):
     EXT_COLUMNS["cs%d" % _i] = "DeviceCustomString%d" % _i

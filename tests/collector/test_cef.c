@@ -47,6 +47,19 @@ static const struct cef_case cef_cases[] = {
 	  " dvcpid=123 msg=C2 cn1=7 cn1Label=seq cs1=Mirai cs1Label=rule"
 	  " cs2=103.245.27.100:80 cs2Label=ioc cs3=threatfox cs3Label=ioc_source"
 	  " cs4=/tmp/.x -s cs4Label=cmdline cs5=m5 cs5Label=md5 cs6=s1 cs6Label=sha1" },
+	{ "copies of one image: pids as flexString1",
+	  "{\"type\":\"exe_deleted\",\"severity\":\"high\",\"summary\":\"pids 50, 51\","
+	  "\"pid\":50,\"pids\":[50,51]}",
+	  "dev1", 2,
+	  HDR "exe_deleted|pids 50, 51|8|rt=2 act=detected dvchost=dev1 deviceExternalId=dev1"
+	  " dvcpid=50 msg=pids 50, 51 flexString1=50,51 flexString1Label=pids" },
+	{ "an incomplete heartbeat: outcome and what was not read",
+	  "{\"type\":\"summary\",\"severity\":\"low\",\"summary\":\"INCOMPLETE: 0 finding(s)\","
+	  "\"verdict\":\"INCOMPLETE\",\"unreadable\":\"the firewall rules (nft: denied)\"}",
+	  "dev1", 3,
+	  HDR "summary|INCOMPLETE: 0 finding(s)|3|rt=3 act=detected dvchost=dev1"
+	  " deviceExternalId=dev1 msg=INCOMPLETE: 0 finding(s) outcome=incomplete"
+	  " flexString2=the firewall rules (nft: denied) flexString2Label=unreadable" },
 	{ "header escaping: pipe, backslash, newline",
 	  "{\"type\":\"rule_match\",\"severity\":\"critical\",\"summary\":\"a|b\\\\c\\nd\\re\"}",
 	  "dev1", 0,

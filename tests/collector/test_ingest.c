@@ -44,6 +44,23 @@ static const struct batch_case batch_cases[] = {
 	    "\"md5\":\"m\",\"sha1\":\"s1\",\"sha256\":\"s2\",\"rule\":\"r\",\"ioc\":\"i\","
 	    "\"ioc_source\":\"threatfox\",\"action\":\"alert\",\"host\":\"h\"}",
 	    0, 0, 1, 0, NULL },
+	{ "pids of copies of one image", "{\"type\":\"exe_deleted\",\"severity\":\"high\","
+	    "\"summary\":\"s\",\"ts\":1,\"seq\":4,\"pid\":50,\"pids\":[50,51,52]}",
+	    0, 0, 1, 0, NULL },
+	{ "pids not an array", "{\"type\":\"x\",\"severity\":\"low\",\"summary\":\"s\","
+	    "\"ts\":0,\"seq\":1,\"pids\":50}", 0, -EINVAL, 0, 1, "\"pids\"" },
+	{ "pids empty", "{\"type\":\"x\",\"severity\":\"low\",\"summary\":\"s\","
+	    "\"ts\":0,\"seq\":1,\"pids\":[]}", 0, -EINVAL, 0, 1, "\"pids\"" },
+	{ "pids with a string", "{\"type\":\"x\",\"severity\":\"low\",\"summary\":\"s\","
+	    "\"ts\":0,\"seq\":1,\"pids\":[50,\"51\"]}", 0, -EINVAL, 0, 1, "\"pids\"" },
+	{ "pids with zero", "{\"type\":\"x\",\"severity\":\"low\",\"summary\":\"s\","
+	    "\"ts\":0,\"seq\":1,\"pids\":[0]}", 0, -EINVAL, 0, 1, "\"pids\"" },
+	{ "incomplete summary", "{\"type\":\"summary\",\"severity\":\"low\",\"summary\":"
+	    "\"INCOMPLETE: 0 finding(s)\",\"ts\":1,\"seq\":5,\"verdict\":\"INCOMPLETE\","
+	    "\"complete\":false,\"unreadable\":\"the firewall rules\",\"advice\":\"run as root\"}",
+	    0, 0, 1, 0, NULL },
+	{ "unreadable not a string", "{\"type\":\"summary\",\"severity\":\"low\",\"summary\":"
+	    "\"s\",\"ts\":1,\"seq\":5,\"unreadable\":[1]}", 0, -EINVAL, 0, 1, "\"unreadable\"" },
 	{ "empty body", "", 0, -EINVAL, 0, 0, "empty body" },
 	{ "only blank lines", "\n\r\n \n", 0, -EINVAL, 0, 0, "no findings" },
 	{ "not JSON", "hello\n", 0, -EINVAL, 0, 1, "invalid JSON" },

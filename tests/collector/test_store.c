@@ -1,4 +1,12 @@
-/* Unit tests: SQLite store, unique (agent, seq), acked, rollback, query. */
+/*
+ * Unit tests of both store backends: unique (agent, seq), acked, rollback,
+ * query, reopen, collector seqs, leases, retention, the fleet view's reads.
+ * `test_store` runs them on SQLite; `test_store pg` on the PostgreSQL
+ * database named by IOTHUNT_TEST_PG (a URI; tests/collector/store-pg.sh
+ * starts a server),
+ * emptied before each test, and adds exactly-once between two store
+ * handles (two collectors) writing the same batches from two threads.
+ */
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -7,9 +15,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <libpq-fe.h>
+#include <pthread.h>
 #include <sqlite3.h>
 
 #include "ingest.h"
@@ -17,11 +28,31 @@
 
 struct test_ctx {
 	char dir[64];
-	char path[96];
+	char path[256];
 	struct store *st;
 };
 
 static const struct store_backend *be = &store_sqlite;
+static const char *pg_url;
+
+/* Run SQL on the PostgreSQL test database (a separate connection). */
+static void
+test_pg_exec(const char *sql)
+{
+	PGconn *pg = PQconnectdb(pg_url);
+	PGresult *res;
+
+	assert_int_equal(PQstatus(pg), CONNECTION_OK);
+	PQclear(PQexec(pg, "SET client_min_messages = warning"));
+	res = PQexec(pg, sql);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK) {
+		print_error("%s: %s\n", sql, PQerrorMessage(pg));
+		fail();
+	}
+	PQclear(res);
+	PQfinish(pg);
+}
 
 /* Parse a batch of findings with the given seqs (0 ends the list). */
 static void
@@ -57,6 +88,11 @@ test_setup(void **state)
 	    "/tmp/iothunt-store-XXXXXX") > 0);
 	assert_non_null(mkdtemp(t->dir));
 	assert_true(snprintf(t->path, sizeof(t->path), "%s/db.sqlite", t->dir) > 0);
+	if (be == &store_pg) {
+		test_pg_exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+		assert_true(snprintf(t->path, sizeof(t->path), "%s", pg_url) > 0 &&
+		    strlen(pg_url) < sizeof(t->path) - 1);
+	}
 	assert_int_equal(be->open(t->path, 0, &t->st), 0);
 	*state = t;
 	return 0;
@@ -223,16 +259,27 @@ test_store_rollback(void **state)
 	int64_t acked = -1;
 	size_t i;
 
+	if (be == &store_pg) {
+		test_pg_exec("CREATE FUNCTION fail666() RETURNS trigger LANGUAGE plpgsql"
+		    " AS $$ BEGIN IF NEW.seq = 666 THEN RAISE EXCEPTION 'injected';"
+		    " END IF; RETURN NEW; END $$");
+	}
+
 	test_make_batch(&b, "dev1", first, "x");
 	assert_int_equal(be->put_batch(t->st, "dev1", &b, 5000, &acked), 0);
 	ingest_free_batch(&b);
 	assert_int_equal(acked, 1);
 
-	assert_int_equal(sqlite3_open(t->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "CREATE TRIGGER fail666 BEFORE INSERT ON "
-	    "findings WHEN NEW.seq = 666 BEGIN SELECT RAISE(ABORT, 'injected'); END",
-	    NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	if (be == &store_pg) {
+		test_pg_exec("CREATE TRIGGER fail666 BEFORE INSERT ON findings"
+		    " FOR EACH ROW EXECUTE FUNCTION fail666()");
+	} else {
+		assert_int_equal(sqlite3_open(t->path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, "CREATE TRIGGER fail666 BEFORE "
+		    "INSERT ON findings WHEN NEW.seq = 666 BEGIN SELECT "
+		    "RAISE(ABORT, 'injected'); END", NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+	}
 
 	test_make_batch(&b, "dev1", seqs, "x");
 	acked = -1;
@@ -332,8 +379,413 @@ test_store_collector_seq(void **state)
 	assert_int_equal(acked, 5);
 }
 
+/* One holder at a time; the holder renews; an expired lease changes hands. */
+static void
+test_store_lease(void **state)
+{
+	struct test_ctx *t = *state;
+	int held = -1;
+
+	assert_int_equal(be->lease(t->st, "silent", "a", 100, 30, &held), 0);
+	assert_int_equal(held, 1);
+	assert_int_equal(be->lease(t->st, "silent", "b", 110, 30, &held), 0);
+	assert_int_equal(held, 0);
+	assert_int_equal(be->lease(t->st, "silent", "a", 120, 30, &held), 0);
+	assert_int_equal(held, 1);
+	assert_int_equal(be->lease(t->st, "other", "b", 120, 30, &held), 0);
+	assert_int_equal(held, 1);
+	assert_int_equal(be->lease(t->st, "silent", "b", 149, 30, &held), 0);
+	assert_int_equal(held, 0);
+	assert_int_equal(be->lease(t->st, "silent", "b", 150, 30, &held), 0);
+	assert_int_equal(held, 1);
+	assert_int_equal(be->lease(t->st, "silent", "a", 151, 30, &held), 0);
+	assert_int_equal(held, 0);
+}
+
+/* Retention removes exactly the findings received before the cut. */
+static void
+test_store_retention(void **state)
+{
+	struct test_ctx *t = *state;
+	struct ingest_batch b;
+	int64_t now = (int64_t)time(NULL);
+	int64_t day;
+	int64_t acked;
+	uint64_t removed = 99;
+	int64_t seqs[2] = { 0, 0 };
+	int i;
+
+	/* 10 findings a day over 6 days, the oldest 5 days back; ages
+	 * straddle day boundaries, so PostgreSQL both drops whole partitions
+	 * and deletes from a partly expired one; maintain at a past "now"
+	 * makes the partitions of those days */
+	assert_int_equal(be->maintain(t->st, now - 5 * 86400, 0, &removed), 0);
+	for (day = 5; day >= 0; day--) {
+		for (i = 0; i < 10; i++) {
+			seqs[0] = (5 - day) * 10 + i + 1;
+			test_make_batch(&b, "dev1", seqs, "x");
+			assert_int_equal(be->put_batch(t->st, "dev1", &b,
+			    now - day * 86400 - i * 3600, &acked), 0);
+			ingest_free_batch(&b);
+		}
+	}
+	assert_int_equal(test_count(t->st, NULL, NULL, -1, 0), 60);
+	assert_int_equal(be->maintain(t->st, now, 0, &removed), 0);
+	assert_int_equal(removed, 0);
+	/* keep 2.5 days: days 5, 4, 3 go (30), day 2 keeps i < 12 h (all 10) */
+	assert_int_equal(be->maintain(t->st, now, now - 5 * 43200, &removed), 0);
+	assert_int_equal(removed, 30);
+	assert_int_equal(test_count(t->st, NULL, NULL, -1, 0), 30);
+	/* keep 1.25 days: day 2 (10) and day 1's i > 6 (3) */
+	assert_int_equal(be->maintain(t->st, now, now - 30 * 3600, &removed), 0);
+	assert_int_equal(removed, 13);
+	assert_int_equal(test_count(t->st, NULL, NULL, -1, 0), 17);
+	assert_int_equal(be->maintain(t->st, now, now - 30 * 3600, &removed), 0);
+	assert_int_equal(removed, 0);
+	/* acked is not taken back by retention */
+	seqs[0] = 60;
+	test_make_batch(&b, "dev1", seqs, "x");
+	assert_int_equal(be->put_batch(t->st, "dev1", &b, now, &acked), 0);
+	assert_int_equal(acked, 60);
+	ingest_free_batch(&b);
+}
+
+struct race_arg {
+	struct store *st;
+	int id;
+	size_t inserted;
+	int64_t last_acked;
+	int failed;
+};
+
+#define RACE_BATCHES 200
+
+/* One "collector": every batch of seqs k, k+1 (k = 1..RACE_BATCHES). */
+static void *
+test_race_thread(void *p)
+{
+	struct race_arg *a = p;
+	struct ingest_batch b;
+	int64_t seqs[3];
+	int64_t acked;
+	int k;
+	size_t j;
+
+	for (k = 1; k <= RACE_BATCHES; k++) {
+		seqs[0] = k;
+		seqs[1] = k + 1;
+		seqs[2] = 0;
+		test_make_batch(&b, "race", seqs, "x");
+		if (be->put_batch(a->st, "race", &b, 5000, &acked) != 0) {
+			a->failed++;
+		} else {
+			a->last_acked = acked;
+		}
+		for (j = 0; j < b.count; j++) {
+			a->inserted += (size_t)b.items[j].inserted;
+		}
+		ingest_free_batch(&b);
+	}
+	return NULL;
+}
+
+/* Two store handles (two collectors) on one database, same batches at the
+ * same time: every finding stored once, and each reported new once. */
+static void
+test_store_two_writers(void **state)
+{
+	struct test_ctx *t = *state;
+	struct race_arg a[2];
+	pthread_t th[2];
+	struct store *other = NULL;
+	int i;
+
+	assert_int_equal(be->open(t->path, 0, &other), 0);
+	memset(a, 0, sizeof(a));
+	a[0].st = t->st;
+	a[1].st = other;
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(pthread_create(&th[i], NULL, test_race_thread, &a[i]), 0);
+	}
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+	}
+	be->close(other);
+	assert_int_equal(a[0].failed + a[1].failed, 0);
+	assert_int_equal(a[0].inserted + a[1].inserted, RACE_BATCHES + 1);
+	assert_int_equal(test_count(t->st, "race", NULL, -1, 0), RACE_BATCHES + 1);
+	assert_int_equal(a[0].last_acked, RACE_BATCHES + 1);
+	assert_int_equal(a[1].last_acked, RACE_BATCHES + 1);
+}
+
+struct group_arg {
+	struct store *st;
+	char agent[16];
+	int failed;
+	int bad_failed;
+	size_t inserted;
+};
+
+#define GROUP_THREADS 8
+#define GROUP_BATCHES 40
+
+/* One connection's batches; batch 20 carries seq 666 (refused by a trigger). */
+static void *
+test_group_thread(void *p)
+{
+	struct group_arg *a = p;
+	struct ingest_batch b;
+	int64_t seqs[3];
+	int64_t acked;
+	size_t j;
+	int k;
+	int rc;
+
+	for (k = 1; k <= GROUP_BATCHES; k++) {
+		seqs[0] = k == 20 ? 666 : 1000 + k;
+		seqs[1] = k == 20 ? 0 : 2000 + k;
+		seqs[2] = 0;
+		test_make_batch(&b, a->agent, seqs, "x");
+		rc = be->put_batch(a->st, a->agent, &b, 5000, &acked);
+		if (k == 20) {
+			a->bad_failed += rc == -EIO;
+		} else if (rc != 0) {
+			a->failed++;
+		}
+		for (j = 0; j < b.count; j++) {
+			a->inserted += (size_t)b.items[j].inserted;
+		}
+		ingest_free_batch(&b);
+	}
+	return NULL;
+}
+
+/* Batches of many threads on one handle (grouped into shared commits by
+ * SQLite): each stored or refused on its own; a refused one takes nothing
+ * else with it. */
+static void
+test_store_group_commit(void **state)
+{
+	struct test_ctx *t = *state;
+	struct group_arg a[GROUP_THREADS];
+	pthread_t th[GROUP_THREADS];
+	sqlite3 *db;
+	int i;
+
+	if (be == &store_pg) {
+		test_pg_exec("CREATE FUNCTION fail666() RETURNS trigger LANGUAGE plpgsql"
+		    " AS $$ BEGIN IF NEW.seq = 666 THEN RAISE EXCEPTION 'injected';"
+		    " END IF; RETURN NEW; END $$");
+		test_pg_exec("CREATE TRIGGER fail666 BEFORE INSERT ON findings"
+		    " FOR EACH ROW EXECUTE FUNCTION fail666()");
+	} else {
+		assert_int_equal(sqlite3_open(t->path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, "CREATE TRIGGER fail666 BEFORE "
+		    "INSERT ON findings WHEN NEW.seq = 666 BEGIN SELECT "
+		    "RAISE(ABORT, 'injected'); END", NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+	}
+	memset(a, 0, sizeof(a));
+	for (i = 0; i < GROUP_THREADS; i++) {
+		a[i].st = t->st;
+		assert_true(snprintf(a[i].agent, sizeof(a[i].agent), "g%d", i) > 0);
+		assert_int_equal(pthread_create(&th[i], NULL, test_group_thread, &a[i]), 0);
+	}
+	for (i = 0; i < GROUP_THREADS; i++) {
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+	}
+	for (i = 0; i < GROUP_THREADS; i++) {
+		assert_int_equal(a[i].failed, 0);
+		assert_int_equal(a[i].bad_failed, 1);
+		assert_int_equal(a[i].inserted, 2 * (GROUP_BATCHES - 1));
+		assert_int_equal(test_count(t->st, a[i].agent, NULL, -1, 0),
+		    2 * (GROUP_BATCHES - 1));
+	}
+}
+
+/* Parse an NDJSON body and store it for agent at received. */
+static void
+test_put_body(struct store *st, const char *agent, const char *body,
+    int64_t received)
+{
+	struct ingest_batch b;
+	struct ingest_error err;
+	int64_t acked;
+
+	memset(&b, 0, sizeof(b));
+	assert_int_equal(ingest_parse_batch(body, strlen(body), &b, &err), 0);
+	assert_int_equal(ingest_stamp_batch(&b, agent, received), 0);
+	assert_int_equal(be->put_batch(st, agent, &b, received, &acked), 0);
+	ingest_free_batch(&b);
+}
+
+struct fleet_seen {
+	int n;
+	char agent[4][16];
+	int64_t open[4][4];
+	char verdict[4][16];
+	int64_t verdict_ts[4];
+	int64_t last_seen[4];
+	int64_t interval[4];
+	int64_t seq[8];
+	int64_t days[4][4];   /* day - FLEET_DAY0, severity rank */
+	int stop_after;
+};
+
+#define FLEET_DAY0 20000
+
+static int
+test_fleet_device(const struct store_device *d, void *arg)
+{
+	struct fleet_seen *s = arg;
+
+	assert_true(s->n < 4);
+	assert_true(snprintf(s->agent[s->n], sizeof(s->agent[0]), "%s",
+	    d->agent) > 0);
+	memcpy(s->open[s->n], d->open, sizeof(d->open));
+	assert_true(snprintf(s->verdict[s->n], sizeof(s->verdict[0]), "%s",
+	    d->verdict != NULL ? d->verdict : "-") > 0);
+	s->verdict_ts[s->n] = d->verdict_ts;
+	s->last_seen[s->n] = d->last_seen;
+	s->interval[s->n] = d->interval;
+	s->n++;
+	return 0;
+}
+
+static int
+test_fleet_row(const struct store_row *row, void *arg)
+{
+	struct fleet_seen *s = arg;
+
+	assert_true(s->n < 8);
+	s->seq[s->n++] = row->seq;
+	return s->n == s->stop_after ? 7 : 0;
+}
+
+static int
+test_fleet_day(int64_t day, const char *severity, int64_t count, void *arg)
+{
+	struct fleet_seen *s = arg;
+	int rank = ingest_rank_severity(severity);
+
+	assert_true(day >= FLEET_DAY0 && day < FLEET_DAY0 + 4 && rank >= 0);
+	s->days[day - FLEET_DAY0][rank] += count;
+	s->n++;
+	return 0;
+}
+
+/*
+ * The fleet view's reads, on a read-only handle as the fleet view opens it:
+ * devices with their newest verdict and open findings (since the previous
+ * summary), findings newest first with filters and an early stop, and
+ * findings per day and severity without summaries.
+ */
+static void
+test_store_fleet_reads(void **state)
+{
+	struct test_ctx *t = *state;
+	const int64_t d0 = (int64_t)FLEET_DAY0 * 86400;
+	struct store_find flt = { NULL, NULL, "summary", NULL, -1, -1 };
+	struct fleet_seen s;
+	struct store *ro = NULL;
+
+	test_put_body(t->st, "dev1",
+	    "{\"type\":\"rule_match\",\"severity\":\"high\",\"summary\":\"a\",\"ts\":1,\"seq\":1}\n"
+	    "{\"type\":\"summary\",\"severity\":\"low\",\"summary\":\"s\",\"ts\":2,\"seq\":2,"
+	    "\"verdict\":\"INFECTED\",\"interval\":300}\n"
+	    "{\"type\":\"rule_match\",\"severity\":\"critical\",\"summary\":\"b\",\"ts\":3,\"seq\":3}\n",
+	    d0 + 10);
+	test_put_body(t->st, "dev1",
+	    "{\"type\":\"summary\",\"severity\":\"low\",\"summary\":\"s\",\"ts\":4,\"seq\":4,"
+	    "\"verdict\":\"CLEAN\",\"interval\":600}\n"
+	    "{\"type\":\"dns_bypass\",\"severity\":\"low\",\"summary\":\"c\",\"ts\":5,\"seq\":5}\n",
+	    d0 + 86400 + 5);
+	test_put_body(t->st, "dev2",
+	    "{\"type\":\"port_grab\",\"severity\":\"high\",\"summary\":\"d\",\"ts\":6,\"seq\":1}\n",
+	    d0 + 86400 + 7);
+	assert_int_equal(be->open(t->path, 1, &ro), 0);
+
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(be->list_devices(ro, NULL, test_fleet_device, &s), 0);
+	assert_int_equal(s.n, 2);
+	assert_string_equal(s.agent[0], "dev1");
+	assert_string_equal(s.verdict[0], "CLEAN");
+	assert_int_equal(s.verdict_ts[0], d0 + 86400 + 5);
+	assert_int_equal(s.last_seen[0], d0 + 86400 + 5);
+	assert_int_equal(s.interval[0], 600);
+	/* open: after the previous summary (seq 2): 3 critical, 5 low */
+	assert_int_equal(s.open[0][0], 1);
+	assert_int_equal(s.open[0][1], 0);
+	assert_int_equal(s.open[0][2], 0);
+	assert_int_equal(s.open[0][3], 1);
+	assert_string_equal(s.agent[1], "dev2");
+	assert_string_equal(s.verdict[1], "-");
+	assert_int_equal(s.interval[1], 0);
+	assert_int_equal(s.last_seen[1], d0 + 86400 + 7);
+	assert_int_equal(s.open[1][2], 1);
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(be->list_devices(ro, "dev2", test_fleet_device, &s), 0);
+	assert_int_equal(s.n, 1);
+	assert_string_equal(s.agent[0], "dev2");
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(be->list_devices(ro, "nope", test_fleet_device, &s), 0);
+	assert_int_equal(s.n, 0);
+
+	/* newest received first; the callback's value stops the walk */
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(be->find(ro, &flt, test_fleet_row, &s), 0);
+	assert_int_equal(s.n, 4);
+	assert_int_equal(s.seq[0], 1);   /* dev2 */
+	assert_int_equal(s.seq[1], 5);
+	memset(&s, 0, sizeof(s));
+	s.stop_after = 2;
+	assert_int_equal(be->find(ro, &flt, test_fleet_row, &s), 7);
+	assert_int_equal(s.n, 2);
+	memset(&s, 0, sizeof(s));
+	flt.not_type = NULL;
+	flt.agent = "dev1";
+	flt.since = d0 + 86400;
+	assert_int_equal(be->find(ro, &flt, test_fleet_row, &s), 0);
+	assert_int_equal(s.n, 2);
+	memset(&s, 0, sizeof(s));
+	flt.agent = NULL;
+	flt.since = -1;
+	flt.severity = "critical";
+	assert_int_equal(be->find(ro, &flt, test_fleet_row, &s), 0);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.seq[0], 3);
+	memset(&s, 0, sizeof(s));
+	flt.severity = NULL;
+	flt.type = "summary";
+	flt.until = d0 + 86400;
+	assert_int_equal(be->find(ro, &flt, test_fleet_row, &s), 0);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.seq[0], 2);
+
+	/* per day and severity, summaries excluded */
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(be->count_days(ro, NULL, d0, d0 + 4 * 86400,
+	    test_fleet_day, &s), 0);
+	assert_int_equal(s.n, 4);
+	assert_int_equal(s.days[0][2], 1);
+	assert_int_equal(s.days[0][3], 1);
+	assert_int_equal(s.days[1][0], 1);
+	assert_int_equal(s.days[1][2], 1);
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(be->count_days(ro, "dev2", d0, d0 + 4 * 86400,
+	    test_fleet_day, &s), 0);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.days[1][2], 1);
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(be->count_days(ro, NULL, d0 + 86400, d0 + 86400 + 6,
+	    test_fleet_day, &s), 0);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.days[1][0], 1);
+	be->close(ro);
+}
+
 int
-main(void)
+main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_store_put_table, test_setup,
@@ -346,7 +798,33 @@ main(void)
 		    test_teardown),
 		cmocka_unit_test_setup_teardown(test_store_collector_seq, test_setup,
 		    test_teardown),
+		cmocka_unit_test_setup_teardown(test_store_lease, test_setup,
+		    test_teardown),
+		cmocka_unit_test_setup_teardown(test_store_retention, test_setup,
+		    test_teardown),
+		cmocka_unit_test_setup_teardown(test_store_two_writers, test_setup,
+		    test_teardown),
+		cmocka_unit_test_setup_teardown(test_store_group_commit, test_setup,
+		    test_teardown),
+		cmocka_unit_test_setup_teardown(test_store_fleet_reads, test_setup,
+		    test_teardown),
 	};
 
-	return cmocka_run_group_tests_name("collector store", tests, NULL, NULL);
+	if (argc == 2 && strcmp(argv[1], "pg") == 0) {
+		pg_url = getenv("IOTHUNT_TEST_PG");
+		if (pg_url == NULL || strncmp(pg_url, "postgresql://", 13) != 0) {
+			fprintf(stderr, "test_store pg: IOTHUNT_TEST_PG must name the "
+			    "test database (postgresql://...)\n");
+			return 1;
+		}
+		be = &store_pg;
+		return cmocka_run_group_tests_name("collector store (postgresql)",
+		    tests, NULL, NULL);
+	}
+	if (argc != 1) {
+		fprintf(stderr, "usage: test_store [pg]\n");
+		return 2;
+	}
+	return cmocka_run_group_tests_name("collector store (sqlite)", tests,
+	    NULL, NULL);
 }

@@ -128,7 +128,7 @@ want=$(timeout 120 "$qemu" -cpu "$cpu" "$agent" scan --root "$fx/infected" --ioc
     --json 2>/dev/null | grep -vc '"type":"summary"')
 out=$(agent "$work/fixture.conf" report 2>&1)
 rc=$?
-got=$(q "select count(*) from findings where agent='e2e-dev3' and type not in ('summary')")
+got=$(q "select count(*) from findings where agent='e2e-dev3' and type not in ('summary', 'endpoints')")
 verdict=$(q "select json_extract(json,'$.verdict') from findings where agent='e2e-dev3' and type='summary'")
 if [ $rc -eq 1 ] && [ "$want" -gt 0 ] && [ "$got" = "$want" ] && [ "$verdict" = INFECTED ]; then
     pass "report on the infected fixture: $got findings (as scan --json) and an INFECTED summary stored"
@@ -375,6 +375,33 @@ if [ $urc -eq 0 ] && [ $src -eq 0 ] && [ "$(grep -c '^iocs = ' "$work/uci.conf")
     pass "uci2iothunt ($ushell): generated config passes selftest; an unknown option is refused"
 else
     fail "uci2iothunt: rc $urc, selftest $src, bad-option rc $brc: $(cat "$work/uci.err") $st"
+fi
+
+# --- 12. collector failover: an ordered list, back to the first when it is up ---
+fa=$("$freeport")
+fb=$("$freeport")
+dba=$work/db-first.sqlite
+dbb=$work/db-second.sqlite
+start_collector collector-second "$fb" "$dbb" "$certs/collector.crt" "$certs/collector.key"
+conf "$work/dev3-list.conf" "$fa" e2e-dev3 "collector = 127.0.0.1:$fa, 127.0.0.1:$fb" \
+    "spool_path = $PWD/$work/spool-list/q" "state_path = $PWD/$work/spool-list/seq"
+out=$(agent "$work/dev3-list.conf" report --synthetic 20 2>&1)
+rc=$?
+nb=$(sqlite3 "$dbb" "select count(*) from findings where json_extract(json,'$.summary') like '% of 20'")
+if [ $rc -eq 1 ] && [ "$nb" = 20 ] && grep -q "trying 127.0.0.1:$fb" <<<"$out"; then
+    pass "failover: first collector down, 20 of 20 delivered to the second"
+else
+    fail "failover: rc $rc, $nb of 20 on the second: $out"
+fi
+start_collector collector-first "$fa" "$dba" "$certs/collector.crt" "$certs/collector.key"
+out=$(agent "$work/dev3-list.conf" report --synthetic 10 2>&1)
+rc=$?
+na=$(sqlite3 "$dba" "select count(*) from findings where json_extract(json,'$.summary') like '% of 10'")
+nb=$(sqlite3 "$dbb" "select count(*) from findings where json_extract(json,'$.summary') like '% of %'")
+if [ $rc -eq 1 ] && [ "$na" = 10 ] && [ "$nb" = 20 ]; then
+    pass "failover: the first collector is back and takes the next 10"
+else
+    fail "failover back: rc $rc, first $na of 10, second $nb of 20: $out"
 fi
 
 # --- totals: exactly once, nothing lost -----------------------------------------

@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     mode = data[0] & 7u;
-    flags = (data[0] & 0x80u) ? NF_F_CONFIG : 0;
+    flags = ((data[0] & 0x80u) ? NF_F_CONFIG : 0) | ((data[0] & 0x40u) ? NF_F_IPV6 : 0);
     data++;
     size--;
     /* an exact-size copy, so ASan sees any read past the end */

@@ -1,6 +1,6 @@
 /*
- * fuzz_proc.c - /proc/PID parsers: status, cmdline, fd link, exe link and
- * /proc/mounts, all fed the same bytes (each must reject what is not its
+ * fuzz_proc.c - /proc/PID parsers: status, cmdline, fd link, exe link,
+ * maps (the qemu-user guest image) and /proc/mounts, all fed the same bytes (each must reject what is not its
  * own grammar), plus the tmpfs test on what the exe parser returns.
  */
 #include "proc.h"
@@ -45,6 +45,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         z[size] = '\0';
         if (proc_parse_exe_link(z, pi.exe, sizeof pi.exe, &del) == IH_OK) {
             (void)proc_path_in_tmpfs(pi.exe, m);
+            (void)proc_exe_fileless(pi.exe);
+            (void)proc_exe_is_qemu_user(pi.exe);
+        }
+        if (proc_parse_maps_guest(buf, size, "/usr/bin/qemu-mips-static", pi.exe, sizeof pi.exe,
+                                  pi.guest_map, sizeof pi.guest_map, &bad) == IH_OK &&
+            (strlen(pi.exe) >= sizeof pi.exe || pi.exe[0] != '/' ||
+             strlen(pi.guest_map) >= sizeof pi.guest_map)) {
+            abort();
         }
         free(z);
     }

@@ -114,7 +114,10 @@ static const struct bad_case bad_cases[] = {
     { "zero port", "collector = host:0\n", "bad port" },
     { "no port", "collector = host\n", "expected host:port" },
     { "empty port", "collector = host:\n", "bad port" },
-    { "bad host", "collector = ho st:1\n", "bad host name" },
+    { "bad host", "collector = ho_st:1\n", "bad host name" },
+    { "list bad second", "collector = a:1 b:0\n", "bad port" },
+    { "list too long", "collector = a:1 b:2 c:3 d:4 e:5\n", "too many collectors" },
+    { "list empty", "collector = , ,\n", "expected host:port" },
     { "v6 unclosed", "collector = [fd00::1:443\n", "expected [IPv6]:port" },
     { "v6 no port", "collector = [fd00::1]\n", "expected [IPv6]:port" },
     { "v6 junk", "collector = [fd0g::1]:1\n", "bad IPv6 address" },
@@ -153,6 +156,30 @@ static void test_bad_inputs(void **st)
             fail();
         }
     }
+}
+
+/* `collector` as an ordered list; the first is the one in use. */
+static void test_collector_list(void **st)
+{
+    static const char text[] = "collector = a.example:1, [fd00::1]:2\tb:3\n";
+    struct config c;
+    char diag[512];
+
+    (void)st;
+    assert_int_equal(parse_capture(text, sizeof text - 1, &c, diag, sizeof diag), IH_OK);
+    assert_int_equal(c.n_collectors, 3);
+    assert_string_equal(c.host, "a.example");
+    assert_int_equal(c.port, 1);
+    assert_string_equal(c.host_list[1], "fd00::1");
+    assert_int_equal(c.port_list[1], 2);
+    assert_string_equal(c.host_list[2], "b");
+    assert_int_equal(c.port_list[2], 3);
+    config_use_collector(&c, 2);
+    assert_string_equal(c.host, "b");
+    assert_int_equal(c.port, 3);
+    config_use_collector(&c, 0);
+    assert_string_equal(c.host, "a.example");
+    assert_int_equal(c.port, 1);
 }
 
 static void test_long_line_and_lists(void **st)
@@ -240,6 +267,7 @@ int main(void)
         cmocka_unit_test(test_minimal_and_crlf),
         cmocka_unit_test(test_bad_inputs),
         cmocka_unit_test(test_long_line_and_lists),
+        cmocka_unit_test(test_collector_list),
         cmocka_unit_test(test_truncations_never_crash),
         cmocka_unit_test(test_missing_delivery_keys),
     };

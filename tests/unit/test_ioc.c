@@ -499,7 +499,13 @@ static void test_entry_cap_and_search(void **state)
     assert_int_equal(st.dropped, 10);
     assert_int_equal(ioc_count(s, IOC_IP_PORT), IOC_MAX_ENTRIES);
     /* reported once, at the first line dropped */
-    assert_string_equal(diag, "big.txt:50001: IOC store full (max 50000 indicators, 4194304 bytes): rest dropped\n");
+    {
+        char want[128];
+
+        snprintf(want, sizeof want, "big.txt:%u: IOC store full (max %u indicators, 4194304 bytes): "
+                 "rest dropped\n", (unsigned)IOC_MAX_ENTRIES + 1, (unsigned)IOC_MAX_ENTRIES);
+        assert_string_equal(diag, want);
+    }
     free(diag);
     /* every kept indicator is found by binary search, its neighbours not */
     for (i = 0; i < IOC_MAX_ENTRIES; i += 7) {
@@ -510,6 +516,52 @@ static void test_entry_cap_and_search(void **state)
         assert_non_null(ioc_find_ip(s, 4, a, (uint16_t)(1000 + k % 50)));
         assert_null(ioc_find_ip(s, 4, a, (uint16_t)(1050 + k % 50)));
     }
+    free(buf);
+    ioc_store_free(s);
+}
+
+/* IPv4 indicators are packed: at most 24 bytes of store each (the device
+ * budget), their text and source still given by lookups and iteration. */
+static void test_ipv4_packed(void **state)
+{
+    size_t n = 20000, i, len = 0, it = 0;
+    char *buf = malloc(n * 120);
+    struct ioc_store *s = new_store();
+    struct ioc_stats st;
+    const struct ioc_entry *e;
+    uint8_t a[16];
+
+    (void)state;
+    assert_non_null(buf);
+    for (i = 0; i < n; i++) {
+        len += (size_t)snprintf(buf + len, 120, "\"2024-03-01 12:30:45\", \"%zu\", \"10.%u.%u.%u%s\", "
+                                "\"%s\", \"botnet_cc\", \"elf.mirai\", \"None\", \"Mirai\", \"\", \"%u\"\n",
+                                i, (unsigned)(i >> 16) & 255, (unsigned)(i >> 8) & 255, (unsigned)i & 255,
+                                i % 2 ? "" : ":23", i % 2 ? "ip" : "ip:port", i % 3 ? 75u : 100u);
+    }
+    memset(&st, 0, sizeof st);
+    assert_int_equal(ioc_load_buf(s, "v4.csv", buf, len, IOC_FMT_CSV, &st), IH_OK);
+    assert_int_equal(st.loaded, n);
+    assert_true(ioc_store_bytes(s) <= 24 * n);
+    assert_int_equal(ioc_count(s, IOC_IP), n / 2);
+    assert_int_equal(ioc_count(s, IOC_IP_PORT), n / 2);
+    v4(a, 10, 0, 0, 4);
+    e = ioc_find_ip(s, 4, a, 23);
+    assert_non_null(e);
+    assert_string_equal(e->value, "10.0.0.4:23");
+    assert_string_equal(e->source, "threatfox:botnet_cc:Mirai:75");
+    assert_int_equal(e->first_seen, 1709296245);
+    assert_null(ioc_find_ip(s, 4, a, 24));
+    v4(a, 10, 0, 0, 3);
+    e = ioc_find_ip(s, 4, a, 999);
+    assert_non_null(e);
+    assert_string_equal(e->value, "10.0.0.3");
+    assert_string_equal(e->source, "threatfox:botnet_cc:Mirai:100");
+    /* iteration in canonical order */
+    e = ioc_next(s, IOC_IP, &it);
+    assert_string_equal(e->value, "10.0.0.1");
+    e = ioc_next(s, IOC_IP, &it);
+    assert_string_equal(e->value, "10.0.0.3");
     free(buf);
     ioc_store_free(s);
 }
@@ -849,6 +901,7 @@ int main(void)
         cmocka_unit_test(test_lookups),
         cmocka_unit_test(test_mirai_sources_agree),
         cmocka_unit_test(test_entry_cap_and_search),
+        cmocka_unit_test(test_ipv4_packed),
         cmocka_unit_test(test_byte_cap),
         cmocka_unit_test(test_truncations),
         cmocka_unit_test(test_json_shapes),

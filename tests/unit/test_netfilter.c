@@ -57,15 +57,18 @@ struct text_case {
 static const struct text_case text_cases[] = {
     { D "save-worm-legacy-1.8.txt", NF_G_SAVE, 0, 4, 0, 2, { C, A }, { DR, DR }, 8,
       "-A INPUT -p tcp -m tcp --dport 7547 -j DROP" },
-    { D "live-legacy-1.8.9-save.txt", NF_G_SAVE, 0, 7, 0, 4, { C, A, C, C }, { DR, DR, RJ, DR }, 8,
+    /* INPUT jumps to the user chain "custom", which drops 5555 */
+    { D "live-legacy-1.8.9-save.txt", NF_G_SAVE, 0, 7, 0, 5, { C, A, C, C, A }, { DR, DR, RJ, DR, DR }, 8,
       "-A INPUT -p tcp -m tcp --dport 7547 -j DROP" },
     { D "live-iptables-nft-1.8.9-save.txt", NF_G_SAVE, 0, 2, 0, 2, { C, A }, { DR, DR }, 6,
       "-A INPUT -p tcp -m tcp --dport 7547 -j DROP" },
-    { D "save-worm-counters-1.4.txt", NF_G_SAVE, 0, 4, 0, 2, { C, A }, { DR, DR }, 18,
+    { D "save-worm-counters-1.4.txt", NF_G_SAVE, 0, 4, 0, 3, { C, A, C }, { DR, DR, DR }, 18,
       "-A INPUT -p tcp -m tcp --dport 7547 -j DROP" },
     { D "save-variants.txt", NF_G_SAVE, 0, 12, 0, 4, { C, C | A, C, C | A }, { DR, RJ, DR, DR }, 5,
       "-A INPUT -i eth0 -p tcp -m tcp --destination-port 7547 -j DROP" },
-    { D "save-clean-openwrt-fw3.txt", NF_G_SAVE, 0, 5, 0, 0, { 0 }, { 0 }, 0, NULL },
+    /* fw3's Block-TR069 in input_wan_rule: INPUT -> zone_wan_input -> input_wan_rule */
+    { D "save-clean-openwrt-fw3.txt", NF_G_SAVE, 0, 5, 0, 1, { C }, { DR }, 16,
+      "-A input_wan_rule" },
     { D "save-clean-openwrt-fw3.txt", NF_G_SAVE, NF_F_CONFIG, 9, 0, 1, { C }, { DR }, 16,
       "-A input_wan_rule" },
     { D "save-malformed.txt", NF_G_SAVE, 0, 1, 10, 1, { A }, { DR }, 13,
@@ -78,8 +81,10 @@ static const struct text_case text_cases[] = {
       "inet fw4 input: tcp dport { 5555, 7547 }" },
     { D "nft-variants.txt", NF_G_NFT, 0, 11, 0, 5, { C, C | A, C, A, A }, { DR, RJ, DR, DR, DR }, 4,
       "ip filter INPUT: iifname \"eth0\" meta l4proto tcp tcp dport 7547" },
-    { D "nft-fw4-clean.txt", NF_G_NFT, 0, 5, 0, 0, { 0 }, { 0 }, 0, NULL },
-    { D "nft-fw4-clean.txt", NF_G_NFT, NF_F_CONFIG, 8, 0, 1, { C }, { DR }, 18,
+    /* the ip6 table's INPUT, then fw4's input_wan (input jumps to it) */
+    { D "nft-fw4-clean.txt", NF_G_NFT, 0, 6, 0, 2, { C, C }, { DR, DR }, 30,
+      "ip6 filter INPUT: tcp dport 7547 drop" },
+    { D "nft-fw4-clean.txt", NF_G_NFT, NF_F_CONFIG, 9, 0, 2, { C, C }, { DR, DR }, 18,
       "inet fw4 input_wan: tcp dport 7547" },
     { D "nft-malformed.txt", NF_G_NFT, 0, 6, 9, 2, { C, A }, { DR, DR }, 5, "ip filter INPUT:" },
     { D "nftables.conf", NF_G_NFT, NF_F_CONFIG, 1, 0, 1, { C | A }, { DR }, 8,
@@ -93,8 +98,8 @@ static const struct text_case text_cases[] = {
       "config rule ''" },
     { D "firewall.user-lockdown", NF_G_SHELL, NF_F_CONFIG, 2, 0, 2, { C, A }, { DR, DR }, 10,
       "iptables -I INPUT -p tcp --dport 7547 -j DROP" },
-    { D "firewall.user-variants", NF_G_SHELL, NF_F_CONFIG, 3, 0, 2, { C, A }, { RJ, DR }, 8,
-      "iptables -A input_wan_rule" },
+    { D "firewall.user-variants", NF_G_SHELL, NF_F_CONFIG, 4, 0, 3, { C, C, A }, { DR, RJ, DR }, 3,
+      "$IPT -A INPUT -p tcp --dport 7547 -j DROP" },
     { D "firewall.user-malformed", NF_G_SHELL, NF_F_CONFIG, 2, 4, 1, { C | A }, { DR }, 5,
       "iptables -A INPUT -p tcp --dport 7547 -j DROP" },
 };
@@ -570,6 +575,8 @@ static void test_kernel_captured(void **state)
         "-A INPUT -p tcp -m tcp --dport 5555 -j DROP",
         "-A INPUT -i eth0 -p tcp -m multiport --dports 23,2323,7547 -j REJECT",
         "-A INPUT -p tcp -m tcp --dport 7000:8000 -j DROP",
+        /* the user chain INPUT jumps to, followed in the kernel's table */
+        "-A custom -p tcp -m tcp --dport 5555 -j DROP",
     };
     size_t i, k;
 
@@ -582,10 +589,10 @@ static void test_kernel_captured(void **state)
 
         assert_int_equal(netfilter_parse_capture((const uint8_t *)buf, len, caps[i].o,
                                                  caps[i].file, &b), IH_OK);
-        assert_int_equal(b.rules, 7);
+        assert_int_equal(b.rules, 8);
         assert_int_equal(b.bad, 0);
-        assert_int_equal(b.n, 4);
-        for (k = 0; k < 4; k++) {
+        assert_int_equal(b.n, 5);
+        for (k = 0; k < 5; k++) {
             assert_string_equal(b.v[k].text, want[k]);
         }
         assert_int_equal(b.v[2].verdict, NF_VERDICT_REJECT);
@@ -633,7 +640,8 @@ struct root_case {
 #define NOT_DECL "not declared in the persistent firewall config"
 
 static const struct root_case root_cases[] = {
-    { D "root-worm", 2, { SEV_HIGH, SEV_HIGH }, { NOT_DECL, NOT_DECL },
+    /* the third: zone_wan_input, which INPUT jumps to */
+    { D "root-worm", 3, { SEV_HIGH, SEV_HIGH, SEV_HIGH }, { NOT_DECL, NOT_DECL, NOT_DECL },
       "INPUT drops tcp dport 7547 [root dump iptables-save.txt]: -A INPUT -p tcp -m tcp --dport 7547 -j DROP",
       0, 0, "root-save", 0 },
     { D "root-lockdown-uci", 2, { SEV_LOW, SEV_LOW },
@@ -651,7 +659,30 @@ static const struct root_case root_cases[] = {
       "INPUT drops tcp dport 7547,5555 [root dump nft-ruleset.txt]: inet fw4 input: tcp dport { 5555, 7547 }",
       0, 1, "root-nft", 0 },
     { D "root-missing-dump", 0, { 0 }, { NULL }, NULL, 1, 0, "", 0 },
-    { D "root-clean", 0, { 0 }, { NULL }, NULL, 0, 0, "root-save,root-nft", 0 },
+    /* fw3's and fw4's own Block-TR069 (in zone chains INPUT jumps to) and
+     * an ip6 INPUT rule: declared in /etc/config/firewall, low */
+    { D "root-clean", 3, { SEV_LOW, SEV_LOW, SEV_LOW },
+      { "declared in /etc/config/firewall", "declared in /etc/config/firewall",
+        "declared in /etc/config/firewall" },
+      "INPUT drops tcp dport 7547 [root dump iptables-save.txt]: -A input_wan_rule", 0, 3,
+      "root-save,root-nft", 0 },
+    /* user chains: INPUT -> wan_in (5555) -> wan_tr069 (7547); "orphan" is
+     * reached from nowhere */
+    { D "root-userchain", 2, { SEV_HIGH, SEV_HIGH }, { NOT_DECL, NOT_DECL },
+      "INPUT rejects tcp dport 5555 [root dump iptables-save.txt]: -A wan_in -p tcp", 0, 0,
+      "root-save", 0 },
+    /* an ISP lockdown in its own chain, IPv4 and IPv6, declared by a
+     * firewall script that calls iptables through variables */
+    { D "root-ipt-var", 3, { SEV_LOW, SEV_LOW, SEV_LOW },
+      { "declared in /etc/firewall.user", "declared in /etc/firewall.user",
+        "declared in /etc/firewall.user" },
+      "INPUT drops tcp dport 7547 [root dump iptables-save.txt]: -A isp_lock", 0, 3,
+      "root-save,root-save6", 0 },
+    /* nft: a named set and a verdict map of ports in a chain input jumps
+     * to; an ip6 table; a chain nothing jumps to */
+    { D "root-nft-sets", 3, { SEV_HIGH, SEV_HIGH, SEV_HIGH }, { NOT_DECL, NOT_DECL, NOT_DECL },
+      "INPUT rejects tcp dport 7547 (IPv6) [root dump nft-ruleset.txt]: ip6 v6filter INPUT:", 0,
+      0, "root-nft", 0 },
     /* CRLF lines and a 10 kB line between the two rules (the fd line window) */
     { D "root-longline", 2, { SEV_HIGH, SEV_HIGH }, { NOT_DECL, NOT_DECL },
       "INPUT drops tcp dport 7547", 0, 0, "root-save", 1 },
@@ -696,6 +727,29 @@ static void test_scan_root(void **state)
     }
 }
 
+/* The rules' evidence: a named set or map names its ports (the allowlist's
+ * lockdown entries match on them); IPv6 says so. */
+static void test_scan_root_sets(void **state)
+{
+    struct finding_sink sink;
+    struct collect col;
+    struct root r;
+
+    (void)state;
+    memset(&col, 0, sizeof col);
+    sink.emit = collect_emit;
+    sink.ctx = &col;
+    assert_int_equal(root_init(&r, D "root-nft-sets"), IH_OK);
+    assert_int_equal(netfilter_scan(&r, 1, &sink, NULL), IH_OK);
+    assert_int_equal(col.n, 3);
+    assert_string_equal(col.f[1].rule,
+                        "inet filter wan_in: tcp dport @tr069_ports counter packets 3 bytes 180 "
+                        "drop (ports 7547,5555)");
+    assert_string_equal(col.f[2].rule, "inet filter wan_in: tcp dport vmap @wan_ports (ports 7547)");
+    assert_non_null(strstr(col.f[0].summary, "(IPv6)"));
+    assert_null(strstr(col.f[1].summary, "(IPv6)"));
+}
+
 /* A sink error stops the scan and is returned. */
 static int refuse_emit(void *ctx, const struct finding *f)
 {
@@ -725,6 +779,7 @@ int main(void)
         cmocka_unit_test(test_kernel_truncate_flip),
         cmocka_unit_test(test_kernel_captured),
         cmocka_unit_test(test_scan_root),
+        cmocka_unit_test(test_scan_root_sets),
         cmocka_unit_test(test_scan_sink_error),
     };
 

@@ -19,6 +19,14 @@
 
 #define FIX "tests/data/fixtures/"
 
+static int proc_read_at(const char *dir, int32_t pid, struct proc_info *pi)
+{
+    struct root r;
+
+    assert_int_equal(root_init(&r, dir), IH_OK);
+    return proc_read(&r, pid, pi);
+}
+
 static void test_status(void **state)
 {
     static const struct {
@@ -326,6 +334,83 @@ static void test_walk(void **state)
     assert_int_equal(proc_walk(&r, walk_cb, &s), IH_EIO);
 }
 
+/* /proc/PID/maps of a qemu-user process (captured on this host from
+ * qemu-mips-static running a deleted MIPS image): the guest image. */
+static void test_maps_guest(void **state)
+{
+    static const char maps[] =
+        "00001000-00401000 ---p 00000000 00:00 0 \n"
+        "00401000-0040b000 r--p 00000000 fe:00 10953640                           /tmp/i12a-sim (deleted)\n"
+        "0041b000-0041c000 rw-p 0000a000 fe:00 10953640                           /tmp/i12a-sim (deleted)\n"
+        "555560362000-5555603eb000 rw-p 00000000 00:00 0                          [heap]\n"
+        "7f2721800000-7f2721a18000 r--p 00000000 fe:00 10977370                   /usr/bin/qemu-mips-static\n";
+    static const char emu_first[] =
+        "7f2721800000-7f2721a18000 r--p 00000000 fe:00 10977370  /usr/bin/qemu-mips-static (deleted)\n"
+        "7f2721a18000-7f2721d53000 r-xp 00218000 fe:00 10977370  /lib/x.so\n"
+        "00400000-00401000 r-xp 00000000 08:01 12 /memfd:bot (deleted)\n";
+    char out[PROC_EXE_MAX], range[40], small[8];
+    unsigned long bad = 0;
+    struct proc_info pi;
+
+    (void)state;
+    assert_int_equal(proc_parse_maps_guest(maps, sizeof maps - 1, "/usr/bin/qemu-mips-static", out,
+                                           sizeof out, range, sizeof range, &bad), IH_OK);
+    assert_string_equal(out, "/tmp/i12a-sim (deleted)");
+    assert_string_equal(range, "401000-40b000");   /* as map_files names it */
+    /* the emulator (even unlinked) and mappings not at offset 0 are skipped */
+    assert_int_equal(proc_parse_maps_guest(emu_first, sizeof emu_first - 1,
+                                           "/usr/bin/qemu-mips-static", out, sizeof out, range,
+                                           sizeof range, &bad), IH_OK);
+    assert_string_equal(out, "/memfd:bot (deleted)");
+    /* only anonymous memory and the emulator: no guest file */
+    assert_int_equal(proc_parse_maps_guest(maps + 235, sizeof maps - 1 - 235,
+                                           "/usr/bin/qemu-mips-static", out, sizeof out, range,
+                                           sizeof range, &bad), IH_ENOENT);
+    assert_int_equal(proc_parse_maps_guest("", 0, "/x", out, sizeof out, range, sizeof range, &bad),
+                     IH_ENOENT);
+    /* malformed lines name their line */
+    {
+        static const char *const badv[] = {
+            "00400000-00401000 r-xp 0 08:01 1\nzz-1 r-xp 0 0 0 /b\n",
+            "00400000 r-xp 0 08:01 1 /a\n",
+            "00400000-1 rxp 0 08:01 1 /a\n",
+            "00400000-1 r-xp 0x 08:01 1 /a\n",
+            "00400000-1 r-xp 0 08:01\n",
+        };
+        size_t i;
+
+        for (i = 0; i < sizeof badv / sizeof badv[0]; i++) {
+            assert_int_equal(proc_parse_maps_guest(badv[i], strlen(badv[i]), "/x", out, sizeof out,
+                                                   range, sizeof range, &bad), IH_EPARSE);
+            assert_int_equal(bad, i == 0 ? 2 : 1);
+        }
+    }
+    /* a path that does not fit */
+    assert_int_equal(proc_parse_maps_guest(maps, sizeof maps - 1, "/usr/bin/qemu-mips-static", small,
+                                           sizeof small, range, sizeof range, &bad), IH_ETRUNC);
+    /* which exe is an emulator, which image has no file */
+    assert_true(proc_exe_is_qemu_user("/usr/bin/qemu-mips-static"));
+    assert_true(proc_exe_is_qemu_user("/usr/bin/qemu-mipsel"));
+    assert_false(proc_exe_is_qemu_user("/usr/bin/qemu-system-mips"));
+    assert_false(proc_exe_is_qemu_user("/usr/bin/qemu-"));
+    assert_false(proc_exe_is_qemu_user("/usr/sbin/dropbear"));
+    assert_true(proc_exe_fileless("/memfd:x"));
+    assert_true(proc_exe_fileless("/SYSV00000000"));
+    assert_false(proc_exe_fileless("/tmp/memfd:x"));
+    /* the reader: exe is the guest, the emulator is kept as evidence */
+    assert_int_equal(proc_read_at(FIX "emulated", 1401, &pi), IH_OK);
+    assert_string_equal(pi.exe, "/tmp/.bot");
+    assert_true(pi.exe_deleted);
+    assert_string_equal(pi.emulator, "/usr/bin/qemu-mips-static");
+    assert_false(pi.fileless);
+    assert_int_equal(proc_read_at(FIX "emulated", 1500, &pi), IH_OK);
+    assert_true(pi.fileless);
+    assert_string_equal(pi.exe, "/memfd:kworker");
+    assert_int_equal(proc_read_at(FIX "emulated", 1600, &pi), IH_OK);
+    assert_true(pi.fileless);
+    assert_string_equal(pi.exe, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -338,6 +423,7 @@ int main(void)
         cmocka_unit_test(test_fd_sockets),
         cmocka_unit_test(test_open_image),
         cmocka_unit_test(test_walk),
+        cmocka_unit_test(test_maps_guest),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -135,7 +135,7 @@ static void test_infected_every_type(void **state)
     }
     free(buf);
     /* the expectation file covers every type of DESIGN.md section 4 */
-    assert_int_equal(types, (1u << FT_SOCKET) - 1);
+    assert_int_equal(types, (1u << FT_FILELESS_EXEC) - 1);
     free(g);
 }
 
@@ -356,6 +356,151 @@ static void put(const char *path, const void *data, size_t n)
     close(fd);
 }
 
+/* A device image where a source the hunt needs cannot be read is never
+ * CLEAN: INCOMPLETE, exit 3, the summary says what and what to do. */
+static void test_incomplete(void **state)
+{
+    struct got *g = calloc(1, sizeof *g);
+    struct scan_summary sum;
+    char buf[2048], text[256];
+    const char *advice;
+    size_t len;
+
+    (void)state;
+    assert_non_null(g);
+    /* the clean device, but its /proc/net/raw and its firewall dump gone */
+    assert_int_equal(system("rm -rf build/test-out/incomplete && mkdir -p build/test-out && "
+                            "cp -a " FIX "clean build/test-out/incomplete && "
+                            "rm build/test-out/incomplete/proc/net/raw "
+                            "build/test-out/incomplete/iptables-save.txt"), 0);
+    util_diag_quiet = 1;
+    run("build/test-out/incomplete", NULL, 0, g, &sum);
+    util_diag_quiet = 0;
+    assert_int_equal(g->n, 0);
+    assert_int_equal(sum.verdict, VERDICT_INCOMPLETE);
+    assert_string_equal(scan_verdict_name(sum.verdict), "INCOMPLETE");
+    assert_false(scan_complete(&sum));
+    assert_int_equal(scan_exit_code(&sum), 3);
+    assert_int_equal(sum.unread[SRC_SOCKETS], 1);
+    assert_int_equal(sum.unread[SRC_FIREWALL], 1);
+    assert_int_equal(sum.errors, 2);
+    scan_unread_text(&sum, text, sizeof text, &advice);
+    assert_string_equal(text, "1 socket table(s) in /proc/net; the firewall rules");
+    assert_non_null(strstr(advice, "/proc"));
+    assert_int_equal(scan_summary_to_json(&sum, 0, 0, buf, sizeof buf, &len), IH_OK);
+    assert_non_null(strstr(buf, "\"verdict\":\"INCOMPLETE\""));
+    assert_non_null(strstr(buf, "\"complete\":false"));
+    assert_non_null(strstr(buf, "\"unreadable\":\"1 socket table(s) in /proc/net; the firewall rules\""));
+    assert_non_null(strstr(buf, "\"advice\":"));
+    /* with findings the verdict stays, and says it is incomplete */
+    sum.by_severity[SEV_HIGH] = 1;
+    assert_int_equal(scan_exit_code(&sum), 1);
+    sum.verdict = VERDICT_INFECTED;
+    assert_int_equal(scan_summary_to_json(&sum, 0, 0, buf, sizeof buf, &len), IH_OK);
+    assert_non_null(strstr(buf, "\"summary\":\"INFECTED: 1 finding(s), 0 suppressed by allowlist; "
+                               "incomplete, not read: 1 socket table(s)"));
+    /* the complete clean device says so */
+    run(FIX "clean", NULL, 0, g, &sum);
+    assert_true(scan_complete(&sum));
+    assert_int_equal(scan_summary_to_json(&sum, 0, 0, buf, sizeof buf, &len), IH_OK);
+    assert_non_null(strstr(buf, "\"complete\":true"));
+    assert_null(strstr(buf, "unreadable"));
+    free(g);
+}
+
+/* --root must be a directory with proc/ in it: a usage error otherwise. */
+static void test_root_usage(void **state)
+{
+    struct scan_opts o;
+    struct scan_ctx *c = NULL;
+
+    (void)state;
+    scan_opts_init(&o);
+    util_diag_quiet = 1;
+    o.root = "/nonexistent-iothunt-root";
+    assert_int_equal(scan_open(&o, &c), IH_EINVAL);
+    o.root = "tests/data/fixtures/infected.iocs";
+    assert_int_equal(scan_open(&o, &c), IH_EINVAL);
+    o.root = "tests/data";      /* a directory, but no proc/ */
+    assert_int_equal(scan_open(&o, &c), IH_EINVAL);
+    util_diag_quiet = 0;
+    assert_null(c);
+}
+
+static const struct finding *find_exe(const struct got *g, enum finding_type t, const char *exe)
+{
+    size_t i;
+
+    for (i = 0; i < g->n; i++) {
+        if (g->f[i].type == t && strcmp(g->f[i].exe, exe) == 0) {
+            return &g->f[i];
+        }
+    }
+    return NULL;
+}
+
+/*
+ * qemu-user: the guest image named by /proc/PID/maps is the culprit, not
+ * the emulator; three forked copies are one finding per kind with their
+ * pids; a memfd image and an anonymous guest are fileless_exec.
+ */
+static void test_emulated_attribution(void **state)
+{
+    struct got *g = calloc(1, sizeof *g);
+    struct scan_summary sum;
+    const struct finding *f;
+    char buf[2048];
+    size_t len, i;
+
+    (void)state;
+    assert_non_null(g);
+    run(FIX "emulated", NULL, 1, g, &sum);
+    assert_int_equal(sum.verdict, VERDICT_INFECTED);
+    assert_true(scan_complete(&sum));
+    for (i = 0; i < g->n; i++) {
+        assert_string_not_equal(g->f[i].exe, "/usr/bin/qemu-mips-static");
+    }
+    /* one per kind for the three copies */
+    assert_int_equal(count(g, FT_EXE_DELETED), 1);
+    assert_int_equal(count(g, FT_EXE_IN_TMPFS), 1);
+    assert_int_equal(count(g, FT_HASH_MATCH), 1);
+    f = find(g, FT_EXE_DELETED, 1400);
+    assert_non_null(f);
+    assert_string_equal(f->exe, "/tmp/.bot");
+    assert_string_equal(f->reason, "guest image of /usr/bin/qemu-mips-static");
+    assert_int_equal(f->n_pids, 3);
+    assert_int_equal(f->pids[0], 1400);
+    assert_int_equal(f->pids[1], 1401);
+    assert_int_equal(f->pids[2], 1402);
+    assert_non_null(strstr(f->summary, "pids 1400, 1401, 1402 "));
+    assert_int_equal(finding_to_json(f, 0, buf, sizeof buf, &len), IH_OK);
+    assert_non_null(strstr(buf, "\"pid\":1400,\"pids\":[1400,1401,1402],"));
+    /* rules: one finding per image, every rule named */
+    f = find_exe(g, FT_RULE_MATCH, "/tmp/.bot");
+    assert_non_null(f);
+    assert_int_equal(f->n_pids, 3);
+    assert_non_null(strstr(f->rule, "Mirai_MIPS_MSB"));
+    assert_non_null(strchr(f->rule, ' '));
+    assert_int_equal(strlen(f->sha256), 64);
+    f = find(g, FT_HASH_MATCH, 1400);
+    assert_non_null(f);
+    assert_string_equal(f->exe, "/tmp/.bot");
+    /* memfd: fileless, not exe_deleted; its image is still scanned */
+    f = find(g, FT_FILELESS_EXEC, 1500);
+    assert_non_null(f);
+    assert_int_equal(f->severity, SEV_HIGH);
+    assert_string_equal(f->exe, "/memfd:kworker");
+    assert_null(find(g, FT_EXE_DELETED, 1500));
+    assert_null(find(g, FT_EXE_IN_TMPFS, 1500));
+    assert_non_null(find(g, FT_RULE_MATCH, 1500));
+    /* a qemu-user guest with no file mapping */
+    f = find(g, FT_FILELESS_EXEC, 1600);
+    assert_non_null(f);
+    assert_string_equal(f->exe, "(anonymous memory)");
+    assert_int_equal(count(g, FT_FILELESS_EXEC), 2);
+    free(g);
+}
+
 /* The same socket line in a little-endian device's /proc/net/tcp must be
  * read little-endian when the device's busybox is a little-endian ELF. */
 static void test_byte_order_from_elf(void **state)
@@ -428,6 +573,9 @@ int main(void)
         cmocka_unit_test(test_cycles_cache),
         cmocka_unit_test(test_bad_allowlist_fails_open),
         cmocka_unit_test(test_summary_json),
+        cmocka_unit_test(test_incomplete),
+        cmocka_unit_test(test_root_usage),
+        cmocka_unit_test(test_emulated_attribution),
         cmocka_unit_test(test_byte_order_from_elf),
         cmocka_unit_test(test_byte_order_probe_live),
     };

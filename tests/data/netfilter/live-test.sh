@@ -58,7 +58,8 @@ run iptables-legacy -A INPUT -j custom
 run iptables-legacy -A custom -p tcp --dport 5555 -j DROP
 out=$(run "$tool" scan 2>&1)
 check "kernel: sources" "$out" 'sources=kernel' 1
-check "kernel: high findings" "$out" '"severity":"high"' 4
+check "kernel: high findings" "$out" '"severity":"high"' 5
+check "kernel: user chain followed" "$out" '\[kernel\]: -A custom -p tcp -m tcp --dport 5555 -j DROP' 1
 check "kernel: 7547 rule" "$out" '\[kernel\]: -A INPUT -p tcp -m tcp --dport 7547 -j DROP' 1
 check "kernel: 5555 rule" "$out" '\[kernel\]: -A INPUT -p tcp -m tcp --dport 5555 -j DROP' 1
 check "kernel: multiport reject" "$out" 'rejects tcp dport 7547 \[kernel\]: -A INPUT -i eth0 -p tcp -m multiport --dports 23,2323,7547' 1
@@ -66,8 +67,8 @@ check "kernel: multiport reject" "$out" 'rejects tcp dport 7547 \[kernel\]: -A I
 # 2. capture and parse back
 if run "$tool" capture "$tmp/live.ipt"; then
     out=$("$tool" parse "$(lscpu | grep -q 'Big Endian' && echo be || echo le)" "$tmp/live.ipt" 2>&1)
-    check "capture: blocks" "$out" '^block ' 4
-    check "capture: rules" "$out" '^rules=7 bad=0' 1
+    check "capture: blocks" "$out" '^block ' 5
+    check "capture: rules" "$out" '^rules=8 bad=0' 1
     if [ -n "$keep" ]; then
         cp "$tmp/live.ipt" "$keep/live-legacy-x86_64-le.ipt"
         run iptables-legacy-save >"$keep/live-legacy-1.8.9-save.txt"
@@ -80,10 +81,15 @@ fi
 # 3. iptables-nft, without CAP_NET_RAW: iptables-save fallback and nft
 run iptables-legacy -F
 run iptables-legacy -X
+# IPv6: ip6tables-save (no kernel reader for ip6t)
+run ip6tables-legacy -A INPUT -p tcp --dport 7547 -j DROP
+out=$(run "$tool" scan 2>&1)
+check "ip6: the rule, once" "$out" 'drops tcp dport 7547 (IPv6) \[ip6tables' 1
+run ip6tables-legacy -F
 run iptables-nft -A INPUT -p tcp --destination-port 7547 -j DROP
 run iptables-nft -A INPUT -p tcp --destination-port 5555 -j DROP
 out=$(run setpriv --bounding-set=-net_raw "$tool" scan 2>&1)
-check "nft: sources" "$out" 'sources=iptables-save,nft' 1
+check "nft: sources" "$out" 'sources=iptables-save,ip6tables-save,nft' 1
 check "nft: findings once each" "$out" '"type":"iptables_tr069_block"' 2
 check "nft: via iptables-save" "$out" '\[iptables-save\]' 2
 check "nft: blocks seen twice" "$out" 'blocks=4 ' 1

@@ -1,0 +1,212 @@
+/*
+ * rules_int.h - internals shared by the rule engine's parser
+ * (rules_parse.c), compiler and matcher (rules_match.c).  Not for other
+ * modules: they use rules.h.
+ */
+#ifndef IOTHUNT_RULES_INT_H
+#define IOTHUNT_RULES_INT_H
+
+#include "rules.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Text string modifiers (struct rstring.flags) */
+#define RS_NOCASE   0x01u
+#define RS_WIDE     0x02u
+#define RS_ASCII    0x04u
+#define RS_FULLWORD 0x08u
+#define RS_HEX      0x10u
+#define RS_PRIVATE  0x20u
+#define RS_ANON     0x40u   /* "$ = ..." */
+#define RS_REGEX    0x80u   /* "/.../": re */
+
+/* Regular expressions (rules_regex.c) */
+#define RE_F_NOCASE 1u      /* /i or nocase */
+#define RE_F_DOTALL 2u      /* /s: '.' matches '\n' */
+#define RULES_RE_SCAN_LIMIT 4096u   /* longest match, in characters (YARA's) */
+
+struct regex;
+
+/*
+ * Compile SRC[0..N) (YARA's dialect, between the slashes) with RE_F_*
+ * FLAGS into *OUT (freed with rules_re_free).  IH_EPARSE with *ERR naming
+ * the problem; IH_ENOMEM.
+ */
+int rules_re_compile(struct rules *rs, const uint8_t *src, size_t n, unsigned flags, struct regex **out,
+                     const char **err);
+void rules_re_free(struct rules *rs, struct regex *re);
+/* Bytes every match of RE begins with (at most MAX) into OUT. */
+unsigned rules_re_prefix(const struct regex *re, uint8_t *out, unsigned max);
+/*
+ * Length of the match of RE anchored at D (YARA's choice among matches),
+ * -1 if none.  AVAIL bytes readable at D, BEFORE before it; BOD, EOD: D is
+ * the start, D + AVAIL the end of the data; WIDE: characters are followed
+ * by a zero byte.  Linear: program size x AVAIL steps at most.
+ */
+long rules_re_exec(struct regex *re, const uint8_t *d, size_t avail, size_t before, int bod, int eod,
+                   int wide);
+
+/* Hex string elements (struct htok.kind), flattened:
+ *   ALT(end) BRANCH(next) ..branch.. GOTO(end) BRANCH(0) ..branch.. GOTO(end)
+ * then END at the very end of the string. */
+enum htok_kind {
+    HT_BYTE,        /* data & mask == val */
+    HT_JUMP,        /* skip min..max bytes */
+    HT_ALT,         /* alternatives: branches follow; a = index after group */
+    HT_BRANCH,      /* start of one branch; a = next BRANCH or 0 */
+    HT_GOTO,        /* end of a branch: continue at a */
+    HT_END
+};
+
+struct htok {
+    uint8_t kind;
+    uint8_t val, mask;
+    uint16_t a, b;      /* JUMP: min, max; ALT/BRANCH/GOTO: token index */
+};
+
+/* Caps on hex string structure (docs/RULES.md). */
+#define RULES_MAX_HEX_BRANCHING 32u  /* JUMP + ALT elements in one hex string */
+
+struct rstring {
+    char *name;             /* "$a" (owned); "$" for anonymous */
+    unsigned rule;          /* owning rule */
+    unsigned flags;         /* RS_* */
+    uint8_t *bytes;         /* text: literal bytes (owned) */
+    size_t len;             /* text: byte count */
+    struct htok *tok;       /* hex: tokens (owned), END-terminated */
+    struct regex *re;       /* regular expression (owned) */
+    unsigned ntok;
+    unsigned minlen, maxlen;/* span of a match (text: len, wide 2*len) */
+    int used;               /* referenced by the condition */
+    unsigned levels;        /* hex with jumps/alternatives: nesting + 1, else 0 */
+    /* per match call */
+    uint32_t count;         /* matches seen (exact up to 2^32-1) */
+    uint32_t nmatch, capm;  /* stored offsets */
+    uint64_t *off;          /* sorted, unique, at most RULES_MAX_MATCHES:
+                             * offset << 16 | match length (MOFF, MLEN) */
+};
+
+/* Condition nodes (struct rnode.op) */
+enum rnode_op {
+    RN_INT,         /* v */
+    RN_BOOL,        /* v (0/1) */
+    RN_STR,         /* text constant: sidx = index in rs->consts */
+    RN_FILESIZE,
+    RN_AND, RN_OR, RN_NOT,
+    RN_EQ, RN_NE, RN_LT, RN_LE, RN_GT, RN_GE,
+    RN_SCMP,        /* strings a OP b, OP = v (SC_*) */
+    RN_ADD, RN_SUB, RN_MUL, RN_DIV, RN_MOD,
+    RN_SHL, RN_SHR, RN_BAND, RN_BOR, RN_BXOR, RN_NEG, RN_BNOT,
+    RN_FOUND,       /* $a: sidx */
+    RN_COUNT,       /* #a: sidx */
+    RN_OFFSET,      /* @a[a]: sidx, a = index node */
+    RN_LENGTH,      /* !a[a]: sidx, a = index node */
+    RN_AT,          /* $a at a */
+    RN_IN,          /* $a in (a..b) */
+    RN_OF,          /* a = quantifier node or OF_ALL/OF_ANY; set in sets[b..b+c) */
+    RN_READ,        /* intN/uintN(a): v = size | signed<<4 | be<<5 */
+    RN_HASH,        /* v = HASH_MD5/SHA1/SHA256 */
+    RN_RULE         /* sidx = rule index */
+};
+
+/* RN_SCMP operators: == != < <= > >= (same order as RN_EQ..RN_GE), then
+ * the word operators in the order of rules_parse.c's str_ops. */
+enum {
+    SC_EQ, SC_NE, SC_LT, SC_LE, SC_GT, SC_GE,
+    SC_CONTAINS, SC_ICONTAINS, SC_STARTSWITH, SC_ISTARTSWITH, SC_ENDSWITH,
+    SC_IENDSWITH, SC_IEQUALS, SC_MATCHES
+};
+
+#define MOFF(x) ((x) >> 16)
+#define MLEN(x) ((x) & 0xffffu)
+
+#define OF_ALL 0xffffffffu
+#define OF_ANY 0xfffffffeu
+
+#define RN_READ_SIGNED 0x10
+#define RN_READ_BE     0x20
+
+struct rnode {
+    uint8_t op;
+    uint8_t type;           /* RT_* */
+    uint8_t cconst;         /* a constant for YARA's compile-time checks */
+    uint32_t a, b, c;
+    uint32_t sidx;
+    uint32_t height;        /* of the subtree (capped by RULES_MAX_HEIGHT) */
+    int64_t v;
+    int64_t cv;             /* its value as YARA's compiler computes it */
+};
+
+#define RT_BOOL 1
+#define RT_INT  2
+#define RT_STR  3
+
+struct rrule {
+    char *name;             /* owned */
+    unsigned flags;         /* RR_* */
+    uint32_t cond;          /* root node */
+    uint32_t str_first, str_count;  /* its strings in rs->strs */
+    /* per match call */
+    int value;
+};
+
+#define RR_PRIVATE 1u
+#define RR_GLOBAL  2u
+
+/* Aho-Corasick output: a string variant whose atom ends in this state. */
+struct acout {
+    uint32_t str;           /* index in rs->strs */
+    uint8_t wide;           /* variant: 0 ascii/hex, 1 wide */
+    uint16_t back;          /* atom's last byte minus pattern start */
+};
+
+struct rules {
+    /* loaded */
+    struct rrule *rules;
+    unsigned nrules, caprules;
+    struct rstring *strs;
+    unsigned nstrs, capstrs;
+    struct rnode *nodes;
+    unsigned nnodes, capnodes;
+    uint32_t *sets;         /* string index lists of "of" */
+    unsigned nsets, capsets;
+    char **consts;          /* text constants of conditions (hash values) */
+    size_t *constlen;
+    unsigned nconsts, capconsts;
+    unsigned hash_used;     /* HASH_* bits the conditions need */
+    int hash_imported;
+    int has_global;
+    /* compiled (built at first match after a load) */
+    int compiled;
+    uint16_t *delta;        /* nstates x ncls; bit 15: target has outputs */
+    int rowoff;             /* cells hold row offsets (small sets), else states */
+    unsigned nstates, ncls;
+    uint8_t cls[256];
+    uint32_t *out_start;    /* per state: first in outs */
+    uint16_t *out_count;
+    struct acout *outs;
+    unsigned nouts;
+    uint32_t *anchorless;   /* hex strings verified at every offset */
+    unsigned nanchorless;
+    unsigned span;          /* longest match of any string */
+    /* accounting */
+    size_t heap_cur, heap_peak;
+};
+
+/* Engine allocator: counts the heap held by a set (rules_heap_peak). */
+void *rules_mem_alloc(struct rules *rs, size_t n);
+void *rules_mem_realloc(struct rules *rs, void *p, size_t n);
+void rules_mem_free(struct rules *rs, void *p);
+
+/* A OP B for the integer operators (RN_ADD..RN_GE) as YARA computes them
+ * (64-bit wrap-around); 0 for an undefined result (division by 0). */
+int rules_arith(uint8_t op, int64_t a, int64_t b, int64_t *out);
+
+/* Drop the compiled automaton (after a load). */
+void rules_uncompile(struct rules *rs);
+
+/* Build the automaton for the loaded strings. */
+int rules_compile(struct rules *rs);
+
+#endif

@@ -1,0 +1,1399 @@
+/*
+ * rules_match.c - compiling a rule set into one Aho-Corasick automaton and
+ * matching it against a file or buffer in a single pass.
+ *
+ * Every string variant (ascii, wide; hex) contributes one atom of at most
+ * ATOM_MAX bytes, case-folded, to a DFA over byte classes.  An atom hit is
+ * confirmed by comparing the whole string (or running its hex elements) in
+ * a sliding window that keeps span+2 bytes behind and ahead of the
+ * automaton, so memory is the window plus the table whatever the file
+ * size.  Conditions are evaluated after the pass, with YARA's rules for
+ * undefined values (rules_eval below).
+ */
+#include "rules_int.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define ATOM_MAX 4u
+#define OUT_FLAG 0x8000u
+#define MAX_STATES 0x7fffu
+
+static uint8_t fold(uint8_t c)
+{
+    return (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32) : c;
+}
+
+static int is_alnum(uint8_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+void rules_uncompile(struct rules *rs)
+{
+    rules_mem_free(rs, rs->delta);
+    rules_mem_free(rs, rs->out_start);
+    rules_mem_free(rs, rs->out_count);
+    rules_mem_free(rs, rs->outs);
+    rules_mem_free(rs, rs->anchorless);
+    rs->delta = NULL;
+    rs->out_start = NULL;
+    rs->out_count = NULL;
+    rs->outs = NULL;
+    rs->anchorless = NULL;
+    rs->nstates = rs->ncls = rs->nouts = rs->nanchorless = 0;
+    rs->compiled = 0;
+}
+
+/* ---- atoms ---------------------------------------------------------- */
+
+struct atom {
+    uint8_t b[ATOM_MAX];
+    unsigned len;
+    unsigned back;          /* offset of the atom's last byte from the start */
+};
+
+/* A rough rarity score: common filler bytes make poor atoms. */
+static unsigned atom_score(const uint8_t *b, unsigned n)
+{
+    unsigned s = 0, i, j;
+
+    for (i = 0; i < n; i++) {
+        uint8_t c = b[i];
+        int dup = 0;
+
+        for (j = 0; j < i; j++) {
+            dup |= fold(b[j]) == fold(c);
+        }
+        s += (c == 0x00 || c == 0xff || c == 0x20 || c == 0xcc) ? 1 : 4;
+        s += dup ? 0 : 2;
+    }
+    return s;
+}
+
+/* Best window of at most ATOM_MAX bytes in LIT[0..N) (offset OFF0 in the string). */
+static void atom_pick(const uint8_t *lit, unsigned n, unsigned off0, struct atom *best, unsigned *best_score)
+{
+    unsigned w = n < ATOM_MAX ? n : ATOM_MAX, i;
+
+    for (i = 0; i + w <= n; i++) {
+        unsigned sc = atom_score(lit + i, w) + w * 8;
+
+        if (sc > *best_score) {
+            *best_score = sc;
+            memcpy(best->b, lit + i, w);
+            best->len = w;
+            best->back = off0 + i + w - 1;
+        }
+    }
+}
+
+/* Variant VAR of string S as literal bytes (text), into OUT[cap]; length. */
+static unsigned text_variant(const struct rstring *s, int wide, uint8_t *out)
+{
+    size_t i;
+
+    if (!wide) {
+        memcpy(out, s->bytes, s->len);
+        return (unsigned)s->len;
+    }
+    for (i = 0; i < s->len; i++) {
+        out[2 * i] = s->bytes[i];
+        out[2 * i + 1] = 0;
+    }
+    return (unsigned)(2 * s->len);
+}
+
+/*
+ * Best atom in the fixed-offset prefix of hex elements from I (at offset
+ * OFF from the string's start): runs of exact bytes before the first
+ * variable jump, alternative or end of branch.  *STOP gets the element
+ * that ended the prefix and *STOP_OFF its offset.
+ */
+static void hex_prefix_atom(const struct htok *t, unsigned i, unsigned off, struct atom *a,
+                            unsigned *score, unsigned *stop, unsigned *stop_off)
+{
+    uint8_t run[RULES_MAX_HEX_TOKENS];
+    unsigned rl = 0, rstart = 0;
+
+    for (;; i++) {
+        if (t[i].kind == HT_BYTE && t[i].mask == 0xff) {
+            if (rl == 0) {
+                rstart = off;
+            }
+            run[rl++] = t[i].val;
+            off++;
+            continue;
+        }
+        if (rl) {
+            atom_pick(run, rl, rstart, a, score);
+            rl = 0;
+        }
+        if (t[i].kind == HT_BYTE) {
+            off++;
+        } else if (t[i].kind == HT_JUMP && t[i].a == t[i].b) {
+            off += t[i].a;
+        } else {
+            break;
+        }
+    }
+    *stop = i;
+    *stop_off = off;
+}
+
+/*
+ * Atoms of a hex string, each at a known offset from the start: the best
+ * run in the fixed-offset prefix; if that prefix has none and ends at an
+ * alternative, one atom per branch (each branch starts at the same
+ * offset).  Returns the number of atoms written to A (at most MAX), 0 if
+ * there is no anchor: the string is then tried at every offset.
+ */
+static unsigned hex_atoms(const struct rstring *s, struct atom *a, unsigned max)
+{
+    unsigned score = 0, stop, off, n = 0, br;
+
+    a[0].len = 0;
+    hex_prefix_atom(s->tok, 0, 0, &a[0], &score, &stop, &off);
+    if (a[0].len > 0) {
+        return 1;
+    }
+    if (s->tok[stop].kind != HT_ALT) {
+        return 0;
+    }
+    for (br = stop + 1; br; br = s->tok[br].a) {
+        unsigned bstop, boff;
+
+        if (n == max) {
+            return 0;
+        }
+        score = 0;
+        a[n].len = 0;
+        hex_prefix_atom(s->tok, br + 1, off, &a[n], &score, &bstop, &boff);
+        if (a[n].len == 0) {
+            return 0;
+        }
+        n++;
+    }
+    return n;
+}
+
+/* ---- automaton -------------------------------------------------------- */
+
+struct pending {
+    struct atom atom;
+    uint32_t str;
+    uint8_t wide;
+};
+
+/* Order atoms by their case-folded bytes (shared prefixes adjacent). */
+static int pending_cmp(const void *a, const void *b)
+{
+    const struct atom *x = &((const struct pending *)a)->atom, *y = &((const struct pending *)b)->atom;
+    unsigned k, n = x->len < y->len ? x->len : y->len;
+
+    for (k = 0; k < n; k++) {
+        if (fold(x->b[k]) != fold(y->b[k])) {
+            return fold(x->b[k]) < fold(y->b[k]) ? -1 : 1;
+        }
+    }
+    return x->len < y->len ? -1 : x->len > y->len ? 1 : 0;
+}
+
+int rules_compile(struct rules *rs)
+{
+    struct pending *pend = NULL;
+    unsigned npend = 0, i, j, s, maxstates, c;
+    uint32_t *fail = NULL, *queue = NULL, *own_next = NULL, *own_head = NULL;
+    uint8_t used[256];
+    uint8_t lit[2 * RULES_MAX_STRING_LEN];
+    size_t cells;
+    int rc = IH_ENOMEM;
+
+    rules_uncompile(rs);
+    for (i = 0, maxstates = 1; i < rs->nstrs; i++) {
+        maxstates += 2 + rs->strs[i].ntok;      /* atoms at most */
+    }
+    pend = malloc((size_t)maxstates * sizeof *pend);
+    rs->anchorless = rules_mem_alloc(rs, ((size_t)rs->nstrs + 1) * sizeof *rs->anchorless);
+    if (!pend || !rs->anchorless) {
+        goto out;
+    }
+    rs->span = 1;
+    memset(used, 0, sizeof used);
+    for (i = 0; i < rs->nstrs; i++) {
+        struct rstring *st = &rs->strs[i];
+
+        if (st->maxlen > rs->span) {
+            rs->span = st->maxlen;
+        }
+        if (st->flags & RS_HEX) {
+            /* nesting of alternatives at each element: ALTs still open */
+            st->levels = 0;
+            for (j = 0; j < st->ntok; j++) {
+                unsigned depth = 1, k;
+
+                if (st->tok[j].kind != HT_JUMP && st->tok[j].kind != HT_ALT) {
+                    continue;
+                }
+                for (k = 0; k < j; k++) {
+                    depth += st->tok[k].kind == HT_ALT && st->tok[k].a > j;
+                }
+                depth += st->tok[j].kind == HT_ALT;
+                if (depth > st->levels) {
+                    st->levels = depth;
+                }
+            }
+            {
+                struct atom at[RULES_MAX_HEX_TOKENS];
+                unsigned na = hex_atoms(st, at, RULES_MAX_HEX_TOKENS), k;
+
+                if (na == 0) {
+                    rs->anchorless[rs->nanchorless++] = i;
+                    continue;
+                }
+                for (k = 0; k < na; k++) {
+                    pend[npend].atom = at[k];
+                    pend[npend].str = i;
+                    pend[npend].wide = 0;
+                    npend++;
+                }
+            }
+            continue;
+        }
+        if ((st->flags & RS_REGEX) && rules_re_prefix(st->re, lit, 1) == 0) {
+            rs->anchorless[rs->nanchorless++] = i;  /* no fixed first byte */
+            continue;
+        }
+        for (j = 0; j < 2; j++) {
+            unsigned n, score = 0;
+
+            if (!(st->flags & (j ? RS_WIDE : RS_ASCII))) {
+                continue;
+            }
+            if (st->flags & RS_REGEX) {
+                uint8_t pre[16];
+                unsigned k;
+
+                n = rules_re_prefix(st->re, pre, sizeof pre);
+                for (k = 0; k < n; k++) {
+                    lit[k << j] = pre[k];
+                    lit[(k << j) + j] = pre[k] & (uint8_t)(j ? 0 : 0xff);
+                }
+                n <<= j;
+            } else {
+                n = text_variant(st, (int)j, lit);
+            }
+            atom_pick(lit, n, 0, &pend[npend].atom, &score);
+            pend[npend].str = i;
+            pend[npend].wide = (uint8_t)j;
+            npend++;
+        }
+    }
+    /* byte classes: one per folded byte used by an atom, 0 for the rest;
+     * the exact state count (distinct prefixes) from the sorted atoms, so
+     * that the table is allocated once at its final size */
+    util_sort(pend, npend, sizeof *pend, pending_cmp);
+    maxstates = 1;
+    for (i = 0; i < npend; i++) {
+        unsigned lcp = 0;
+
+        for (j = 0; j < pend[i].atom.len; j++) {
+            used[fold(pend[i].atom.b[j])] = 1;
+        }
+        while (i > 0 && lcp < pend[i].atom.len && lcp < pend[i - 1].atom.len &&
+               fold(pend[i].atom.b[lcp]) == fold(pend[i - 1].atom.b[lcp])) {
+            lcp++;
+        }
+        maxstates += pend[i].atom.len - lcp;
+    }
+    rs->ncls = 1;
+    memset(rs->cls, 0, sizeof rs->cls);
+    for (c = 0; c < 256; c++) {
+        if (used[c]) {
+            rs->cls[c] = (uint8_t)rs->ncls++;
+        }
+    }
+    for (c = 'A'; c <= 'Z'; c++) {
+        rs->cls[c] = rs->cls[c + 32];
+    }
+    cells = (size_t)maxstates * rs->ncls;
+    if (cells > RULES_MAX_TABLE || maxstates > MAX_STATES) {
+        util_diag("rules", 0, "automaton larger than %u states or %u cells: too many strings",
+                  MAX_STATES, RULES_MAX_TABLE);
+        rc = IH_ETOOBIG;
+        goto out;
+    }
+    rs->delta = rules_mem_alloc(rs, cells * sizeof *rs->delta);
+    fail = malloc(maxstates * sizeof *fail);
+    queue = malloc(maxstates * sizeof *queue);
+    own_head = malloc(maxstates * sizeof *own_head);
+    own_next = malloc((npend + 1) * sizeof *own_next);
+    rs->out_start = rules_mem_alloc(rs, maxstates * sizeof *rs->out_start);
+    rs->out_count = rules_mem_alloc(rs, maxstates * sizeof *rs->out_count);
+    if (!rs->delta || !fail || !queue || !own_head || !own_next || !rs->out_start || !rs->out_count) {
+        goto out;
+    }
+    memset(rs->delta, 0, cells * sizeof *rs->delta);
+    for (i = 0; i < maxstates; i++) {
+        own_head[i] = UINT32_MAX;
+    }
+    /* trie */
+    rs->nstates = 1;
+    for (i = 0; i < npend; i++) {
+        s = 0;
+        for (j = 0; j < pend[i].atom.len; j++) {
+            uint16_t *cell = &rs->delta[(size_t)s * rs->ncls + rs->cls[pend[i].atom.b[j]]];
+
+            if (*cell == 0) {
+                *cell = rs->nstates++;
+            }
+            s = *cell;
+        }
+        own_next[i] = own_head[s];
+        own_head[s] = i;
+    }
+    /* failure links, in breadth-first order, completing the DFA */
+    {
+        unsigned qh = 0, qt = 0, total = 0;
+
+        fail[0] = 0;
+        for (c = 0; c < rs->ncls; c++) {
+            uint32_t t = rs->delta[c];
+
+            if (t) {
+                fail[t] = 0;
+                queue[qt++] = t;
+            }
+        }
+        while (qh < qt) {
+            uint32_t u = queue[qh++];
+
+            for (c = 0; c < rs->ncls; c++) {
+                uint16_t *cell = &rs->delta[(size_t)u * rs->ncls + c];
+                uint16_t via = rs->delta[(size_t)fail[u] * rs->ncls + c];
+
+                if (*cell) {
+                    fail[*cell] = via;
+                    queue[qt++] = *cell;
+                } else {
+                    *cell = via;
+                }
+            }
+        }
+        /* outputs: own, then those of the failure state (done before) */
+        for (i = 0; i < rs->nstates; i++) {
+            uint32_t st = i == 0 ? 0 : queue[i - 1];
+            unsigned n = 0;
+
+            for (j = own_head[st]; j != UINT32_MAX; j = own_next[j]) {
+                n++;
+            }
+            if (st) {
+                n += rs->out_count[fail[st]];
+            }
+            if (n > UINT16_MAX) {
+                rc = IH_ETOOBIG;
+                goto out;
+            }
+            rs->out_count[st] = (uint16_t)n;
+            total += n;
+        }
+        rs->outs = rules_mem_alloc(rs, ((size_t)total + 1) * sizeof *rs->outs);
+        if (!rs->outs) {
+            goto out;
+        }
+        rs->nouts = 0;
+        for (i = 0; i < rs->nstates; i++) {
+            uint32_t st = i == 0 ? 0 : queue[i - 1];
+
+            rs->out_start[st] = rs->nouts;
+            for (j = own_head[st]; j != UINT32_MAX; j = own_next[j]) {
+                struct acout *o = &rs->outs[rs->nouts++];
+
+                o->str = pend[j].str;
+                o->wide = pend[j].wide;
+                o->back = (uint16_t)pend[j].atom.back;
+            }
+            if (st && rs->out_count[fail[st]]) {
+                memcpy(&rs->outs[rs->nouts], &rs->outs[rs->out_start[fail[st]]],
+                       rs->out_count[fail[st]] * sizeof *rs->outs);
+                rs->nouts += rs->out_count[fail[st]];
+            }
+        }
+    }
+    /* cells hold row offsets when they fit (no multiply per byte), else
+     * states; flagged when the target state has outputs */
+    rs->rowoff = (size_t)rs->nstates * rs->ncls <= MAX_STATES;
+    for (i = 0; i < rs->nstates * rs->ncls; i++) {
+        unsigned t = rs->delta[i];
+
+        rs->delta[i] = (uint16_t)((rs->rowoff ? t * rs->ncls : t) | (rs->out_count[t] ? OUT_FLAG : 0));
+    }
+    rs->compiled = 1;
+    rc = IH_OK;
+out:
+    free(pend);
+    free(fail);
+    free(queue);
+    free(own_head);
+    free(own_next);
+    if (rc != IH_OK) {
+        rules_uncompile(rs);
+    }
+    return rc;
+}
+
+/* ---- matching ----------------------------------------------------------- */
+
+struct mctx {
+    struct rules *rs;
+    int fd;                 /* -1: memory */
+    const uint8_t *mem;
+    uint64_t size;          /* known after the pass */
+    uint8_t *buf;           /* window (fd) or the memory itself */
+    size_t cap, have;
+    uint64_t base;          /* offset of buf[0] */
+    int eof;
+    uint32_t state;
+    uint8_t *memo;          /* hex: offset sets (struct hsim pool) */
+    size_t memo_bytes;
+    struct hash_ctx h;
+    int hashing;
+    struct hash_hex hx;
+    unsigned hx_have;
+};
+
+static int add_match(struct mctx *m, struct rstring *s, uint64_t off, unsigned len)
+{
+    uint32_t k;
+
+    if (s->nmatch == s->capm) {
+        uint32_t ncap;
+        uint64_t *n;
+
+        if (s->nmatch >= RULES_MAX_MATCHES) {
+            /* kept offsets are full: count only what lies beyond them */
+            if (off > MOFF(s->off[s->nmatch - 1]) && s->count < UINT32_MAX) {
+                s->count++;
+            }
+            return IH_OK;
+        }
+        ncap = s->capm ? s->capm * 4 : 4;
+        if (ncap > RULES_MAX_MATCHES) {
+            ncap = RULES_MAX_MATCHES;
+        }
+        n = rules_mem_realloc(m->rs, s->off, ncap * sizeof *n);
+        if (!n) {
+            return IH_ENOMEM;
+        }
+        s->off = n;
+        s->capm = ncap;
+    }
+    /* hits come nearly in order: insert from the end, unique */
+    k = s->nmatch;
+    while (k > 0 && MOFF(s->off[k - 1]) > off) {
+        k--;
+    }
+    if (k > 0 && MOFF(s->off[k - 1]) == off) {
+        return IH_OK;
+    }
+    memmove(&s->off[k + 1], &s->off[k], (s->nmatch - k) * sizeof *s->off);
+    s->off[k] = off << 16 | len;
+    s->nmatch++;
+    s->count++;
+    return IH_OK;
+}
+
+/* A 'fullword' string S matched at buf[i..i+len): no alphanumeric character
+ * (CS bytes: 1, or 2 for wide) right before or after it. */
+static int fullword_ok(const struct mctx *m, const struct rstring *s, size_t cs, size_t i, size_t len)
+{
+    const uint8_t *q;
+
+    if (!(s->flags & RS_FULLWORD)) {
+        return 1;
+    }
+    if (i >= cs) {
+        q = m->buf + i - cs;
+        if (is_alnum(q[0]) && (cs == 1 || q[1] == 0)) {
+            return 0;
+        }
+    }
+    q = m->buf + i + len;
+    return !(i + len + cs <= m->have && is_alnum(q[0]) && (cs == 1 || q[1] == 0));
+}
+
+/* Does text variant WIDE of S match at buf[i]?  N bytes are valid in buf. */
+static int verify_text(const struct mctx *m, const struct rstring *s, int wide, size_t i)
+{
+    const uint8_t *d = m->buf + i;
+    size_t cs = wide ? 2 : 1, len = s->len * cs, k;
+
+    if (i + len > m->have) {
+        return 0;
+    }
+    for (k = 0; k < s->len; k++) {
+        uint8_t b = d[k * cs], p = s->bytes[k];
+
+        if (s->flags & RS_NOCASE) {
+            if (fold(b) != fold(p)) {
+                return 0;
+            }
+        } else if (b != p) {
+            return 0;
+        }
+        if (wide && d[k * 2 + 1] != 0) {
+            return 0;
+        }
+    }
+    return fullword_ok(m, s, cs, i, len) ? (int)len + 1 : 0;
+}
+
+/* Does variant WIDE of regular expression S match at buf[i]? */
+static int verify_re(const struct mctx *m, const struct rstring *s, int wide, size_t i)
+{
+    size_t cs = wide ? 2 : 1, len;
+    long r = rules_re_exec(s->re, m->buf + i, m->have - i, i, m->base + i == 0, m->eof, wide);
+
+    if (r <= 0) {
+        return 0;       /* YARA reports no empty match */
+    }
+    len = (size_t)r;
+    return fullword_ok(m, s, cs, i, len) ? (int)len + 1 : 0;
+}
+
+static int verify_hex(struct mctx *m, const struct rstring *s, size_t i);
+
+/* Does variant WIDE (text, regex) or S (hex) match at buf[i]?  The match
+ * length + 1, 0 if not, -1: no memory.  (The verify_* functions alike.) */
+static int verify(struct mctx *m, const struct rstring *s, int wide, size_t i)
+{
+    if (s->flags & RS_HEX) {
+        return verify_hex(m, s, i);
+    }
+    return (s->flags & RS_REGEX) ? verify_re(m, s, wide, i) : verify_text(m, s, wide, i);
+}
+
+/* Any variant of S at buf[i]? */
+static int verify_any(struct mctx *m, const struct rstring *s, size_t i)
+{
+    int ok = verify(m, s, !(s->flags & RS_ASCII), i);
+
+    if (ok == 0 && (s->flags & (RS_ASCII | RS_WIDE)) == (RS_ASCII | RS_WIDE)) {
+        ok = verify(m, s, 1, i);
+    }
+    return ok;
+}
+
+/*
+ * Hex strings with jumps or alternatives are matched by simulating the
+ * set of offsets (relative to the candidate start, 0..LIM) reachable after
+ * each element, as bit sets: the work per candidate is elements x span
+ * whatever the jumps combine into (backtracking would be exponential).
+ * Each nesting level of alternatives has three sets in the pool.
+ */
+struct hsim {
+    uint32_t *pool;
+    size_t words;
+    const uint8_t *d;
+    size_t lim;
+};
+
+#define HSET(h, l, k) ((h)->pool + ((size_t)(l) * 3 + (k)) * (h)->words)
+#define BIT(s, p) (((s)[(p) >> 5] >> ((p) & 31)) & 1u)
+#define SETBIT(s, p) ((s)[(p) >> 5] |= 1u << ((p) & 31))
+
+/*
+ * Run elements from I over the offsets in CUR (a set of level L) until the
+ * end of the string or of a branch (*STOP: that element).  Returns the set
+ * holding the offsets reached, NULL if none.
+ */
+static uint32_t *hex_sim(struct hsim *h, const struct htok *t, unsigned i, unsigned l, uint32_t *cur,
+                         unsigned *stop)
+{
+    uint32_t *tmp = cur == HSET(h, l, 0) ? HSET(h, l, 1) : HSET(h, l, 0);
+    size_t w, q, bytes = h->words * sizeof *cur;
+
+    for (;;) {
+        const struct htok *e = &t[i];
+        uint32_t *swap;
+        int any = 0;
+
+        switch (e->kind) {
+        case HT_END:
+        case HT_GOTO:
+            *stop = i;
+            return cur;
+        case HT_BRANCH:
+            i++;
+            continue;
+        case HT_BYTE:
+            memset(tmp, 0, bytes);
+            for (w = 0; w < h->words; w++) {
+                uint32_t bits = cur[w];
+                unsigned k;
+
+                for (k = 0; bits; k++, bits >>= 1) {
+                    size_t p = w * 32 + k;
+
+                    if ((bits & 1u) && p < h->lim && (h->d[p] & e->mask) == e->val) {
+                        SETBIT(tmp, p + 1);
+                        any = 1;
+                    }
+                }
+            }
+            i++;
+            break;
+        case HT_JUMP: {
+            size_t n = 0;
+
+            memset(tmp, 0, bytes);
+            for (q = 0; q <= h->lim; q++) {
+                if (q >= e->a && BIT(cur, q - e->a)) {
+                    n++;
+                }
+                if (q >= (size_t)e->b + 1 && BIT(cur, q - e->b - 1)) {
+                    n--;
+                }
+                if (n) {
+                    SETBIT(tmp, q);
+                    any = 1;
+                }
+            }
+            i++;
+            break;
+        }
+        case HT_ALT: {
+            uint32_t *acc = HSET(h, l, 2);
+            unsigned br, bstop;
+
+            memset(acc, 0, bytes);
+            for (br = i + 1; br; br = t[br].a) {
+                uint32_t *bc = HSET(h, l + 1, 0), *res;
+
+                memcpy(bc, cur, bytes);
+                res = hex_sim(h, t, br + 1, l + 1, bc, &bstop);
+                if (res) {
+                    for (w = 0; w < h->words; w++) {
+                        acc[w] |= res[w];
+                    }
+                    any = 1;
+                }
+            }
+            memcpy(tmp, acc, bytes);
+            i = e->a;
+            break;
+        }
+        default:
+            return NULL;
+        }
+        if (!any) {
+            return NULL;
+        }
+        swap = cur;
+        cur = tmp;
+        tmp = swap;
+    }
+}
+
+/* Does hex string S match at buf[i]?  Its length + 1, 0 if not, -1 if the
+ * pool is too small. */
+static int verify_hex(struct mctx *m, const struct rstring *s, size_t i)
+{
+    size_t lim = m->have - i, k;
+    struct hsim h;
+    unsigned stop;
+
+    if (lim > s->maxlen) {
+        lim = s->maxlen;
+    }
+    if (lim < s->minlen) {
+        return 0;
+    }
+    if (s->levels == 0) {
+        const uint8_t *d = m->buf + i;
+
+        for (k = 0; s->tok[k].kind == HT_BYTE; k++) {
+            if ((d[k] & s->tok[k].mask) != s->tok[k].val) {
+                return 0;
+            }
+        }
+        return (int)k + 1;
+    }
+    h.words = (lim + 1 + 31) / 32;
+    if ((size_t)s->levels * 3 * h.words * sizeof *h.pool > m->memo_bytes) {
+        return -1;
+    }
+    h.pool = (uint32_t *)(void *)m->memo;
+    h.d = m->buf + i;
+    h.lim = lim;
+    memset(HSET(&h, 0, 0), 0, h.words * sizeof *h.pool);
+    HSET(&h, 0, 0)[0] = 1;      /* offset 0 */
+    {
+        /* the shortest match is the one YARA reports (its jumps are lazy) */
+        const uint32_t *end = hex_sim(&h, s->tok, 0, 0, HSET(&h, 0, 0), &stop);
+
+        for (k = 0; end && k <= lim; k++) {
+            if (BIT(end, k)) {
+                return (int)k + 1;
+            }
+        }
+        return 0;
+    }
+}
+
+/* Atom hit: the automaton reached STATE after buf[i]. */
+static int on_hit(struct mctx *m, uint32_t state, size_t i)
+{
+    struct rules *rs = m->rs;
+    uint32_t k, end = rs->out_start[state] + rs->out_count[state];
+
+    for (k = rs->out_start[state]; k < end; k++) {
+        const struct acout *o = &rs->outs[k];
+        struct rstring *s = &rs->strs[o->str];
+        size_t at;
+        int ok;
+
+        if (m->base + i < o->back) {
+            continue;
+        }
+        at = i - o->back;
+        ok = verify(m, s, o->wide, at);
+        if (ok < 0) {
+            return IH_ENOMEM;
+        }
+        if (ok && add_match(m, s, m->base + at, (unsigned)ok - 1) != IH_OK) {
+            return IH_ENOMEM;
+        }
+    }
+    return IH_OK;
+}
+
+/* Run the automaton over buf[from..to). */
+static int feed(struct mctx *m, size_t from, size_t to)
+{
+    const struct rules *rs = m->rs;
+    const uint16_t *delta = rs->delta;
+    const uint8_t *cls = rs->cls;
+    const uint8_t *b = m->buf;
+    unsigned s = m->state, ncls = rs->ncls;
+    size_t i, k;
+    int rc;
+
+    if (rs->rowoff) {
+        for (i = from; i < to; i++) {
+            s = delta[s + cls[b[i]]];
+            if (s & OUT_FLAG) {
+                s &= ~OUT_FLAG;
+                rc = on_hit(m, s / ncls, i);
+                if (rc != IH_OK) {
+                    return rc;
+                }
+            }
+        }
+    } else {
+        for (i = from; i < to; i++) {
+            s = delta[s * ncls + cls[b[i]]];
+            if (s & OUT_FLAG) {
+                s &= ~OUT_FLAG;
+                rc = on_hit(m, s, i);
+                if (rc != IH_OK) {
+                    return rc;
+                }
+            }
+        }
+    }
+    m->state = s;
+    for (k = 0; k < rs->nanchorless; k++) {
+        struct rstring *st = &rs->strs[rs->anchorless[k]];
+
+        for (i = from; i < to; i++) {
+            int ok = verify_any(m, st, i);
+
+            if (ok < 0) {
+                return IH_ENOMEM;
+            }
+            if (ok && add_match(m, st, m->base + i, (unsigned)ok - 1) != IH_OK) {
+                return IH_ENOMEM;
+            }
+        }
+    }
+    return IH_OK;
+}
+
+static int read_at(int fd, uint8_t *p, size_t n, uint64_t off, size_t *got)
+{
+    size_t done = 0;
+
+    while (done < n) {
+        ssize_t r = pread(fd, p + done, n - done, (off_t)(off + done));
+
+        if (r < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return IH_EIO;
+        }
+        if (r == 0) {
+            break;
+        }
+        done += (size_t)r;
+    }
+    *got = done;
+    return IH_OK;
+}
+
+/* The single pass: automaton, verification and (optional) hashes. */
+static int scan(struct mctx *m)
+{
+    size_t hist = m->rs->span + 2, ahead = m->rs->span + 2, fed = 0;
+    int rc;
+
+    if (m->fd < 0) {
+        m->buf = (uint8_t *)(uintptr_t)m->mem;
+        m->have = (size_t)m->size;
+        m->eof = 1;
+        if (m->hashing) {
+            hash_update(&m->h, m->mem, m->have);
+        }
+        return feed(m, 0, m->have);
+    }
+    m->cap = hist + RULES_CHUNK + ahead;
+    m->buf = rules_mem_alloc(m->rs, m->cap);
+    if (!m->buf) {
+        return IH_ENOMEM;
+    }
+    for (;;) {
+        size_t limit, got, drop;
+
+        while (m->have < m->cap && !m->eof) {
+            rc = read_at(m->fd, m->buf + m->have, m->cap - m->have, m->base + m->have, &got);
+            if (rc != IH_OK) {
+                return rc;
+            }
+            if (got == 0) {
+                m->eof = 1;
+            }
+            if (m->hashing) {
+                hash_update(&m->h, m->buf + m->have, got);
+            }
+            m->have += got;
+        }
+        limit = m->eof ? m->have : m->have - ahead;
+        if (limit > fed) {
+            rc = feed(m, fed, limit);
+            if (rc != IH_OK) {
+                return rc;
+            }
+            fed = limit;
+        }
+        if (m->eof) {
+            break;
+        }
+        drop = fed > hist ? fed - hist : 0;
+        memmove(m->buf, m->buf + drop, m->have - drop);
+        m->base += drop;
+        m->have -= drop;
+        fed -= drop;
+    }
+    m->size = m->base + m->have;
+    return IH_OK;
+}
+
+/* ---- conditions ------------------------------------------------------- */
+
+/*
+ * Values of conditions: the evaluators store an integer in *OUT and
+ * return 1, or return 0 for YARA's undefined value (*OUT untouched).
+ */
+
+/*
+ * Digest ALG of the whole target, hashing it now unless the pass did.  The
+ * first digest asked for brings every digest the set uses, in one read.
+ */
+static int need_hash(struct mctx *m, unsigned alg, const char **hex)
+{
+    if (!(m->hx_have & alg)) {
+        unsigned want = (m->rs->hash_used | alg) & ~m->hx_have;
+        struct hash_ctx h;
+        struct hash_hex got;
+        uint64_t off = 0;
+
+        hash_init(&h, want);
+        if (m->fd < 0) {
+            hash_update(&h, m->mem, (size_t)m->size);
+        } else {
+            for (;;) {
+                size_t n;
+
+                if (read_at(m->fd, m->buf, m->cap, off, &n) != IH_OK) {
+                    hash_abort(&h);
+                    return IH_EIO;
+                }
+                if (n == 0) {
+                    break;
+                }
+                hash_update(&h, m->buf, n);
+                off += n;
+            }
+            m->have = 0;    /* the window is gone */
+            m->base = m->size;
+        }
+        hash_final(&h, &got);
+        if (want & HASH_MD5) {
+            memcpy(m->hx.md5, got.md5, sizeof got.md5);
+        }
+        if (want & HASH_SHA1) {
+            memcpy(m->hx.sha1, got.sha1, sizeof got.sha1);
+        }
+        if (want & HASH_SHA256) {
+            memcpy(m->hx.sha256, got.sha256, sizeof got.sha256);
+        }
+        m->hx_have |= want;
+    }
+    *hex = alg == HASH_MD5 ? m->hx.md5 : alg == HASH_SHA1 ? m->hx.sha1 : m->hx.sha256;
+    return IH_OK;
+}
+
+/* intN/uintN[be](off): undefined outside the target. */
+static int read_int(struct mctx *m, int64_t off, unsigned how, int64_t *out)
+{
+    unsigned size = how & 7u, k;
+    uint8_t b[4];
+    uint64_t v = 0;
+
+    if (off < 0 || (uint64_t)off > m->size || m->size - (uint64_t)off < size) {
+        return 0;
+    }
+    if (m->fd < 0) {
+        memcpy(b, m->mem + off, size);
+    } else if ((uint64_t)off >= m->base && (uint64_t)off + size <= m->base + m->have) {
+        memcpy(b, m->buf + ((uint64_t)off - m->base), size);
+    } else {
+        size_t got;
+
+        if (read_at(m->fd, b, size, (uint64_t)off, &got) != IH_OK || got != size) {
+            return 0;
+        }
+    }
+    for (k = 0; k < size; k++) {
+        unsigned idx = (how & RN_READ_BE) ? k : size - 1 - k;
+
+        v = (v << 8) | b[idx];
+    }
+    if ((how & RN_READ_SIGNED) && (v & ((uint64_t)1 << (size * 8 - 1)))) {
+        v |= ~(uint64_t)0 << (size * 8);
+    }
+    *out = (int64_t)v;
+    return 1;
+}
+
+static int eval(struct mctx *m, uint32_t ni, int64_t *out);
+
+/*
+ * Past the RULES_MAX_MATCHES kept offsets of S, look for a match starting
+ * in [LO, HI] by reading that part of the target again (in chunks) and
+ * confirming S at each offset, so that '$a at' and '$a in' stay exact.
+ */
+static int rescan(struct mctx *m, struct rstring *s, uint64_t lo, uint64_t hi)
+{
+    size_t chunk = 4096, cap = 2 + chunk + s->maxlen + 2;
+    struct mctx t = *m;
+    uint8_t *tmp = NULL;
+    uint64_t pos;
+    int found = 0;
+
+    if (m->fd >= 0) {
+        tmp = rules_mem_alloc(m->rs, cap);
+        if (!tmp) {
+            return 0;
+        }
+    }
+    for (pos = lo; !found && pos <= hi && pos < m->size; pos += chunk) {
+        uint64_t start = pos >= 2 ? pos - 2 : 0, p;
+        size_t got;
+
+        if (m->fd < 0) {
+            t.buf = (uint8_t *)(uintptr_t)m->mem;
+            t.base = 0;
+            t.have = (size_t)m->size;
+            start = 0;
+        } else {
+            size_t want = m->size - start < cap ? (size_t)(m->size - start) : cap;
+
+            if (read_at(m->fd, tmp, want, start, &got) != IH_OK) {
+                break;
+            }
+            t.buf = tmp;
+            t.base = start;
+            t.have = got;
+        }
+        for (p = pos; !found && p <= hi && p < pos + chunk && p < m->size; p++) {
+            size_t i = (size_t)(p - start);
+
+            found = verify_any(&t, s, i) > 0;
+        }
+    }
+    rules_mem_free(m->rs, tmp);
+    return found;
+}
+
+/* Has S a match starting in [LO, HI]? */
+static int found_in(struct mctx *m, struct rstring *s, int64_t lo, int64_t hi)
+{
+    uint32_t k;
+
+    if (hi < 0 || lo > hi) {
+        return 0;
+    }
+    if (lo < 0) {
+        lo = 0;
+    }
+    for (k = 0; k < s->nmatch; k++) {
+        if ((int64_t)MOFF(s->off[k]) >= lo && (int64_t)MOFF(s->off[k]) <= hi) {
+            return 1;
+        }
+    }
+    if (s->count > s->nmatch && s->nmatch > 0 && (uint64_t)hi > MOFF(s->off[s->nmatch - 1])) {
+        uint64_t from = MOFF(s->off[s->nmatch - 1]) + 1;
+
+        return rescan(m, s, (uint64_t)lo > from ? (uint64_t)lo : from, (uint64_t)hi);
+    }
+    return 0;
+}
+
+/* Node NI as a boolean: undefined is false. */
+static int truth(struct mctx *m, uint32_t ni)
+{
+    int64_t v;
+
+    return eval(m, ni, &v) && v != 0;
+}
+
+/* A string operand: a constant or a digest. */
+static int str_operand(struct mctx *m, uint32_t ni, const char **p, size_t *n)
+{
+    const struct rnode *nd = &m->rs->nodes[ni];
+
+    if (nd->op == RN_STR) {
+        *p = m->rs->consts[nd->sidx];
+        *n = m->rs->constlen[nd->sidx];
+        return IH_OK;
+    }
+    if (m->size == 0) {
+        return IH_ENOENT;   /* YARA's hash module: no data, no digest */
+    }
+    if (need_hash(m, (unsigned)nd->v, p) != IH_OK) {
+        return IH_EIO;
+    }
+    *n = strlen(*p);
+    return IH_OK;
+}
+
+/* memcmp, ASCII case folded when FOLD */
+static int str_cmpn(const char *p, const char *q, size_t n, int fold)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        int a = (unsigned char)p[i], b = (unsigned char)q[i];
+
+        if (fold) {
+            a = a >= 'A' && a <= 'Z' ? a + 32 : a;
+            b = b >= 'A' && b <= 'Z' ? b + 32 : b;
+        }
+        if (a != b) {
+            return a - b;
+        }
+    }
+    return 0;
+}
+
+/* P OP Q for the string operators (SC_*), as YARA compares: bytes, then length. */
+static int str_compare(unsigned op, const char *p, size_t pn, const char *q, size_t qn)
+{
+    int fold = op == SC_ICONTAINS || op == SC_ISTARTSWITH || op == SC_IENDSWITH || op == SC_IEQUALS;
+    size_t i;
+    int c;
+
+    switch (op) {
+    case SC_CONTAINS:
+    case SC_ICONTAINS:
+        for (i = 0; i + qn <= pn; i++) {
+            if (str_cmpn(p + i, q, qn, fold) == 0) {
+                return 1;
+            }
+        }
+        return 0;
+    case SC_STARTSWITH:
+    case SC_ISTARTSWITH:
+        return qn <= pn && str_cmpn(p, q, qn, fold) == 0;
+    case SC_ENDSWITH:
+    case SC_IENDSWITH:
+        return qn <= pn && str_cmpn(p + pn - qn, q, qn, fold) == 0;
+    default:
+        break;
+    }
+    c = str_cmpn(p, q, pn < qn ? pn : qn, fold);
+    if (c == 0) {
+        c = pn < qn ? -1 : pn > qn;
+    }
+    switch (op) {
+    case SC_NE: return c != 0;
+    case SC_LT: return c < 0;
+    case SC_LE: return c <= 0;
+    case SC_GT: return c > 0;
+    case SC_GE: return c >= 0;
+    default: return c == 0;     /* SC_EQ, SC_IEQUALS */
+    }
+}
+
+static int eval_of(struct mctx *m, const struct rnode *nd, int64_t *out)
+{
+    const struct rules *rs = m->rs;
+    uint32_t k, found = 0;
+    int64_t need;
+
+    for (k = nd->b; k < nd->b + nd->c; k++) {
+        found += rs->strs[rs->sets[k]].count > 0;
+    }
+    if (nd->a == OF_ALL) {
+        *out = found == nd->c;
+    } else if (nd->a == OF_ANY) {
+        *out = found >= 1;
+    } else if (!eval(m, nd->a, &need)) {
+        return 0;
+    } else {
+        *out = need == 0 ? found == 0 : (int64_t)found >= need;
+    }
+    return 1;
+}
+
+int rules_arith(uint8_t op, int64_t a, int64_t b, int64_t *out)
+{
+    uint64_t ua = (uint64_t)a, ub = (uint64_t)b;
+    int64_t r;
+
+    switch (op) {
+    case RN_ADD: r = (int64_t)(ua + ub); break;
+    case RN_SUB: r = (int64_t)(ua - ub); break;
+    case RN_MUL: r = (int64_t)(ua * ub); break;
+    case RN_DIV:
+        if (b == 0) {
+            return 0;
+        }
+        r = (a == INT64_MIN && b == -1) ? INT64_MIN : a / b;
+        break;
+    case RN_MOD:
+        if (b == 0) {
+            return 0;
+        }
+        r = b == -1 ? 0 : a % b;
+        break;
+    case RN_SHL:
+        r = b < 64 ? (int64_t)(ua << (ub & 63)) : 0;
+        break;
+    case RN_SHR:
+        /* arithmetic shift, as the reference implementation's compiler does */
+        r = b >= 64 ? 0 : a < 0 ? (int64_t)~(~ua >> (ub & 63)) : (int64_t)(ua >> (ub & 63));
+        break;
+    case RN_BAND: r = (int64_t)(ua & ub); break;
+    case RN_BOR: r = (int64_t)(ua | ub); break;
+    case RN_BXOR: r = (int64_t)(ua ^ ub); break;
+    case RN_EQ: r = a == b; break;
+    case RN_NE: r = a != b; break;
+    case RN_LT: r = a < b; break;
+    case RN_LE: r = a <= b; break;
+    case RN_GT: r = a > b; break;
+    case RN_GE: r = a >= b; break;
+    default: return 0;
+    }
+    *out = r;
+    return 1;
+}
+
+/*
+ * YARA's semantics for undefined values (uint32 past the end, @a[9] of a
+ * string with fewer matches, x \ 0): arithmetic, comparisons and 'not'
+ * propagate them; 'and' and 'or' take them as false; a rule whose
+ * condition is undefined does not match.
+ */
+static int eval(struct mctx *m, uint32_t ni, int64_t *out)
+{
+    const struct rnode *nd = &m->rs->nodes[ni];
+    struct rstring *s = nd->op >= RN_FOUND && nd->op <= RN_IN ? &m->rs->strs[nd->sidx] : NULL;
+    int64_t a, b;
+    int da, db;
+
+    switch (nd->op) {
+    case RN_INT:
+    case RN_BOOL:
+        *out = nd->v;
+        return 1;
+    case RN_FILESIZE:
+        *out = (int64_t)m->size;
+        return 1;
+    case RN_AND:
+        *out = truth(m, nd->a) && truth(m, nd->b);
+        return 1;
+    case RN_OR:
+        *out = truth(m, nd->a) || truth(m, nd->b);
+        return 1;
+    case RN_NOT:
+    case RN_NEG:
+    case RN_BNOT:
+        if (!eval(m, nd->a, &a)) {
+            return 0;
+        }
+        *out = nd->op == RN_NOT ? !a : nd->op == RN_NEG ? (int64_t)(0 - (uint64_t)a) : ~a;
+        return 1;
+    case RN_SCMP: {
+        const char *p, *q;
+        size_t pn, qn;
+
+        if (str_operand(m, nd->a, &p, &pn) != IH_OK || str_operand(m, nd->b, &q, &qn) != IH_OK) {
+            return 0;
+        }
+        *out = str_compare((unsigned)nd->v, p, pn, q, qn);
+        return 1;
+    }
+    case RN_FOUND:
+        *out = s->count > 0;
+        return 1;
+    case RN_COUNT:
+        *out = s->count;
+        return 1;
+    case RN_OFFSET:
+    case RN_LENGTH:
+        if (!eval(m, nd->a, &a) || a < 1 || (uint64_t)a > s->nmatch) {
+            return 0;
+        }
+        *out = (int64_t)(nd->op == RN_OFFSET ? MOFF(s->off[a - 1]) : MLEN(s->off[a - 1]));
+        return 1;
+    case RN_AT:
+        *out = eval(m, nd->a, &a) && a >= 0 && found_in(m, s, a, a);
+        return 1;
+    case RN_OF:
+        return eval_of(m, nd, out);
+    case RN_READ:
+        return eval(m, nd->a, &a) && read_int(m, a, (unsigned)nd->v, out);
+    case RN_RULE:
+        *out = m->rs->rules[nd->sidx].value;
+        return 1;
+    case RN_STR:
+    case RN_HASH:
+        return 0;
+    default:    /* RN_IN and the binary operators: both sides, always */
+        da = eval(m, nd->a, &a);
+        db = eval(m, nd->b, &b);
+        if (!da || !db) {
+            return 0;
+        }
+        if (nd->op == RN_IN) {
+            *out = found_in(m, s, a, b);
+            return 1;
+        }
+        return rules_arith(nd->op, a, b, out);
+    }
+}
+
+static int match(struct rules *rs, struct mctx *m, unsigned flags, struct hash_hex *hashes,
+                 int (*cb)(const char *rule, void *ctx), void *ctx)
+{
+    size_t memo_bytes = 0;
+    unsigned i;
+    int rc, global_ok = 1;
+
+    if (!rs->compiled) {
+        rc = rules_compile(rs);
+        if (rc != IH_OK) {
+            return rc;
+        }
+    }
+    for (i = 0; i < rs->nstrs; i++) {
+        struct rstring *s = &rs->strs[i];
+        size_t need = (size_t)s->levels * 3 * (((size_t)s->maxlen + 1 + 31) / 32) * sizeof(uint32_t);
+
+        s->count = s->nmatch = 0;
+        if (need > memo_bytes) {
+            memo_bytes = need;
+        }
+    }
+    if (memo_bytes) {
+        m->memo = rules_mem_alloc(rs, memo_bytes);
+        if (!m->memo) {
+            return IH_ENOMEM;
+        }
+        m->memo_bytes = memo_bytes;
+    }
+    m->hashing = hashes != NULL || (flags & RULES_MATCH_HASHES);
+    if (m->hashing) {
+        hash_init(&m->h, HASH_ALL);
+    }
+    rc = scan(m);
+    if (m->hashing) {
+        if (rc == IH_OK) {
+            hash_final(&m->h, &m->hx);
+            m->hx_have = HASH_ALL;
+        } else {
+            hash_abort(&m->h);
+        }
+    }
+    if (rc != IH_OK) {
+        goto out;
+    }
+    for (i = 0; i < rs->nrules; i++) {
+        rs->rules[i].value = truth(m, rs->rules[i].cond);
+        if ((rs->rules[i].flags & RR_GLOBAL) && !rs->rules[i].value) {
+            global_ok = 0;
+        }
+    }
+    if (hashes) {
+        *hashes = m->hx;
+    }
+    for (i = 0; global_ok && i < rs->nrules; i++) {
+        if (rs->rules[i].value && !(rs->rules[i].flags & RR_PRIVATE)) {
+            if (cb && cb(rs->rules[i].name, ctx) != 0) {
+                break;
+            }
+        }
+    }
+out:
+    for (i = 0; i < rs->nstrs; i++) {
+        rules_mem_free(rs, rs->strs[i].off);
+        rs->strs[i].off = NULL;
+        rs->strs[i].capm = 0;
+    }
+    rules_mem_free(rs, m->memo);
+    if (m->fd >= 0) {
+        rules_mem_free(rs, m->buf);
+    }
+    return rc;
+}
+
+int rules_match_fd(struct rules *rs, int fd, unsigned flags, struct hash_hex *hashes,
+                   int (*cb)(const char *rule, void *ctx), void *ctx)
+{
+    struct mctx m;
+
+    memset(&m, 0, sizeof m);
+    m.rs = rs;
+    m.fd = fd;
+    return match(rs, &m, flags, hashes, cb, ctx);
+}
+
+int rules_match_buffer(struct rules *rs, const void *buf, size_t len, unsigned flags,
+                       struct hash_hex *hashes, int (*cb)(const char *rule, void *ctx), void *ctx)
+{
+    struct mctx m;
+
+    memset(&m, 0, sizeof m);
+    m.rs = rs;
+    m.fd = -1;
+    m.mem = buf;
+    m.size = len;
+    return match(rs, &m, flags, hashes, cb, ctx);
+}

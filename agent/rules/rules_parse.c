@@ -1,0 +1,2232 @@
+/*
+ * rules_parse.c - loading YARA-subset rule sources into a rule set.
+ *
+ * Pure parser: bytes in, struct rules out (rules_int.h).  Every input is
+ * untrusted: bounded cursor (p, end), explicit caps (rules.h), numbers
+ * overflow-checked, the first error reported as NAME:LINE and the load
+ * undone.  What the subset refuses is refused by name, never skipped.
+ */
+#include "rules_int.h"
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- engine allocator ---------------------------------------------- */
+
+/* Each block carries its size in front so that the set knows its heap. */
+#define MEM_HDR 16u
+
+void *rules_mem_alloc(struct rules *rs, size_t n)
+{
+    unsigned char *p;
+
+    if (n > SIZE_MAX - MEM_HDR) {
+        return NULL;
+    }
+    p = malloc(n + MEM_HDR);
+    if (!p) {
+        return NULL;
+    }
+    memcpy(p, &n, sizeof n);
+    rs->heap_cur += n;
+    if (rs->heap_cur > rs->heap_peak) {
+        rs->heap_peak = rs->heap_cur;
+    }
+    return p + MEM_HDR;
+}
+
+void rules_mem_free(struct rules *rs, void *q)
+{
+    unsigned char *p = q;
+    size_t n;
+
+    if (!p) {
+        return;
+    }
+    p -= MEM_HDR;
+    memcpy(&n, p, sizeof n);
+    rs->heap_cur -= n;
+    free(p);
+}
+
+void *rules_mem_realloc(struct rules *rs, void *q, size_t n)
+{
+    unsigned char *p = q, *np;
+    size_t old = 0;
+
+    if (n > SIZE_MAX - MEM_HDR) {
+        return NULL;
+    }
+    if (p) {
+        p -= MEM_HDR;
+        memcpy(&old, p, sizeof old);
+    }
+    np = realloc(p, n + MEM_HDR);
+    if (!np) {
+        return NULL;
+    }
+    memcpy(np, &n, sizeof n);
+    rs->heap_cur = rs->heap_cur - old + n;
+    if (rs->heap_cur > rs->heap_peak) {
+        rs->heap_peak = rs->heap_cur;
+    }
+    return np + MEM_HDR;
+}
+
+/* Grow array *ARR (element size ES, *CAP elements) to hold NEED, at most MAX. */
+static int grow(struct rules *rs, void **arr, unsigned *cap, unsigned need, size_t es, unsigned max)
+{
+    unsigned ncap;
+    void *n;
+
+    if (need <= *cap) {
+        return IH_OK;
+    }
+    if (need > max) {
+        return IH_ETOOBIG;
+    }
+    ncap = *cap ? *cap * 2 : 16;
+    if (ncap < need) {
+        ncap = need;
+    }
+    if (ncap > max) {
+        ncap = max;
+    }
+    n = rules_mem_realloc(rs, *arr, (size_t)ncap * es);
+    if (!n) {
+        return IH_ENOMEM;
+    }
+    *arr = n;
+    *cap = ncap;
+    return IH_OK;
+}
+
+static char *mem_strndup(struct rules *rs, const char *s, size_t n)
+{
+    char *d = rules_mem_alloc(rs, n + 1);
+
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+/* ---- lexer ----------------------------------------------------------- */
+
+enum tk {
+    T_EOF, T_IDENT, T_SID, T_CID, T_OID, T_LID, T_INT, T_TEXT,
+    T_LP, T_RP, T_LB, T_RB, T_LC, T_RC, T_COMMA, T_COLON, T_ASSIGN,
+    T_EQ, T_NE, T_LT, T_LE, T_GT, T_GE, T_PLUS, T_MINUS, T_STAR, T_BSLASH,
+    T_PCT, T_AMP, T_PIPE, T_CARET, T_TILDE, T_SHL, T_SHR, T_DOTDOT, T_DOT,
+    T_SLASH, T_FLOAT
+};
+
+/* Decoded text literals (meta values included) are at most this long. */
+#define TEXT_MAX 4096u
+
+struct tok {
+    enum tk kind;
+    unsigned long line;
+    const char *s;          /* IDENT/SID/...: the characters */
+    size_t n;
+    int64_t ival;           /* INT */
+};
+
+struct parser {
+    struct rules *rs;
+    const char *name;       /* source name for diagnostics */
+    const char *p, *end;
+    unsigned long line;
+    struct tok t;
+    unsigned depth;
+    unsigned rule;          /* rule being parsed */
+    uint32_t first_node;    /* its first condition node */
+    uint8_t text[TEXT_MAX]; /* last T_TEXT, decoded */
+    size_t textlen;
+};
+
+static int perr(struct parser *ps, unsigned long line, int rc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int perr(struct parser *ps, unsigned long line, int rc, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+
+    va_start(ap, fmt);
+    (void)util_vfmt(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    util_diag(ps->name, line, "%s", msg);
+    return rc;
+}
+
+static int unsup(struct parser *ps, unsigned long line, const char *what, size_t n)
+{
+    return perr(ps, line, IH_EUNSUPP, "unsupported construct '%.*s'", (int)n, what);
+}
+
+static int is_idc(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+static int is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Skip blanks and comments, counting lines.  IH_EPARSE on an open comment. */
+static int skip_space(struct parser *ps)
+{
+    while (ps->p < ps->end) {
+        char c = *ps->p;
+
+        if (c == '\n') {
+            ps->line++;
+            ps->p++;
+        } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+            ps->p++;
+        } else if (c == '/' && ps->end - ps->p >= 2 && ps->p[1] == '/') {
+            while (ps->p < ps->end && *ps->p != '\n') {
+                ps->p++;
+            }
+        } else if (c == '/' && ps->end - ps->p >= 2 && ps->p[1] == '*') {
+            unsigned long l0 = ps->line;
+
+            ps->p += 2;
+            for (;;) {
+                if (ps->end - ps->p < 2) {
+                    return perr(ps, l0, IH_EPARSE, "unterminated comment");
+                }
+                if (ps->p[0] == '*' && ps->p[1] == '/') {
+                    ps->p += 2;
+                    break;
+                }
+                if (*ps->p == '\n') {
+                    ps->line++;
+                }
+                ps->p++;
+            }
+        } else {
+            break;
+        }
+    }
+    return IH_OK;
+}
+
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+/*
+ * text := '"' { char | '\' ( '"' | '\' | 't' | 'n' | 'r' | 'x' HEX HEX ) } '"'
+ * on one line; decoded into ps->text.
+ */
+static int lex_text(struct parser *ps)
+{
+    size_t n = 0;
+
+    ps->p++;
+    for (;;) {
+        int c;
+
+        if (ps->p >= ps->end || *ps->p == '\n') {
+            return perr(ps, ps->line, IH_EPARSE, "unterminated string");
+        }
+        c = (unsigned char)*ps->p++;
+        if (c == '"') {
+            break;
+        }
+        if (c == '\\') {
+            if (ps->p >= ps->end) {
+                return perr(ps, ps->line, IH_EPARSE, "unterminated string");
+            }
+            c = (unsigned char)*ps->p++;
+            switch (c) {
+            case '"': case '\\':
+                break;
+            case 't': c = '\t'; break;
+            case 'n': c = '\n'; break;
+            case 'r': c = '\r'; break;
+            case 'x': {
+                int h, l;
+
+                if (ps->end - ps->p < 2 || (h = hexval(ps->p[0])) < 0 || (l = hexval(ps->p[1])) < 0) {
+                    return perr(ps, ps->line, IH_EPARSE, "illegal escape sequence");
+                }
+                c = h * 16 + l;
+                ps->p += 2;
+                break;
+            }
+            default:
+                return perr(ps, ps->line, IH_EPARSE, "illegal escape sequence");
+            }
+        }
+        if (n >= TEXT_MAX) {
+            return perr(ps, ps->line, IH_ETOOBIG, "string longer than %u bytes", TEXT_MAX);
+        }
+        ps->text[n++] = (uint8_t)c;
+    }
+    ps->textlen = n;
+    ps->t.kind = T_TEXT;
+    return IH_OK;
+}
+
+/*
+ * int := DEC [ 'KB' | 'MB' ] | '0x' HEX | '0o' OCT    (value < 2^63)
+ */
+static int lex_int(struct parser *ps)
+{
+    const char *s = ps->p;
+    uint64_t v = 0;
+    size_t n;
+
+    if (ps->end - s >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+        const char *d = s + 2, *e = d;
+
+        while (e < ps->end && hexval(*e) >= 0) {
+            e++;
+        }
+        while (e - d > 1 && *d == '0') {
+            d++;
+        }
+        if (util_parse_hex(d, (size_t)(e - d), &v) != IH_OK || v > (uint64_t)INT64_MAX) {
+            return perr(ps, ps->line, IH_EPARSE, "invalid integer");
+        }
+        ps->p = e;
+    } else if (ps->end - s >= 2 && s[0] == '0' && s[1] == 'o') {
+        const char *e = s + 2;
+
+        while (e < ps->end && *e >= '0' && *e <= '7') {
+            if (v > ((uint64_t)INT64_MAX >> 3)) {
+                return perr(ps, ps->line, IH_EPARSE, "invalid integer");
+            }
+            v = v * 8 + (uint64_t)(*e - '0');
+            e++;
+        }
+        if (e == s + 2) {
+            return perr(ps, ps->line, IH_EPARSE, "invalid integer");
+        }
+        ps->p = e;
+    } else {
+        const char *e = s;
+
+        while (e < ps->end && is_digit(*e)) {
+            e++;
+        }
+        n = (size_t)(e - s);
+        if (util_parse_dec(s, n, (uint64_t)INT64_MAX, &v) != IH_OK) {
+            return perr(ps, ps->line, IH_EPARSE, "invalid integer");
+        }
+        ps->p = e;
+        if (ps->end - ps->p >= 2 && ps->p[1] == 'B' && (ps->p[0] == 'K' || ps->p[0] == 'M')) {
+            uint64_t m = ps->p[0] == 'K' ? 1024u : 1024u * 1024u;
+
+            if (v > (uint64_t)INT64_MAX / m) {
+                return perr(ps, ps->line, IH_EPARSE, "invalid integer");
+            }
+            v *= m;
+            ps->p += 2;
+        } else if (ps->end - ps->p >= 2 && ps->p[0] == '.' && is_digit(ps->p[1])) {
+            ps->t.kind = T_FLOAT;
+            return IH_OK;
+        }
+    }
+    if (ps->p < ps->end && is_idc(*ps->p)) {
+        return perr(ps, ps->line, IH_EPARSE, "invalid integer");
+    }
+    ps->t.kind = T_INT;
+    ps->t.ival = (int64_t)v;
+    return IH_OK;
+}
+
+/* Operators: two-character ones first (longest match), then one-character. */
+static const char punct2[] = "==!=<=<<>=>>..";
+static const uint8_t punct2_kind[] = { T_EQ, T_NE, T_LE, T_SHL, T_GE, T_SHR, T_DOTDOT };
+static const char punct1[] = "()[]{},:+-*\\%&|^~/=<>.";
+static const uint8_t punct1_kind[] = {
+    T_LP, T_RP, T_LB, T_RB, T_LC, T_RC, T_COMMA, T_COLON, T_PLUS, T_MINUS, T_STAR, T_BSLASH,
+    T_PCT, T_AMP, T_PIPE, T_CARET, T_TILDE, T_SLASH, T_ASSIGN, T_LT, T_GT, T_DOT
+};
+_Static_assert(sizeof punct2 == 2 * sizeof punct2_kind + 1, "punct2 table");
+_Static_assert(sizeof punct1 == sizeof punct1_kind + 1, "punct1 table");
+
+/* Read the next token into ps->t. */
+static int lex(struct parser *ps)
+{
+    const char *s, *q;
+    size_t i;
+    int rc;
+    char c;
+
+    rc = skip_space(ps);
+    if (rc != IH_OK) {
+        return rc;
+    }
+    ps->t.line = ps->line;
+    ps->t.s = ps->p;
+    ps->t.n = 0;
+    if (ps->p >= ps->end) {
+        ps->t.kind = T_EOF;
+        return IH_OK;
+    }
+    s = ps->p;
+    c = *s;
+    if (c == '"') {
+        return lex_text(ps);
+    }
+    if (is_digit(c)) {
+        return lex_int(ps);
+    }
+    if (is_idc(c) || c == '$' || c == '#' || c == '@' || (c == '!' && ps->end - s > 1 && is_idc(s[1]))) {
+        const char *e = s + 1;
+
+        if (is_idc(c)) {
+            ps->t.kind = T_IDENT;
+        } else {
+            ps->t.kind = c == '$' ? T_SID : c == '#' ? T_CID : c == '@' ? T_OID : T_LID;
+        }
+        while (e < ps->end && is_idc(*e)) {
+            e++;
+        }
+        if (ps->t.kind == T_SID && e < ps->end && *e == '*') {
+            e++;
+        }
+        if ((size_t)(e - s) > RULES_MAX_NAME) {
+            return perr(ps, ps->line, IH_ETOOBIG, "identifier longer than %u", RULES_MAX_NAME);
+        }
+        ps->t.n = (size_t)(e - s);
+        ps->p = e;
+        return IH_OK;
+    }
+    for (i = 0; i + 1 < sizeof punct2; i += 2) {
+        if (ps->end - s >= 2 && c == punct2[i] && s[1] == punct2[i + 1]) {
+            ps->t.kind = (enum tk)punct2_kind[i / 2];
+            ps->p += 2;
+            ps->t.n = 2;
+            return IH_OK;
+        }
+    }
+    q = memchr(punct1, c, sizeof punct1 - 1);
+    if (!q) {
+        if ((unsigned char)c >= 0x20 && (unsigned char)c < 0x7f) {
+            return perr(ps, ps->line, IH_EPARSE, "syntax error, unexpected '%c'", c);
+        }
+        return perr(ps, ps->line, IH_EPARSE, "syntax error, unexpected byte 0x%02x",
+                    (unsigned)(unsigned char)c);
+    }
+    ps->t.kind = (enum tk)punct1_kind[q - punct1];
+    ps->p++;
+    ps->t.n = 1;
+    return IH_OK;
+}
+
+static int is_kw(const struct parser *ps, const char *kw)
+{
+    size_t n = strlen(kw);
+
+    return ps->t.kind == T_IDENT && ps->t.n == n && memcmp(ps->t.s, kw, n) == 0;
+}
+
+static int expect(struct parser *ps, enum tk kind, const char *what)
+{
+    if (ps->t.kind != kind) {
+        return perr(ps, ps->t.line, IH_EPARSE, "syntax error, expected %s", what);
+    }
+    return lex(ps);
+}
+
+static int expect_kw(struct parser *ps, const char *kw)
+{
+    if (!is_kw(ps, kw)) {
+        return perr(ps, ps->t.line, IH_EPARSE, "syntax error, expected '%s'", kw);
+    }
+    return lex(ps);
+}
+
+/*
+ * Index of S[0..N) in LIST, words separated by NULs and ended by an empty
+ * word ("a\0b\0"), or -1.
+ */
+static int word_index(const char *list, const char *s, size_t n)
+{
+    int i;
+
+    for (i = 0; *list; i++) {
+        size_t l = strlen(list);
+
+        if (l == n && memcmp(list, s, n) == 0) {
+            return i;
+        }
+        list += l + 1;
+    }
+    return -1;
+}
+
+/* YARA 4.2 keywords: never rule names; the unsupported ones are refused. */
+static const char keywords[] =
+    "all\0and\0any\0ascii\0at\0base64\0base64wide\0condition\0contains\0"
+    "defined\0endswith\0entrypoint\0false\0filesize\0for\0fullword\0global\0"
+    "icontains\0iendswith\0iequals\0import\0in\0include\0int16\0int16be\0"
+    "int32\0int32be\0int8\0int8be\0istartswith\0matches\0meta\0nocase\0none\0"
+    "not\0of\0or\0private\0rule\0startswith\0strings\0them\0true\0"
+    "uint16\0uint16be\0uint32\0uint32be\0uint8\0uint8be\0wide\0xor\0";
+
+static int is_keyword(const char *s, size_t n)
+{
+    return word_index(keywords, s, n) >= 0;
+}
+
+/* ---- hex strings -------------------------------------------------------- */
+
+struct hexbuild {
+    struct htok tok[RULES_MAX_HEX_TOKENS];
+    unsigned n;
+    unsigned branching;
+    int unbounded;          /* has a [n-] jump */
+};
+
+static int hex_add(struct parser *ps, struct hexbuild *hb, uint8_t kind, uint8_t val, uint8_t mask,
+                   unsigned a, unsigned b)
+{
+    if (hb->n >= RULES_MAX_HEX_TOKENS) {
+        return perr(ps, ps->line, IH_ETOOBIG, "hex string longer than %u elements",
+                    RULES_MAX_HEX_TOKENS);
+    }
+    hb->tok[hb->n].kind = kind;
+    hb->tok[hb->n].val = val;
+    hb->tok[hb->n].mask = mask;
+    hb->tok[hb->n].a = (uint16_t)a;
+    hb->tok[hb->n].b = (uint16_t)b;
+    hb->n++;
+    return IH_OK;
+}
+
+static int hex_skip(struct parser *ps)
+{
+    int rc = skip_space(ps);
+
+    if (rc == IH_OK && ps->p >= ps->end) {
+        return perr(ps, ps->line, IH_EPARSE, "unterminated hex string");
+    }
+    return rc;
+}
+
+/* One bound of a jump: optional decimal digits, then blanks.  *HAVE says
+ * whether digits were there. */
+static int hex_jump_bound(struct parser *ps, uint64_t *v, int *have)
+{
+    const char *d = ps->p;
+
+    while (ps->p < ps->end && is_digit(*ps->p)) {
+        ps->p++;
+    }
+    if (ps->p > d) {
+        *have = 1;
+        if (util_parse_dec(d, (size_t)(ps->p - d), RULES_MAX_SPAN, v) != IH_OK) {
+            return perr(ps, ps->line, IH_ETOOBIG, "jump longer than %u", RULES_MAX_SPAN);
+        }
+    }
+    return hex_skip(ps);
+}
+
+#define HEX_UNBOUNDED 0xffffffffu
+
+/* jump := '[' [ DEC ] [ '-' [ DEC ] ] ']'   (cursor after '['; [n-] and [-]:
+ * *HI = HEX_UNBOUNDED) */
+static int hex_jump(struct parser *ps, unsigned *lo, unsigned *hi)
+{
+    uint64_t a = 0, b = 0;
+    int rc, have_a = 0, have_b = 0, dash = 0;
+
+    rc = hex_skip(ps);
+    if (rc == IH_OK) {
+        rc = hex_jump_bound(ps, &a, &have_a);
+    }
+    if (rc != IH_OK) {
+        return rc;
+    }
+    if (*ps->p == '-') {
+        dash = 1;
+        ps->p++;
+        rc = hex_skip(ps);
+        if (rc == IH_OK) {
+            rc = hex_jump_bound(ps, &b, &have_b);
+        }
+        if (rc != IH_OK) {
+            return rc;
+        }
+    }
+    if (*ps->p != ']') {
+        return perr(ps, ps->line, IH_EPARSE, "invalid jump in hex string");
+    }
+    ps->p++;
+    if (dash && !have_b) {
+        /* [n-], [-]: up to YARA's scan limit (HEX_UNBOUNDED) */
+        *lo = (unsigned)a;
+        *hi = HEX_UNBOUNDED;
+        return IH_OK;
+    }
+    if (!have_a) {
+        return perr(ps, ps->line, IH_EPARSE, "invalid jump in hex string");
+    }
+    if (!dash) {
+        if (a == 0) {
+            return perr(ps, ps->line, IH_EPARSE, "invalid jump length");
+        }
+        b = a;
+    }
+    if (a > b) {
+        return perr(ps, ps->line, IH_EPARSE, "invalid jump length");
+    }
+    *lo = (unsigned)a;
+    *hi = (unsigned)b;
+    return IH_OK;
+}
+
+/*
+ * seq  := item { item }            (no jump first or last)
+ * item := byte | jump | '(' seq { '|' seq } ')'
+ * byte := ( HEX | '?' ) ( HEX | '?' )
+ * Blanks and comments may separate items.  The span goes to MINL and MAXL.
+ */
+static int hex_seq(struct parser *ps, struct hexbuild *hb, unsigned level, unsigned *minl, unsigned *maxl)
+{
+    unsigned items = 0, mn = 0, mx = 0;
+    int last_jump = 0, rc;
+
+    if (level > 8) {
+        return perr(ps, ps->line, IH_ETOOBIG, "hex alternatives nested too deeply");
+    }
+    for (;;) {
+        char c;
+
+        rc = hex_skip(ps);
+        if (rc != IH_OK) {
+            return rc;
+        }
+        c = *ps->p;
+        if (c == '}' || c == '|' || c == ')') {
+            break;
+        }
+        if (c == '[') {
+            unsigned lo = 0, hi = 0;
+
+            if (items == 0) {
+                return perr(ps, ps->line, IH_EPARSE, "invalid hex string: leading jump");
+            }
+            ps->p++;
+            rc = hex_jump(ps, &lo, &hi);
+            if (rc != IH_OK) {
+                return rc;
+            }
+            if (++hb->branching > RULES_MAX_HEX_BRANCHING) {
+                return perr(ps, ps->line, IH_ETOOBIG, "more than %u jumps and alternatives",
+                            RULES_MAX_HEX_BRANCHING);
+            }
+            if (hi == HEX_UNBOUNDED) {
+                /* as YARA: not inside alternatives; the match stays within
+                 * the scan limit, RULES_MAX_SPAN */
+                if (level > 0) {
+                    return perr(ps, ps->line, IH_EPARSE, "invalid hex string: unbounded jump in alternatives");
+                }
+                hb->unbounded = 1;
+                hi = RULES_MAX_SPAN;
+                rc = hex_add(ps, hb, HT_JUMP, 0, 0, lo, hi);
+                hi = 0;
+            } else {
+                rc = hex_add(ps, hb, HT_JUMP, 0, 0, lo, hi);
+            }
+            mn += lo;
+            mx += hi;
+            last_jump = 1;
+        } else if (c == '(') {
+            unsigned alt = hb->n, br, bmin = UINT32_MAX, bmax = 0;
+
+            ps->p++;
+            if (++hb->branching > RULES_MAX_HEX_BRANCHING) {
+                return perr(ps, ps->line, IH_ETOOBIG, "more than %u jumps and alternatives",
+                            RULES_MAX_HEX_BRANCHING);
+            }
+            rc = hex_add(ps, hb, HT_ALT, 0, 0, 0, 0);
+            for (;;) {
+                unsigned smin = 0, smax = 0;
+
+                if (rc != IH_OK) {
+                    return rc;
+                }
+                br = hb->n;
+                rc = hex_add(ps, hb, HT_BRANCH, 0, 0, 0, 0);
+                if (rc == IH_OK) {
+                    rc = hex_seq(ps, hb, level + 1, &smin, &smax);
+                }
+                if (rc == IH_OK) {
+                    rc = hex_add(ps, hb, HT_GOTO, 0, 0, 0, 0);
+                }
+                if (rc != IH_OK) {
+                    return rc;
+                }
+                bmin = smin < bmin ? smin : bmin;
+                bmax = smax > bmax ? smax : bmax;
+                if (*ps->p == ')') {
+                    ps->p++;
+                    break;
+                }
+                if (*ps->p != '|') {
+                    return perr(ps, ps->line, IH_EPARSE, "invalid hex string: expected '|' or ')'");
+                }
+                ps->p++;
+                hb->tok[br].a = (uint16_t)hb->n;   /* next BRANCH */
+            }
+            /* point every GOTO and the ALT at the end of the group */
+            hb->tok[alt].a = (uint16_t)hb->n;
+            for (br = alt + 1; br < hb->n; br++) {
+                if (hb->tok[br].kind == HT_GOTO && hb->tok[br].a == 0) {
+                    hb->tok[br].a = (uint16_t)hb->n;
+                }
+            }
+            mn += bmin;
+            mx += bmax;
+            last_jump = 0;
+        } else if (c == '~') {
+            return unsup(ps, ps->line, "~", 1);
+        } else {
+            int h, l;
+            uint8_t val = 0, mask = 0;
+
+            if (ps->end - ps->p < 2) {
+                return perr(ps, ps->line, IH_EPARSE, "unterminated hex string");
+            }
+            h = ps->p[0] == '?' ? 16 : hexval(ps->p[0]);
+            l = ps->p[1] == '?' ? 16 : hexval(ps->p[1]);
+            if (h < 0 || l < 0) {
+                return perr(ps, ps->line, IH_EPARSE, "invalid hex string: unexpected '%c'",
+                            hexval(ps->p[0]) < 0 && ps->p[0] != '?' ? ps->p[0] : ps->p[1]);
+            }
+            if (h < 16) {
+                val |= (uint8_t)(h << 4);
+                mask |= 0xf0;
+            }
+            if (l < 16) {
+                val |= (uint8_t)l;
+                mask |= 0x0f;
+            }
+            ps->p += 2;
+            rc = hex_add(ps, hb, HT_BYTE, val, mask, 0, 0);
+            mn++;
+            mx++;
+            last_jump = 0;
+        }
+        if (rc != IH_OK) {
+            return rc;
+        }
+        items++;
+        if (mx > RULES_MAX_SPAN) {
+            return perr(ps, ps->line, IH_ETOOBIG, "hex string may match more than %u bytes",
+                        RULES_MAX_SPAN);
+        }
+    }
+    if (items == 0) {
+        return perr(ps, ps->line, IH_EPARSE, "empty hex string or alternative");
+    }
+    if (last_jump) {
+        return perr(ps, ps->line, IH_EPARSE, "invalid hex string: trailing jump");
+    }
+    *minl = mn;
+    *maxl = mx;
+    return IH_OK;
+}
+
+/* ---- nodes ---------------------------------------------------------- */
+
+static int node_new(struct parser *ps, uint8_t op, uint8_t type, uint32_t *out)
+{
+    struct rules *rs = ps->rs;
+    struct rnode *n;
+    int rc;
+
+    rc = grow(rs, (void **)&rs->nodes, &rs->capnodes, rs->nnodes + 1, sizeof *rs->nodes,
+              RULES_MAX_NODES);
+    if (rc != IH_OK) {
+        return perr(ps, ps->t.line, rc, "conditions larger than %u nodes", RULES_MAX_NODES);
+    }
+    n = &rs->nodes[rs->nnodes];
+    memset(n, 0, sizeof *n);
+    n->op = op;
+    n->type = type;
+    *out = rs->nnodes++;
+    return IH_OK;
+}
+
+#define NODE(i) (ps->rs->nodes[(i)])
+
+static const struct rrule *cur_rule(const struct parser *ps)
+{
+    return &ps->rs->rules[ps->rule];
+}
+
+/* Index of string NAME[0..N) of the current rule, or -1. */
+static long find_string(struct parser *ps, const char *name, size_t n)
+{
+    const struct rrule *r = cur_rule(ps);
+    uint32_t i;
+
+    for (i = r->str_first; i < r->str_first + r->str_count; i++) {
+        const char *sn = ps->rs->strs[i].name;
+
+        if (!(ps->rs->strs[i].flags & RS_ANON) && strlen(sn) == n && memcmp(sn, name, n) == 0) {
+            return (long)i;
+        }
+    }
+    return -1;
+}
+
+/* The string named by token T ("$a", "#a", "@a": same string "$a"). */
+static int string_ref(struct parser *ps, uint32_t *idx)
+{
+    char name[RULES_MAX_NAME + 1];
+    long i;
+
+    if (ps->t.n < 2) {
+        return perr(ps, ps->t.line, IH_EPARSE, "anonymous string outside 'of'");
+    }
+    if (ps->t.s[ps->t.n - 1] == '*') {
+        return perr(ps, ps->t.line, IH_EPARSE, "string wildcard outside 'of'");
+    }
+    name[0] = '$';
+    memcpy(name + 1, ps->t.s + 1, ps->t.n - 1);
+    i = find_string(ps, name, ps->t.n);
+    if (i < 0) {
+        return perr(ps, ps->t.line, IH_EPARSE, "undefined string \"%.*s\"", (int)ps->t.n, name);
+    }
+    ps->rs->strs[i].used = 1;
+    *idx = (uint32_t)i;
+    return IH_OK;
+}
+
+static int parse_or(struct parser *ps, uint32_t *out);
+static int parse_arith(struct parser *ps, uint32_t *out);
+
+static int need_type(struct parser *ps, uint32_t n, int boolish, unsigned long line)
+{
+    uint8_t t = NODE(n).type;
+
+    if (boolish ? (t == RT_BOOL || t == RT_INT) : t == RT_INT) {
+        return IH_OK;
+    }
+    return perr(ps, line, IH_EPARSE, "wrong type: %s expected", boolish ? "boolean" : "integer");
+}
+
+/* set := 'them' | '(' SID ['*'] { ',' SID ['*'] } ')' */
+static int parse_set(struct parser *ps, uint32_t *first, uint32_t *count)
+{
+    struct rules *rs = ps->rs;
+    const struct rrule *r = cur_rule(ps);
+    uint32_t i, start = rs->nsets;
+    int rc;
+
+    if (is_kw(ps, "them")) {
+        if (r->str_count == 0) {
+            return perr(ps, ps->t.line, IH_EPARSE, "'them' in a rule without strings");
+        }
+        rc = grow(rs, (void **)&rs->sets, &rs->capsets, rs->nsets + r->str_count,
+                  sizeof *rs->sets, RULES_MAX_NODES);
+        if (rc != IH_OK) {
+            return perr(ps, ps->t.line, rc, "string sets too large");
+        }
+        for (i = r->str_first; i < r->str_first + r->str_count; i++) {
+            rs->strs[i].used = 1;
+            rs->sets[rs->nsets++] = i;
+        }
+        *first = start;
+        *count = r->str_count;
+        return lex(ps);
+    }
+    rc = expect(ps, T_LP, "'them' or '('");
+    if (rc != IH_OK) {
+        return rc;
+    }
+    for (;;) {
+        unsigned found = 0;
+        size_t plen;
+        int wild;
+
+        if (ps->t.kind != T_SID || ps->t.n < 2) {
+            return perr(ps, ps->t.line, IH_EPARSE, "syntax error, expected a string identifier");
+        }
+        wild = ps->t.s[ps->t.n - 1] == '*';
+        plen = ps->t.n - (size_t)wild;
+        for (i = r->str_first; i < r->str_first + r->str_count; i++) {
+            const char *sn = rs->strs[i].name;
+            size_t sl = strlen(sn);
+
+            if (rs->strs[i].flags & RS_ANON) {
+                continue;
+            }
+            if (wild ? (sl >= plen && memcmp(sn, ps->t.s, plen) == 0)
+                     : (sl == plen && memcmp(sn, ps->t.s, plen) == 0)) {
+                rc = grow(rs, (void **)&rs->sets, &rs->capsets, rs->nsets + 1, sizeof *rs->sets,
+                          RULES_MAX_NODES);
+                if (rc != IH_OK) {
+                    return perr(ps, ps->t.line, rc, "string sets too large");
+                }
+                rs->strs[i].used = 1;
+                rs->sets[rs->nsets++] = i;
+                found++;
+            }
+        }
+        if (!found) {
+            return perr(ps, ps->t.line, IH_EPARSE, "undefined string \"%.*s\"", (int)ps->t.n, ps->t.s);
+        }
+        rc = lex(ps);
+        if (rc != IH_OK) {
+            return rc;
+        }
+        if (ps->t.kind == T_RP) {
+            break;
+        }
+        rc = expect(ps, T_COMMA, "',' or ')'");
+        if (rc != IH_OK) {
+            return rc;
+        }
+    }
+    *first = start;
+    *count = rs->nsets - start;
+    return lex(ps);
+}
+
+/* of := ( 'all' | 'any' | primary ) 'of' set ; Q is the quantifier node */
+static int parse_of(struct parser *ps, uint32_t q, uint32_t *out)
+{
+    uint32_t n, first = 0, count = 0;
+    unsigned long line = ps->t.line;
+    int rc;
+
+    if (q != OF_ALL && q != OF_ANY) {
+        rc = need_type(ps, q, 0, line);
+        if (rc != IH_OK) {
+            return rc;
+        }
+    }
+    rc = expect_kw(ps, "of");
+    if (rc == IH_OK) {
+        rc = parse_set(ps, &first, &count);
+    }
+    if (rc == IH_OK) {
+        rc = node_new(ps, RN_OF, RT_BOOL, &n);
+    }
+    if (rc != IH_OK) {
+        return rc;
+    }
+    if (ps->t.kind == T_IDENT && (is_kw(ps, "in") || is_kw(ps, "at"))) {
+        return unsup(ps, ps->t.line, "of ... in/at", 12);
+    }
+    NODE(n).a = q;
+    NODE(n).b = first;
+    NODE(n).c = count;
+    *out = n;
+    return IH_OK;
+}
+
+/* intN/uintN readers: names, and their RN_READ size and flags by index. */
+static const char readers[] =
+    "uint8\0uint16\0uint32\0uint8be\0uint16be\0uint32be\0"
+    "int8\0int16\0int32\0int8be\0int16be\0int32be\0";
+static const uint8_t reader_v[] = {
+    1, 2, 4, 1 | RN_READ_BE, 2 | RN_READ_BE, 4 | RN_READ_BE,
+    1 | RN_READ_SIGNED, 2 | RN_READ_SIGNED, 4 | RN_READ_SIGNED,
+    1 | RN_READ_SIGNED | RN_READ_BE, 2 | RN_READ_SIGNED | RN_READ_BE,
+    4 | RN_READ_SIGNED | RN_READ_BE,
+};
+
+static const char modules[] =
+    "pe\0elf\0math\0cuckoo\0magic\0dotnet\0time\0console\0string\0";
+
+/* hash.NAME '(' 0 ',' filesize ')' ; cursor on 'hash' */
+static int parse_hash(struct parser *ps, uint32_t *out)
+{
+    unsigned long line = ps->t.line;
+    uint32_t n, a0, a1;
+    unsigned alg;
+    int rc;
+
+    if (!ps->rs->hash_imported) {
+        return perr(ps, line, IH_EPARSE, "undefined identifier \"hash\"");
+    }
+    rc = lex(ps);
+    if (rc == IH_OK) {
+        rc = expect(ps, T_DOT, "'.'");
+    }
+    if (rc != IH_OK) {
+        return rc;
+    }
+    if (is_kw(ps, "md5")) {
+        alg = HASH_MD5;
+    } else if (is_kw(ps, "sha1")) {
+        alg = HASH_SHA1;
+    } else if (is_kw(ps, "sha256")) {
+        alg = HASH_SHA256;
+    } else if (ps->t.kind == T_IDENT) {
+        char what[RULES_MAX_NAME + 8];
+
+        (void)util_fmt(what, sizeof what, "hash.%.*s", (int)ps->t.n, ps->t.s);
+        return unsup(ps, line, what, strlen(what));
+    } else {
+        return perr(ps, line, IH_EPARSE, "syntax error after 'hash.'");
+    }
+    rc = lex(ps);
+    if (rc == IH_OK) {
+        rc = expect(ps, T_LP, "'('");
+    }
+    if (rc != IH_OK) {
+        return rc;
+    }
+    if (ps->t.kind == T_TEXT) {
+        return unsup(ps, line, "hash of a string", 16);
+    }
+    rc = parse_arith(ps, &a0);
+    if (rc == IH_OK) {
+        rc = expect(ps, T_COMMA, "','");
+    }
+    if (rc == IH_OK) {
+        rc = parse_arith(ps, &a1);
+    }
+    if (rc == IH_OK) {
+        rc = expect(ps, T_RP, "')'");
+    }
+    if (rc != IH_OK) {
+        return rc;
+    }
+    if (NODE(a0).op != RN_INT || NODE(a0).v != 0 || NODE(a1).op != RN_FILESIZE) {
+        return unsup(ps, line, "hash range other than (0, filesize)", 35);
+    }
+    rc = node_new(ps, RN_HASH, RT_STR, &n);
+    if (rc != IH_OK) {
+        return rc;
+    }
+    NODE(n).v = alg;
+    ps->rs->hash_used |= alg;
+    *out = n;
+    return IH_OK;
+}
+
+/* A string constant of a condition, kept in rs->consts. */
+static int add_const(struct parser *ps, uint32_t *idx)
+{
+    struct rules *rs = ps->rs;
+    unsigned cap = rs->capconsts;
+    char *s;
+    int rc;
+
+    rc = grow(rs, (void **)&rs->consts, &rs->capconsts, rs->nconsts + 1, sizeof *rs->consts,
+              RULES_MAX_NODES);
+    if (rc == IH_OK && rs->capconsts != cap) {
+        void *nl = rules_mem_realloc(rs, rs->constlen, (size_t)rs->capconsts * sizeof *rs->constlen);
+
+        if (!nl) {
+            rc = IH_ENOMEM;
+        } else {
+            rs->constlen = nl;
+        }
+    }
+    if (rc != IH_OK) {
+        return perr(ps, ps->t.line, rc, "too many string constants");
+    }
+    s = mem_strndup(rs, (const char *)ps->text, ps->textlen);
+    if (!s) {
+        return perr(ps, ps->t.line, IH_ENOMEM, "out of memory");
+    }
+    rs->consts[rs->nconsts] = s;
+    rs->constlen[rs->nconsts] = ps->textlen;
+    *idx = rs->nconsts++;
+    return IH_OK;
+}
+
+/*
+ * primary := '(' expr ')' | INT | TEXT | 'true' | 'false' | 'filesize'
+ *          | READER '(' arith ')' | 'hash' '.' ALG '(' '0' ',' 'filesize' ')'
+ *          | '$a' [ 'at' arith | 'in' '(' arith '..' arith ')' ]
+ *          | '#a' | '@a' [ '[' arith ']' ] | RULE
+ *          | ( 'all' | 'any' | primary ) 'of' set
+ */
+static int parse_primary(struct parser *ps, uint32_t *out)
+{
+    unsigned long line = ps->t.line;
+    uint32_t n = 0, s;
+    size_t i;
+    int rc, ri;
+
+    if (++ps->depth > RULES_MAX_DEPTH) {
+        return perr(ps, line, IH_ETOOBIG, "condition nested deeper than %u", RULES_MAX_DEPTH);
+    }
+    switch (ps->t.kind) {
+    case T_LP:
+        rc = lex(ps);
+        if (rc == IH_OK) {
+            rc = parse_or(ps, &n);
+        }
+        if (rc == IH_OK) {
+            rc = expect(ps, T_RP, "')'");
+        }
+        break;
+    case T_INT:
+        rc = node_new(ps, RN_INT, RT_INT, &n);
+        if (rc == IH_OK) {
+            NODE(n).v = NODE(n).cv = ps->t.ival;
+            NODE(n).cconst = 1;
+            rc = lex(ps);
+        }
+        break;
+    case T_FLOAT:
+        rc = unsup(ps, line, "float", 5);
+        break;
+    case T_TEXT:
+        rc = add_const(ps, &s);
+        if (rc == IH_OK) {
+            rc = node_new(ps, RN_STR, RT_STR, &n);
+        }
+        if (rc == IH_OK) {
+            NODE(n).sidx = s;
+            rc = lex(ps);
+        }
+        break;
+    case T_SLASH:
+        rc = unsup(ps, line, "regular expression", 18);
+        break;
+    case T_SID:
+        rc = string_ref(ps, &s);
+        if (rc == IH_OK) {
+            rc = lex(ps);
+        }
+        if (rc != IH_OK) {
+            break;
+        }
+        if (is_kw(ps, "at")) {
+            uint32_t off;
+
+            rc = lex(ps);
+            if (rc == IH_OK) {
+                rc = parse_arith(ps, &off);
+            }
+            if (rc == IH_OK) {
+                rc = need_type(ps, off, 0, line);
+            }
+            if (rc == IH_OK) {
+                rc = node_new(ps, RN_AT, RT_BOOL, &n);
+            }
+            if (rc == IH_OK) {
+                NODE(n).a = off;
+            }
+        } else if (is_kw(ps, "in")) {
+            uint32_t lo = 0, hi = 0;
+
+            rc = lex(ps);
+            if (rc == IH_OK) {
+                rc = expect(ps, T_LP, "'('");
+            }
+            if (rc == IH_OK) {
+                rc = parse_arith(ps, &lo);
+            }
+            if (rc == IH_OK) {
+                rc = expect(ps, T_DOTDOT, "'..'");
+            }
+            if (rc == IH_OK) {
+                rc = parse_arith(ps, &hi);
+            }
+            if (rc == IH_OK) {
+                rc = expect(ps, T_RP, "')'");
+            }
+            if (rc == IH_OK) {
+                rc = need_type(ps, lo, 0, line);
+            }
+            if (rc == IH_OK) {
+                rc = need_type(ps, hi, 0, line);
+            }
+            if (rc == IH_OK) {
+                rc = node_new(ps, RN_IN, RT_BOOL, &n);
+            }
+            if (rc == IH_OK) {
+                NODE(n).a = lo;
+                NODE(n).b = hi;
+            }
+        } else {
+            rc = node_new(ps, RN_FOUND, RT_BOOL, &n);
+        }
+        if (rc == IH_OK) {
+            NODE(n).sidx = s;
+        }
+        break;
+    case T_CID:
+        rc = string_ref(ps, &s);
+        if (rc == IH_OK) {
+            rc = lex(ps);
+        }
+        if (rc == IH_OK && is_kw(ps, "in")) {
+            rc = unsup(ps, ps->t.line, "#string in", 10);
+        }
+        if (rc == IH_OK) {
+            rc = node_new(ps, RN_COUNT, RT_INT, &n);
+        }
+        if (rc == IH_OK) {
+            NODE(n).sidx = s;
+        }
+        break;
+    case T_OID:
+    case T_LID: {
+        uint8_t op = ps->t.kind == T_OID ? RN_OFFSET : RN_LENGTH;
+        uint32_t idx;
+
+        rc = string_ref(ps, &s);
+        if (rc == IH_OK) {
+            rc = lex(ps);
+        }
+        if (rc != IH_OK) {
+            break;
+        }
+        if (ps->t.kind == T_LB) {
+            rc = lex(ps);
+            if (rc == IH_OK) {
+                rc = parse_arith(ps, &idx);
+            }
+            if (rc == IH_OK) {
+                rc = need_type(ps, idx, 0, line);
+            }
+            if (rc == IH_OK) {
+                rc = expect(ps, T_RB, "']'");
+            }
+        } else {
+            rc = node_new(ps, RN_INT, RT_INT, &idx);
+            if (rc == IH_OK) {
+                NODE(idx).v = 1;
+            }
+        }
+        if (rc == IH_OK) {
+            rc = node_new(ps, op, RT_INT, &n);
+        }
+        if (rc == IH_OK) {
+            NODE(n).sidx = s;
+            NODE(n).a = idx;
+        }
+        break;
+    }
+    case T_IDENT:
+        ri = word_index("false\0true\0filesize\0all\0any\0hash\0", ps->t.s, ps->t.n);
+        if (ri == 0 || ri == 1) {
+            rc = node_new(ps, RN_BOOL, RT_BOOL, &n);
+            if (rc == IH_OK) {
+                NODE(n).v = ri;
+                rc = lex(ps);
+            }
+            break;
+        }
+        if (ri == 2) {
+            rc = node_new(ps, RN_FILESIZE, RT_INT, &n);
+            if (rc == IH_OK) {
+                rc = lex(ps);
+            }
+            break;
+        }
+        if (ri == 3 || ri == 4) {
+            rc = lex(ps);
+            if (rc == IH_OK) {
+                rc = parse_of(ps, ri == 3 ? OF_ALL : OF_ANY, &n);
+            }
+            break;
+        }
+        if (ri == 5) {
+            rc = parse_hash(ps, &n);
+            break;
+        }
+        ri = word_index(readers, ps->t.s, ps->t.n);
+        if (ri >= 0) {
+            uint32_t off;
+
+            rc = lex(ps);
+            if (rc == IH_OK) {
+                rc = expect(ps, T_LP, "'('");
+            }
+            if (rc == IH_OK) {
+                rc = parse_arith(ps, &off);
+            }
+            if (rc == IH_OK) {
+                rc = need_type(ps, off, 0, line);
+            }
+            if (rc == IH_OK) {
+                rc = expect(ps, T_RP, "')'");
+            }
+            if (rc == IH_OK) {
+                rc = node_new(ps, RN_READ, RT_INT, &n);
+            }
+            if (rc == IH_OK) {
+                NODE(n).a = off;
+                NODE(n).v = reader_v[ri];
+            }
+            break;
+        }
+        if (word_index(modules, ps->t.s, ps->t.n) >= 0) {
+            return unsup(ps, line, ps->t.s, ps->t.n);
+        }
+        if (is_keyword(ps->t.s, ps->t.n)) {
+            if (word_index("for\0entrypoint\0none\0defined\0", ps->t.s, ps->t.n) >= 0) {
+                return unsup(ps, line, ps->t.s, ps->t.n);
+            }
+            return perr(ps, line, IH_EPARSE, "syntax error, unexpected '%.*s'", (int)ps->t.n, ps->t.s);
+        }
+        /* a rule declared earlier */
+        for (i = 0; i < ps->rule; i++) {
+            const char *rn = ps->rs->rules[i].name;
+
+            if (strlen(rn) == ps->t.n && memcmp(rn, ps->t.s, ps->t.n) == 0) {
+                break;
+            }
+        }
+        if (i == ps->rule) {
+            return perr(ps, line, IH_EPARSE, "undefined identifier \"%.*s\"", (int)ps->t.n, ps->t.s);
+        }
+        rc = node_new(ps, RN_RULE, RT_BOOL, &n);
+        if (rc == IH_OK) {
+            NODE(n).sidx = (uint32_t)i;
+            rc = lex(ps);
+        }
+        if (rc == IH_OK && ps->t.kind == T_DOT) {
+            rc = unsup(ps, line, "structure field", 15);
+        }
+        break;
+    case T_EOF:
+        rc = perr(ps, line, IH_EPARSE, "syntax error, unexpected end of file");
+        break;
+    default:
+        rc = perr(ps, line, IH_EPARSE, "syntax error, unexpected '%.*s'", (int)ps->t.n, ps->t.s);
+        break;
+    }
+    if (rc == IH_OK && is_kw(ps, "of")) {
+        rc = parse_of(ps, n, &n);
+    }
+    ps->depth--;
+    if (rc == IH_OK) {
+        *out = n;
+    }
+    return rc;
+}
+
+/* unary := '-' unary | '~' unary | primary */
+static int parse_unary(struct parser *ps, uint32_t *out)
+{
+    unsigned long line = ps->t.line;
+    enum tk k = ps->t.kind;
+    uint32_t a, n;
+    int rc;
+
+    if (k != T_MINUS && k != T_TILDE) {
+        return parse_primary(ps, out);
+    }
+    if (++ps->depth > RULES_MAX_DEPTH) {
+        return perr(ps, line, IH_ETOOBIG, "condition nested deeper than %u", RULES_MAX_DEPTH);
+    }
+    rc = lex(ps);
+    if (rc == IH_OK) {
+        rc = parse_unary(ps, &a);
+    }
+    ps->depth--;
+    if (rc == IH_OK) {
+        rc = need_type(ps, a, 0, line);
+    }
+    if (rc != IH_OK) {
+        return rc;
+    }
+    if (NODE(a).op == RN_INT) {
+        NODE(a).v = k == T_MINUS ? (int64_t)(0 - (uint64_t)NODE(a).v) : ~NODE(a).v;
+        NODE(a).cv = k == T_MINUS ? (int64_t)(0 - (uint64_t)NODE(a).cv) : ~NODE(a).cv;
+        *out = a;
+        return IH_OK;
+    }
+    rc = node_new(ps, k == T_MINUS ? RN_NEG : RN_BNOT, RT_INT, &n);
+    if (rc == IH_OK) {
+        NODE(n).a = a;
+        NODE(n).cconst = NODE(a).cconst;
+        NODE(n).cv = k == T_MINUS ? (int64_t)(0 - (uint64_t)NODE(a).cv) : ~NODE(a).cv;
+        *out = n;
+    }
+    return rc;
+}
+
+/* Binary integer operator levels, loosest first. */
+static const struct {
+    enum tk tok;
+    uint8_t op;
+    uint8_t level;
+} binops[] = {
+    { T_PIPE, RN_BOR, 0 }, { T_CARET, RN_BXOR, 1 }, { T_AMP, RN_BAND, 2 },
+    { T_SHL, RN_SHL, 3 }, { T_SHR, RN_SHR, 3 },
+    { T_PLUS, RN_ADD, 4 }, { T_MINUS, RN_SUB, 4 },
+    { T_STAR, RN_MUL, 5 }, { T_BSLASH, RN_DIV, 5 }, { T_PCT, RN_MOD, 5 },
+};
+#define BIN_LEVELS 6
+
+/*
+ * A op B for constants, with the evaluator's semantics (wrapping); also
+ * IH_EPARSE if a sum, difference or product does not fit 64 bits.
+ */
+static int fold_const(uint8_t op, int64_t a, int64_t b, int64_t *out)
+{
+    /* YARA: llabs(a) > INT64_MAX / llabs(b), llabs wrapping at INT64_MIN */
+    int64_t la = a < 0 ? (int64_t)(0 - (uint64_t)a) : a;
+    int64_t lb = b < 0 ? (int64_t)(0 - (uint64_t)b) : b;
+
+    (void)rules_arith(op, a, b, out);   /* a divisor 0 is refused before */
+    switch (op) {
+    case RN_ADD:
+        return (b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b) ? IH_EPARSE : IH_OK;
+    case RN_SUB:
+        return (b < 0 && a > INT64_MAX + b) || (b > 0 && a < INT64_MIN + b) ? IH_EPARSE : IH_OK;
+    case RN_MUL:
+        return b != 0 && la > INT64_MAX / lb ? IH_EPARSE : IH_OK;
+    default:
+        return IH_OK;
+    }
+}
+
+/*
+ * arith(level) := arith(level+1) { OP(level) arith(level+1) }
+ * levels: '|'  '^'  '&'  '<<' '>>'  '+' '-'  '*' '\' '%'
+ */
+static int parse_bin(struct parser *ps, unsigned level, uint32_t *out)
+{
+    uint32_t l, r, n;
+    int rc;
+
+    rc = level >= BIN_LEVELS ? parse_unary(ps, &l) : parse_bin(ps, level + 1, &l);
+    if (rc != IH_OK) {
+        return rc;
+    }
+    for (;;) {
+        unsigned long line = ps->t.line;
+        size_t i;
+
+        for (i = 0; i < sizeof binops / sizeof binops[0]; i++) {
+            if (binops[i].level == level && binops[i].tok == ps->t.kind) {
+                break;
+            }
+        }
+        if (i == sizeof binops / sizeof binops[0]) {
+            break;
+        }
+        rc = lex(ps);
+        if (rc == IH_OK) {
+            rc = level + 1 >= BIN_LEVELS ? parse_unary(ps, &r) : parse_bin(ps, level + 1, &r);
+        }
+        if (rc == IH_OK) {
+            rc = need_type(ps, l, 0, line);
+        }
+        if (rc == IH_OK) {
+            rc = need_type(ps, r, 0, line);
+        }
+        if (rc != IH_OK) {
+            return rc;
+        }
+        {
+            uint8_t op = binops[i].op;
+            int cc = NODE(l).cconst && NODE(r).cconst;
+            int64_t cv = 0, v;
+
+            /*
+             * YARA's compiler computes constant operands to refuse a
+             * constant divisor of 0 and a constant sum, difference or
+             * product that overflows; it computes '>>' as '<<' there (the
+             * code it runs is right).  Its refusals are reproduced with the
+             * same values (cv); the values used (v) are the true ones.
+             */
+            if (cc && (op == RN_DIV || op == RN_MOD) && NODE(r).cv == 0) {
+                return perr(ps, line, IH_EPARSE, "division by zero");
+            }
+            if ((op == RN_SHL || op == RN_SHR) && NODE(r).cconst && NODE(r).cv < 0) {
+                return perr(ps, line, IH_EPARSE, "negative shift count");
+            }
+            if (cc && fold_const(op == RN_SHR ? RN_SHL : op, NODE(l).cv, NODE(r).cv, &cv) != IH_OK) {
+                return perr(ps, line, IH_EPARSE, "integer overflow");
+            }
+            if (NODE(l).op == RN_INT && NODE(r).op == RN_INT &&
+                !((op == RN_DIV || op == RN_MOD) && NODE(r).v == 0)) {
+                (void)fold_const(op, NODE(l).v, NODE(r).v, &v);
+                if (r == ps->rs->nnodes - 1) {
+                    ps->rs->nnodes--;
+                }
+                NODE(l).v = v;
+                NODE(l).cv = cv;
+                continue;
+            }
+            rc = node_new(ps, op, RT_INT, &n);
+            if (rc != IH_OK) {
+                return rc;
+            }
+            NODE(n).a = l;
+            NODE(n).b = r;
+            NODE(n).cconst = (uint8_t)cc;
+            NODE(n).cv = cv;
+            l = n;
+        }
+    }
+    *out = l;
+    return IH_OK;
+}
+
+static int parse_arith(struct parser *ps, uint32_t *out)
+{
+    return parse_bin(ps, 0, out);
+}
+
+/* String operators after ==..>= (RN_SCMP's v: SC_* of rules_int.h). */
+static const char str_ops[] =
+    "contains\0icontains\0startswith\0istartswith\0endswith\0iendswith\0"
+    "iequals\0matches\0";
+
+/*
+ * cmp := arith [ ( '==' | '!=' | '<' | '<=' | '>' | '>=' | 'contains' |
+ *                  'icontains' | 'startswith' | 'istartswith' | 'endswith' |
+ *                  'iendswith' | 'iequals' ) arith ]
+ * Both sides integers, or both strings; the word operators take strings.
+ */
+static int parse_cmp(struct parser *ps, uint32_t *out)
+{
+    uint32_t l, r, n;
+    unsigned long line;
+    uint8_t op;
+    int rc, sop;
+
+    rc = parse_arith(ps, &l);
+    if (rc != IH_OK) {
+        return rc;
+    }
+    line = ps->t.line;
+    sop = ps->t.kind == T_IDENT ? word_index(str_ops, ps->t.s, ps->t.n) : -1;
+    if (sop == SC_MATCHES - SC_CONTAINS) {
+        return unsup(ps, line, ps->t.s, ps->t.n);
+    }
+    switch (ps->t.kind) {
+    case T_EQ: op = RN_EQ; break;
+    case T_NE: op = RN_NE; break;
+    case T_LT: op = RN_LT; break;
+    case T_LE: op = RN_LE; break;
+    case T_GT: op = RN_GT; break;
+    case T_GE: op = RN_GE; break;
+    default:
+        if (sop >= 0) {
+            op = RN_SCMP;
+            break;
+        }
+        if (NODE(l).type == RT_STR) {
+            return perr(ps, line, IH_EPARSE, "wrong type: a string must be compared");
+        }
+        *out = l;
+        return IH_OK;
+    }
+    rc = lex(ps);
+    if (rc == IH_OK) {
+        rc = parse_arith(ps, &r);
+    }
+    if (rc != IH_OK) {
+        return rc;
+    }
+    if (op == RN_SCMP || NODE(l).type == RT_STR || NODE(r).type == RT_STR) {
+        if (NODE(l).type != RT_STR || NODE(r).type != RT_STR) {
+            return perr(ps, line, IH_EPARSE, "wrong type: a string compares with a string");
+        }
+        sop = op == RN_SCMP ? sop + SC_CONTAINS : op - RN_EQ;
+        op = RN_SCMP;
+    } else {
+        rc = need_type(ps, l, 0, line);
+        if (rc == IH_OK) {
+            rc = need_type(ps, r, 0, line);
+        }
+        if (rc != IH_OK) {
+            return rc;
+        }
+    }
+    rc = node_new(ps, op, RT_BOOL, &n);
+    if (rc != IH_OK) {
+        return rc;
+    }
+    NODE(n).a = l;
+    NODE(n).b = r;
+    NODE(n).v = sop;
+    *out = n;
+    if (ps->t.kind >= T_EQ && ps->t.kind <= T_GE) {
+        return perr(ps, ps->t.line, IH_EPARSE, "wrong type: comparison of a comparison");
+    }
+    return IH_OK;
+}
+
+/* not := 'not' not | cmp */
+static int parse_not(struct parser *ps, uint32_t *out)
+{
+    unsigned long line = ps->t.line;
+    uint32_t a, n;
+    int rc;
+
+    if (!is_kw(ps, "not")) {
+        return parse_cmp(ps, out);
+    }
+    if (++ps->depth > RULES_MAX_DEPTH) {
+        return perr(ps, line, IH_ETOOBIG, "condition nested deeper than %u", RULES_MAX_DEPTH);
+    }
+    rc = lex(ps);
+    if (rc == IH_OK) {
+        rc = parse_not(ps, &a);
+    }
+    ps->depth--;
+    if (rc == IH_OK) {
+        rc = need_type(ps, a, 1, line);
+    }
+    if (rc == IH_OK) {
+        rc = node_new(ps, RN_NOT, RT_BOOL, &n);
+    }
+    if (rc == IH_OK) {
+        NODE(n).a = a;
+        *out = n;
+    }
+    return rc;
+}
+
+/* and := not { 'and' not } ;  or := and { 'or' and } */
+static int parse_andor(struct parser *ps, int is_or, uint32_t *out)
+{
+    uint32_t l, r, n;
+    int rc;
+
+    rc = is_or ? parse_andor(ps, 0, &l) : parse_not(ps, &l);
+    while (rc == IH_OK && is_kw(ps, is_or ? "or" : "and")) {
+        unsigned long line = ps->t.line;
+
+        rc = lex(ps);
+        if (rc == IH_OK) {
+            rc = is_or ? parse_andor(ps, 0, &r) : parse_not(ps, &r);
+        }
+        if (rc == IH_OK) {
+            rc = need_type(ps, l, 1, line);
+        }
+        if (rc == IH_OK) {
+            rc = need_type(ps, r, 1, line);
+        }
+        if (rc == IH_OK) {
+            rc = node_new(ps, is_or ? RN_OR : RN_AND, RT_BOOL, &n);
+        }
+        if (rc == IH_OK) {
+            NODE(n).a = l;
+            NODE(n).b = r;
+            l = n;
+        }
+    }
+    if (rc == IH_OK) {
+        *out = l;
+    }
+    return rc;
+}
+
+static int parse_or(struct parser *ps, uint32_t *out)
+{
+    int rc;
+
+    if (++ps->depth > RULES_MAX_DEPTH) {
+        return perr(ps, ps->t.line, IH_ETOOBIG, "condition nested deeper than %u", RULES_MAX_DEPTH);
+    }
+    rc = parse_andor(ps, 1, out);
+    ps->depth--;
+    return rc;
+}
+
+/* ---- rules ------------------------------------------------------------ */
+
+/*
+ * Children are always created before their parent, so the heights of the
+ * nodes of a condition are known in one pass in index order.  The height
+ * bounds the evaluator's recursion (long 'and' chains are deep).
+ */
+static int check_height(struct parser *ps, unsigned long line)
+{
+    struct rules *rs = ps->rs;
+    uint32_t i;
+
+    for (i = ps->first_node; i < rs->nnodes; i++) {
+        struct rnode *n = &rs->nodes[i];
+        uint32_t h = 0, k[2] = { UINT32_MAX, UINT32_MAX };
+
+        switch (n->op) {
+        case RN_INT: case RN_BOOL: case RN_STR: case RN_FILESIZE: case RN_FOUND:
+        case RN_COUNT: case RN_HASH: case RN_RULE:
+            break;
+        case RN_NOT: case RN_NEG: case RN_BNOT: case RN_OFFSET: case RN_LENGTH: case RN_AT: case RN_READ:
+            k[0] = n->a;
+            break;
+        case RN_OF:
+            if (n->a != OF_ALL && n->a != OF_ANY) {
+                k[0] = n->a;
+            }
+            break;
+        default:
+            k[0] = n->a;
+            k[1] = n->b;
+            break;
+        }
+        if (k[0] != UINT32_MAX && rs->nodes[k[0]].height > h) {
+            h = rs->nodes[k[0]].height;
+        }
+        if (k[1] != UINT32_MAX && rs->nodes[k[1]].height > h) {
+            h = rs->nodes[k[1]].height;
+        }
+        n->height = h + 1;
+        if (n->height > RULES_MAX_HEIGHT) {
+            return perr(ps, line, IH_ETOOBIG, "condition deeper than %u operations", RULES_MAX_HEIGHT);
+        }
+    }
+    return IH_OK;
+}
+
+/* String modifiers: the supported ones (flags by index), then the refused. */
+static const char str_mods[] =
+    "nocase\0wide\0ascii\0fullword\0private\0xor\0base64\0base64wide\0";
+static const uint8_t str_mod_flag[] = { RS_NOCASE, RS_WIDE, RS_ASCII, RS_FULLWORD, RS_PRIVATE };
+
+/*
+ * regex := '/' { byte | '\' byte } '/' { 'i' | 's' }   (cursor after the
+ * first '/'; no newline inside).  Sets *SRC, *N to the text between the
+ * slashes and *FLAGS; the cursor ends after the flags.
+ */
+static int regex_literal(struct parser *ps, const uint8_t **src, size_t *n, unsigned *flags)
+{
+    const char *b = ps->p, *e = ps->p;
+
+    while (e < ps->end && *e != '/' && *e != '\n') {
+        e += (*e == '\\' && e + 1 < ps->end && e[1] != '\n') ? 2 : 1;
+    }
+    if (e >= ps->end || *e != '/') {
+        return perr(ps, ps->line, IH_EPARSE, "unterminated regular expression");
+    }
+    *src = (const uint8_t *)b;
+    *n = (size_t)(e - b);
+    *flags = 0;
+    for (e++; e < ps->end && (*e == 'i' || *e == 's'); e++) {
+        *flags |= *e == 'i' ? RE_F_NOCASE : RE_F_DOTALL;
+    }
+    ps->p = e;
+    return IH_OK;
+}
+
+/* A regular expression string: regex { text_mod } (cursor after the '/'). */
+static int parse_regex_def(struct parser *ps, struct rstring *st)
+{
+    unsigned long line = ps->t.line;
+    const uint8_t *src = NULL;
+    const char *err;
+    unsigned reflags = 0;
+    size_t n = 0;
+    int rc;
+
+    rc = regex_literal(ps, &src, &n, &reflags);
+    if (rc == IH_OK) {
+        rc = lex(ps);
+    }
+    while (rc == IH_OK && ps->t.kind == T_IDENT) {
+        int mi = word_index(str_mods, ps->t.s, ps->t.n);
+
+        if (mi < 0) {
+            break;
+        }
+        if (mi >= (int)sizeof str_mod_flag) {
+            return perr(ps, ps->t.line, IH_EPARSE, "invalid modifier for a regular expression");
+        }
+        if (st->flags & str_mod_flag[mi]) {
+            return perr(ps, ps->t.line, IH_EPARSE, "duplicated modifier");
+        }
+        st->flags |= str_mod_flag[mi];
+        rc = lex(ps);
+    }
+    if (rc != IH_OK) {
+        return rc;
+    }
+    if (st->flags & RS_NOCASE) {
+        reflags |= RE_F_NOCASE;
+    }
+    rc = rules_re_compile(ps->rs, src, n, reflags, &st->re, &err);
+    if (rc != IH_OK) {
+        return perr(ps, line, rc, "invalid regular expression \"%s\": %s", st->name, err);
+    }
+    if (!(st->flags & RS_WIDE)) {
+        st->flags |= RS_ASCII;
+    }
+    st->flags |= RS_REGEX;
+    st->minlen = 0;
+    st->maxlen = RULES_RE_SCAN_LIMIT * ((st->flags & RS_WIDE) ? 2 : 1);
+    return IH_OK;
+}
+
+/*
+ * string_def := SID '=' ( TEXT { text_mod } | regex { text_mod } | '{' hex '}' [ 'private' ] )
+ * text_mod   := 'nocase' | 'wide' | 'ascii' | 'fullword' | 'private'
+ */
+static int parse_string_def(struct parser *ps)
+{
+    struct rules *rs = ps->rs;
+    struct rrule *r = &rs->rules[ps->rule];
+    struct rstring *st;
+    unsigned long line = ps->t.line;
+    struct hexbuild *hb = NULL;
+    int rc;
+
+    if (ps->t.n > 1 && ps->t.s[ps->t.n - 1] == '*') {
+        return perr(ps, line, IH_EPARSE, "syntax error, unexpected '*'");
+    }
+    if (ps->t.n > 1 && find_string(ps, ps->t.s, ps->t.n) >= 0) {
+        return perr(ps, line, IH_EPARSE, "duplicated string identifier \"%.*s\"", (int)ps->t.n, ps->t.s);
+    }
+    if (r->str_count >= RULES_MAX_RULE_STRINGS) {
+        return perr(ps, line, IH_ETOOBIG, "more than %u strings in a rule", RULES_MAX_RULE_STRINGS);
+    }
+    rc = grow(rs, (void **)&rs->strs, &rs->capstrs, rs->nstrs + 1, sizeof *rs->strs, RULES_MAX_STRINGS);
+    if (rc != IH_OK) {
+        return perr(ps, line, rc, "more than %u strings", RULES_MAX_STRINGS);
+    }
+    st = &rs->strs[rs->nstrs];
+    memset(st, 0, sizeof *st);
+    st->rule = ps->rule;
+    st->name = mem_strndup(rs, ps->t.s, ps->t.n);
+    if (!st->name) {
+        return perr(ps, line, IH_ENOMEM, "out of memory");
+    }
+    if (ps->t.n == 1) {
+        st->flags |= RS_ANON;
+    }
+    rs->nstrs++;            /* owned by the set from here (undone on error) */
+    r->str_count++;
+    rc = lex(ps);
+    if (rc == IH_OK) {
+        rc = expect(ps, T_ASSIGN, "'='");
+    }
+    if (rc != IH_OK) {
+        return rc;
+    }
+    if (ps->t.kind == T_TEXT) {
+        if (ps->textlen == 0) {
+            return perr(ps, line, IH_EPARSE, "empty string \"%s\"", st->name);
+        }
+        if (ps->textlen > RULES_MAX_STRING_LEN) {
+            return perr(ps, line, IH_ETOOBIG, "string longer than %u bytes", RULES_MAX_STRING_LEN);
+        }
+        st->bytes = rules_mem_alloc(rs, ps->textlen);
+        if (!st->bytes) {
+            return perr(ps, line, IH_ENOMEM, "out of memory");
+        }
+        memcpy(st->bytes, ps->text, ps->textlen);
+        st->len = ps->textlen;
+        rc = lex(ps);
+        while (rc == IH_OK && ps->t.kind == T_IDENT) {
+            int mi = word_index(str_mods, ps->t.s, ps->t.n);
+            unsigned f;
+
+            if (mi < 0) {
+                break;
+            }
+            if (mi >= (int)sizeof str_mod_flag) {
+                return unsup(ps, ps->t.line, ps->t.s, ps->t.n);
+            }
+            f = str_mod_flag[mi];
+            if (st->flags & f) {
+                return perr(ps, ps->t.line, IH_EPARSE, "duplicated modifier");
+            }
+            st->flags |= f;
+            rc = lex(ps);
+        }
+        if (rc != IH_OK) {
+            return rc;
+        }
+        if (!(st->flags & RS_WIDE)) {
+            st->flags |= RS_ASCII;
+        }
+        st->minlen = (unsigned)st->len;
+        st->maxlen = (unsigned)((st->flags & RS_WIDE) ? 2 * st->len : st->len);
+        return IH_OK;
+    }
+    if (ps->t.kind == T_SLASH) {
+        return parse_regex_def(ps, st);
+    }
+    if (ps->t.kind != T_LC) {
+        return perr(ps, ps->t.line, IH_EPARSE, "syntax error, expected a string");
+    }
+    hb = malloc(sizeof *hb);
+    if (!hb) {
+        return perr(ps, line, IH_ENOMEM, "out of memory");
+    }
+    hb->n = 0;
+    hb->branching = 0;
+    hb->unbounded = 0;
+    rc = hex_seq(ps, hb, 0, &st->minlen, &st->maxlen);
+    if (hb->unbounded) {
+        st->maxlen = RULES_MAX_SPAN;
+    }
+    if (rc == IH_OK && *ps->p != '}') {
+        rc = perr(ps, ps->line, IH_EPARSE, "invalid hex string: unexpected '%c'", *ps->p);
+    }
+    if (rc == IH_OK) {
+        ps->p++;
+        rc = hex_add(ps, hb, HT_END, 0, 0, 0, 0);
+    }
+    if (rc == IH_OK) {
+        st->tok = rules_mem_alloc(rs, hb->n * sizeof *hb->tok);
+        if (!st->tok) {
+            rc = perr(ps, line, IH_ENOMEM, "out of memory");
+        }
+    }
+    if (rc == IH_OK) {
+        memcpy(st->tok, hb->tok, hb->n * sizeof *hb->tok);
+        st->ntok = hb->n;
+        st->flags |= RS_HEX;
+        rc = lex(ps);
+    }
+    free(hb);
+    while (rc == IH_OK && ps->t.kind == T_IDENT) {
+        if (is_kw(ps, "private") && !(st->flags & RS_PRIVATE)) {
+            st->flags |= RS_PRIVATE;
+            rc = lex(ps);
+        } else if (word_index(str_mods, ps->t.s, ps->t.n) >= 0) {
+            rc = perr(ps, ps->t.line, IH_EPARSE, "invalid modifier for a hex string");
+        } else {
+            break;
+        }
+    }
+    return rc;
+}
+
+/* meta := 'meta' ':' { IDENT '=' ( TEXT | ['-'] INT | 'true' | 'false' ) } */
+static int parse_meta(struct parser *ps)
+{
+    int rc = expect(ps, T_COLON, "':'");
+
+    while (rc == IH_OK && ps->t.kind == T_IDENT && !is_kw(ps, "strings") && !is_kw(ps, "condition")) {
+        rc = lex(ps);
+        if (rc == IH_OK) {
+            rc = expect(ps, T_ASSIGN, "'='");
+        }
+        if (rc != IH_OK) {
+            return rc;
+        }
+        if (ps->t.kind == T_MINUS) {
+            rc = lex(ps);
+            if (rc == IH_OK && ps->t.kind != T_INT) {
+                rc = perr(ps, ps->t.line, IH_EPARSE, "syntax error, expected a number");
+            }
+        } else if (ps->t.kind != T_TEXT && ps->t.kind != T_INT && !is_kw(ps, "true") &&
+                   !is_kw(ps, "false")) {
+            rc = perr(ps, ps->t.line, IH_EPARSE, "syntax error, bad meta value");
+        }
+        if (rc == IH_OK) {
+            rc = lex(ps);
+        }
+    }
+    return rc;
+}
+
+/*
+ * rule := { 'private' | 'global' } 'rule' IDENT [ ':' IDENT { IDENT } ]
+ *         '{' [ meta ] [ 'strings' ':' string_def { string_def } ]
+ *         'condition' ':' or '}'
+ */
+static int parse_rule(struct parser *ps)
+{
+    struct rules *rs = ps->rs;
+    struct rrule *r;
+    struct {
+        const char *s;
+        size_t n;
+    } tags[RULES_MAX_TAGS];
+    unsigned flags = 0, ntags = 0;
+    unsigned long line;
+    uint32_t cond, i;
+    int rc = IH_OK;
+
+    while (is_kw(ps, "private") || is_kw(ps, "global")) {
+        unsigned f = is_kw(ps, "private") ? RR_PRIVATE : RR_GLOBAL;
+
+        if (flags & f) {
+            return perr(ps, ps->t.line, IH_EPARSE, "duplicated rule modifier");
+        }
+        flags |= f;
+        rc = lex(ps);
+        if (rc != IH_OK) {
+            return rc;
+        }
+    }
+    rc = expect_kw(ps, "rule");
+    if (rc != IH_OK) {
+        return rc;
+    }
+    line = ps->t.line;
+    if (ps->t.kind != T_IDENT || is_keyword(ps->t.s, ps->t.n)) {
+        return perr(ps, line, IH_EPARSE, "syntax error, expected a rule name");
+    }
+    for (i = 0; i < rs->nrules; i++) {
+        if (strlen(rs->rules[i].name) == ps->t.n && memcmp(rs->rules[i].name, ps->t.s, ps->t.n) == 0) {
+            return perr(ps, line, IH_EPARSE, "duplicated identifier \"%.*s\"", (int)ps->t.n, ps->t.s);
+        }
+    }
+    if (is_kw(ps, "hash") && rs->hash_imported) {
+        return perr(ps, line, IH_EPARSE, "duplicated identifier \"hash\"");
+    }
+    rc = grow(rs, (void **)&rs->rules, &rs->caprules, rs->nrules + 1, sizeof *rs->rules, RULES_MAX_RULES);
+    if (rc != IH_OK) {
+        return perr(ps, line, rc, "more than %u rules", RULES_MAX_RULES);
+    }
+    r = &rs->rules[rs->nrules];
+    memset(r, 0, sizeof *r);
+    r->name = mem_strndup(rs, ps->t.s, ps->t.n);
+    if (!r->name) {
+        return perr(ps, line, IH_ENOMEM, "out of memory");
+    }
+    r->flags = flags;
+    r->str_first = rs->nstrs;
+    ps->rule = rs->nrules++;
+    if (flags & RR_GLOBAL) {
+        rs->has_global = 1;
+    }
+    rc = lex(ps);
+    if (rc == IH_OK && ps->t.kind == T_COLON) {
+        rc = lex(ps);
+        if (rc == IH_OK && ps->t.kind != T_IDENT) {
+            rc = perr(ps, ps->t.line, IH_EPARSE, "syntax error, expected a tag");
+        }
+        while (rc == IH_OK && ps->t.kind == T_IDENT) {
+            unsigned k;
+
+            for (k = 0; k < ntags; k++) {
+                if (tags[k].n == ps->t.n && memcmp(tags[k].s, ps->t.s, ps->t.n) == 0) {
+                    break;
+                }
+            }
+            if (k < ntags) {
+                rc = perr(ps, ps->t.line, IH_EPARSE, "duplicated tag identifier \"%.*s\"",
+                          (int)ps->t.n, ps->t.s);
+                break;
+            }
+            if (ntags == RULES_MAX_TAGS) {
+                rc = perr(ps, ps->t.line, IH_ETOOBIG, "more than %u tags", RULES_MAX_TAGS);
+                break;
+            }
+            tags[ntags].s = ps->t.s;
+            tags[ntags++].n = ps->t.n;
+            rc = lex(ps);
+        }
+    }
+    if (rc == IH_OK) {
+        rc = expect(ps, T_LC, "'{'");
+    }
+    if (rc == IH_OK && is_kw(ps, "meta")) {
+        rc = lex(ps);
+        if (rc == IH_OK) {
+            rc = parse_meta(ps);
+        }
+    }
+    if (rc == IH_OK && is_kw(ps, "strings")) {
+        rc = lex(ps);
+        if (rc == IH_OK) {
+            rc = expect(ps, T_COLON, "':'");
+        }
+        if (rc == IH_OK && ps->t.kind != T_SID) {
+            rc = perr(ps, ps->t.line, IH_EPARSE, "syntax error, expected a string identifier");
+        }
+        while (rc == IH_OK && ps->t.kind == T_SID) {
+            rc = parse_string_def(ps);
+        }
+    }
+    if (rc == IH_OK) {
+        rc = expect_kw(ps, "condition");
+    }
+    if (rc == IH_OK) {
+        rc = expect(ps, T_COLON, "':'");
+    }
+    ps->first_node = rs->nnodes;
+    if (rc == IH_OK) {
+        rc = parse_or(ps, &cond);
+    }
+    if (rc == IH_OK) {
+        rc = need_type(ps, cond, 1, ps->t.line);
+    }
+    if (rc == IH_OK) {
+        rc = expect(ps, T_RC, "'}'");
+    }
+    if (rc != IH_OK) {
+        return rc;
+    }
+    r = &rs->rules[ps->rule];
+    r->cond = cond;
+    rc = check_height(ps, line);
+    if (rc != IH_OK) {
+        return rc;
+    }
+    for (i = r->str_first; i < r->str_first + r->str_count; i++) {
+        if (!rs->strs[i].used && !(rs->strs[i].flags & RS_ANON)) {
+            return perr(ps, line, IH_EPARSE, "unreferenced string \"%s\"", rs->strs[i].name);
+        }
+    }
+    return IH_OK;
+}
+
+/* import := 'import' TEXT   ("hash"; "pe" only as long as it is not used) */
+static int parse_import(struct parser *ps)
+{
+    unsigned long line = ps->t.line;
+    int rc = lex(ps);
+
+    if (rc != IH_OK) {
+        return rc;
+    }
+    if (ps->t.kind != T_TEXT) {
+        return perr(ps, line, IH_EPARSE, "syntax error, expected a module name");
+    }
+    if (ps->textlen == 4 && memcmp(ps->text, "hash", 4) == 0) {
+        ps->rs->hash_imported = 1;
+    } else if (!(ps->textlen == 2 && memcmp(ps->text, "pe", 2) == 0)) {
+        char what[64];
+
+        (void)util_fmt(what, sizeof what, "import \"%.*s\"",
+                       (int)(ps->textlen > 32 ? 32 : ps->textlen), (const char *)ps->text);
+        return unsup(ps, line, what, strlen(what));
+    }
+    return lex(ps);
+}
+
+/* Free what entries [nr.., ns.., nc..) own and cut the arrays back. */
+static void truncate_set(struct rules *rs, unsigned nr, unsigned ns, unsigned nn, unsigned nsets,
+                         unsigned nc)
+{
+    while (rs->nrules > nr) {
+        rules_mem_free(rs, rs->rules[--rs->nrules].name);
+    }
+    while (rs->nstrs > ns) {
+        struct rstring *s = &rs->strs[--rs->nstrs];
+
+        rules_mem_free(rs, s->name);
+        rules_mem_free(rs, s->bytes);
+        rules_mem_free(rs, s->tok);
+        rules_re_free(rs, s->re);
+        rules_mem_free(rs, s->off);
+    }
+    while (rs->nconsts > nc) {
+        rules_mem_free(rs, rs->consts[--rs->nconsts]);
+    }
+    rs->nnodes = nn;
+    rs->nsets = nsets;
+}
+
+/*
+ * source := { import | rule }   (blanks, // and / * * / comments between)
+ * 'include' is refused.
+ */
+int rules_load_buffer(struct rules *rs, const char *name, const char *buf, size_t len)
+{
+    unsigned nr = rs->nrules, ns = rs->nstrs, nn = rs->nnodes, nsets = rs->nsets, nc = rs->nconsts;
+    int hash_imported = rs->hash_imported, has_global = rs->has_global;
+    unsigned hash_used = rs->hash_used;
+    struct parser *ps;
+    int rc;
+
+    if (len > RULES_MAX_SOURCE) {
+        util_diag(name, 0, "rule source larger than %u bytes", RULES_MAX_SOURCE);
+        return IH_ETOOBIG;
+    }
+    ps = malloc(sizeof *ps);
+    if (!ps) {
+        return IH_ENOMEM;
+    }
+    memset(ps, 0, sizeof *ps);
+    ps->rs = rs;
+    ps->name = name;
+    ps->p = buf;
+    ps->end = buf + len;
+    ps->line = 1;
+    rules_uncompile(rs);
+    rc = lex(ps);
+    while (rc == IH_OK && ps->t.kind != T_EOF) {
+        if (is_kw(ps, "import")) {
+            rc = parse_import(ps);
+        } else if (is_kw(ps, "include")) {
+            rc = unsup(ps, ps->t.line, "include", 7);
+        } else if (is_kw(ps, "rule") || is_kw(ps, "private") || is_kw(ps, "global")) {
+            rc = parse_rule(ps);
+        } else {
+            rc = perr(ps, ps->t.line, IH_EPARSE, "syntax error, expected 'rule' or 'import'");
+        }
+    }
+    if (rc != IH_OK) {
+        truncate_set(rs, nr, ns, nn, nsets, nc);
+        rs->hash_imported = hash_imported;
+        rs->has_global = has_global;
+        rs->hash_used = hash_used;
+    }
+    free(ps);
+    return rc;
+}
+
+int rules_load_file(struct rules *rs, const char *path)
+{
+    char *buf = NULL;
+    size_t len;
+    int rc;
+
+    rc = util_read_file(path, RULES_MAX_SOURCE, &buf, &len);
+    if (rc != IH_OK) {
+        util_diag(path, 0, "cannot read rules: %s", util_strerror(rc));
+        return rc;
+    }
+    rc = rules_load_buffer(rs, path, buf, len);
+    free(buf);
+    return rc;
+}
+
+int rules_new(struct rules **out)
+{
+    struct rules *rs = calloc(1, sizeof *rs);
+
+    if (!rs) {
+        return IH_ENOMEM;
+    }
+    rs->heap_cur = rs->heap_peak = sizeof *rs;
+    *out = rs;
+    return IH_OK;
+}
+
+unsigned rules_count(const struct rules *rs)
+{
+    return rs->nrules;
+}
+
+size_t rules_heap_peak(const struct rules *rs)
+{
+    return rs->heap_peak;
+}
+
+void rules_free(struct rules *rs)
+{
+    if (!rs) {
+        return;
+    }
+    rules_uncompile(rs);
+    truncate_set(rs, 0, 0, 0, 0, 0);
+    rules_mem_free(rs, rs->rules);
+    rules_mem_free(rs, rs->strs);
+    rules_mem_free(rs, rs->nodes);
+    rules_mem_free(rs, rs->sets);
+    rules_mem_free(rs, rs->consts);
+    rules_mem_free(rs, rs->constlen);
+    free(rs);
+}
