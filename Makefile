@@ -18,11 +18,6 @@ SHELL := /bin/bash
 include config.mak
 include toolchain/toolchain.mk
 
-# Third-party test data (public YARA rules, ThreatFox samples) is read from
-# the shared folder beside the repository, never copied into it.
-IOTHUNT_SHARED ?= $(abspath $(CURDIR)/../shared)
-export IOTHUNT_SHARED
-
 VERSION    := $(shell cat VERSION)
 # The build time is the commit time: reproducible, and the agent's floor
 # for a believable clock (DESIGN.md section 5).

@@ -56,7 +56,7 @@ for s in etc/init.d/*; do
     n=$(basename "$s")
     st=$(sed -n 's/^START=\([0-9]*\)$/\1/p' "$s")
     sp=$(sed -n 's/^STOP=\([0-9]*\)$/\1/p' "$s")
-    [ -n "$st" ] && ln -sf "../init.d/$n" "etc/rc.d/S$st$n"
-    [ -n "$sp" ] && ln -sf "../init.d/$n" "etc/rc.d/K$sp$n"
+    [ -n "$st" ] && ln -sf "../init.d/$n" "etc/rc.d/S$st$n" # not a repository path
+    [ -n "$sp" ] && ln -sf "../init.d/$n" "etc/rc.d/K$sp$n" # not a repository path
 done
 echo "rootfs: $out ($(du -sk . | cut -f1) KiB, $(find . | wc -l) entries)"

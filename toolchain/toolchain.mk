@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # toolchain.mk - third-party source, fetched pinned (fetch.sh), built into
 # build/.  Every output is a file target, so a second `make` rebuilds nothing.
 #
@@ -32,14 +33,28 @@ MIPS_BASE_CFLAGS := -Os -flto -ffat-lto-objects $(MIPS_ARCH) -mno-abicalls -fno-
                     -isystem $(MIPS_GCC_INC) -ffunction-sections -fdata-sections \
                     -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-ident
 
+# Every downloaded third-party source goes to one folder, SOURCES_DIR
+# (default dl/, kept by `make distclean`); `make sources` fills it, and a
+# build finding a source there with the pinned SHA-256 uses no network
+# (IOTHUNT_OFFLINE=1 forbids it outright).  See toolchain/README.md.
+SOURCES_DIR ?= $(CURDIR)/dl
+export SOURCES_DIR
+TC_SOURCE_NAMES := $(shell awk '!/^\#/ && NF { print $$1 }' $(TC_DIR)/sources.txt)
+TC_DEB_NAMES    := $(shell awk '!/^\#/ && NF { print $$1 }' $(TC_DIR)/debs.txt)
+
 # A package is fetched again only when its own pin (its line in sources.txt
 # and its sums) changes: pinning another package rebuilds nothing.
-.PHONY: FORCE
+.PHONY: FORCE sources
 FORCE:
 $(SRC_DIR)/%.pin: FORCE
 	@mkdir -p $(@D)
-	@{ grep -E '^$* ' $(TC_DIR)/sources.txt; grep -E ' $*_' $(TC_DIR)/SHA256SUMS; } > $@.new || true
-	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+	@t=$@.new.$$$$; { grep -E '^$* ' $(TC_DIR)/sources.txt; grep -E ' $*_' $(TC_DIR)/SHA256SUMS; } > $$t || true; \
+	if cmp -s $$t $@; then rm -f $$t; else mv $$t $@; fi
+
+sources:
+	@for n in $(TC_SOURCE_NAMES); do $(TC_DIR)/fetch.sh $$n || exit 1; done
+	@for n in $(TC_DEB_NAMES); do $(TC_DIR)/fetch-deb.sh $$n || exit 1; done
+	@echo "sources: every third-party source is in $(SOURCES_DIR)"
 .PRECIOUS: $(SRC_DIR)/%.pin $(SRC_DIR)/%/.unpacked
 # Objects depend on the flags they were built with: changing flags (here or
 # in config.mak) rebuilds the libraries as well as the agent.
@@ -48,6 +63,8 @@ build/mips/cflags.stamp: FORCE
 	$(shell mkdir -p $(@D))$(file >$@.new,$(MIPS_BASE_CFLAGS) $(MBEDTLS_CFG))
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
 
+# fetch.sh writes .unpacked inside the tree it renames into place: a fetch
+# that was killed leaves no .unpacked, and the next make fetches again.
 $(SRC_DIR)/%/.unpacked: $(SRC_DIR)/%.pin
 	$(TC_DIR)/fetch.sh $* $(SRC_DIR)
 	touch $@

@@ -59,7 +59,7 @@ fi
 
 # the fixture's stand-in image is real enough for the public rule
 if command -v yara >/dev/null; then
-    if yara ../shared/data/yara-rules/MALW_Mirai.yar "$fx/infected/tmp/.x (deleted)" | grep -q '^Mirai_Generic_Arch '; then
+    if yara tests/data/yara-rules/MALW_Mirai.yar "$fx/infected/tmp/.x (deleted)" | grep -q '^Mirai_Generic_Arch '; then
         echo "PASS yara: the infected fixture's image matches the public Mirai_Generic_Arch"
     else
         echo "FAIL yara does not match the fixture image"; fail=1

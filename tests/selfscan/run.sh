@@ -16,7 +16,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-rules_dir=${YARA_RULES_DIR:-${IOTHUNT_SHARED:-../shared}/data/yara-rules}
+rules_dir=${YARA_RULES_DIR:-$root/tests/data/yara-rules}
 out=$root/build/selfscan
 mkdir -p "$out"
 fail=0

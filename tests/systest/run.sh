@@ -35,6 +35,7 @@ for f in "$KERNEL" "$TOP/build/rootfs/.built" "$COLLECTOR"; do
     [ -e "$f" ] || { echo "systest: missing $f (make systest-kernel rootfs host)" >&2; exit 2; }
 done
 command -v qemu-system-mips >/dev/null || { echo "systest: qemu-system-mips missing (.ci/packages.txt)" >&2; exit 2; }
+echo "systest: kernel from linux-source-6.1 $(cat "$S/linux-source-6.1.version" 2>/dev/null || echo '(version not recorded)')"
 
 rm -rf "$T"
 mkdir -p "$T"

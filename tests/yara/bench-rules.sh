@@ -5,7 +5,7 @@
 # section on stdout (mk/rules.mk sends it to build/bench/rules.md).
 set -eu
 cd "$(dirname "$0")/../.."
-PUB=${YARA_RULES_DIR:-${IOTHUNT_SHARED:-../shared}/data/yara-rules}
+PUB=${YARA_RULES_DIR:-tests/data/yara-rules}
 B=build/bench
 CORPUS=$B/corpus
 RULES=$B/all-rules.yar          # public rules + construct rules
