@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # iothunt - one Makefile; cross settings in config.mak, third-party builds
 # in toolchain/toolchain.mk, the collector in collector/collector.mk, and
 # per-feature fragments in mk/*.mk.

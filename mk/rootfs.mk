@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # rootfs.mk - the test router's root filesystem (DESIGN: rootfs/, issue 6).
 #
 #   build/rootfs-work/busybox/busybox   busybox 1.37 (pinned Debian source),

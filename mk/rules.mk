@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # rules.mk - the YARA-subset rule engine's integration test and benchmark.
 #
 #   make rules-diff    iothunt match (host and MIPS under qemu) against yara

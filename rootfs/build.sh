@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # build.sh OUT BUSYBOX_DIR AGENT SIM CERTDIR DEVICE_ID
 #
 # Assembles the test router's root filesystem in OUT (removed first):

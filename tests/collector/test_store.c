@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Unit tests: SQLite store, unique (agent, seq), acked, rollback, query. */
 #include <errno.h>
 #include <setjmp.h>

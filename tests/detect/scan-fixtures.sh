@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # scan-fixtures.sh AGENT [RUNNER...]: the command line over the --root
 # fixtures (tests/data/fixtures): exit codes, verdicts, the human screen and
 # the NDJSON contract of DESIGN.md section 2.  RUNNER (e.g.

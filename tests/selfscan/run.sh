@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # run.sh BINARY... [-- CONTROL...]
 #
 # The agent must survive the thing it hunts (DESIGN.md section 4): scan each

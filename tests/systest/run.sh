@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # tests/systest/run.sh - the full-system test: the router rootfs as the
 # initramfs of a big-endian MIPS Malta kernel (build/systest/vmlinux) in
 # qemu-system-mips.  Inside (tests/systest/guest.sh as /etc/rc.local), the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_ioc.c - the IOC store: ThreatFox CSV and JSON exports, plain and
  * defanged lists, malformed records with their exact file:line, lookups,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # bench-rules.sh: throughput of `iothunt match` against `yara` on the same
 # rules and the same generated corpus (>= 200 MiB, build/bench/corpus, not
 # committed), and the heap high-water of matching.  Writes a Markdown

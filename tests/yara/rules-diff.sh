@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # rules-diff.sh: differential test of `iothunt match` against `yara`.
 #
 # For every rule source (the public Mirai/IoT rules of
