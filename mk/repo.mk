@@ -5,7 +5,9 @@
 #   make check-paths    no tracked file refers to a path outside the repository
 #   make test-fetch     source fetch offline: revision choice over recorded
 #                       archive indexes, pins, the sources folder, killed and
-#                       parallel fetches (tests/toolchain/run.sh)
+#                       parallel fetches (tests/toolchain/run.sh); fetch.sh
+#                       end to end against a signed local file:// archive
+#                       (tests/toolchain/local-archive.sh)
 #   make test-offline-build   `make sources`, then a clean copy of the tree
 #                       builds the MIPS agent and unpacks every source with
 #                       the archive unreachable (tests/toolchain/offline-build.sh;
@@ -17,7 +19,7 @@ check-paths:
 	scripts/check-paths.sh
 
 test-fetch:
-	tests/toolchain/run.sh
+	@st=0; tests/toolchain/run.sh || st=1; tests/toolchain/local-archive.sh || st=1; exit $$st
 
 test-offline-build:
 	tests/toolchain/offline-build.sh
