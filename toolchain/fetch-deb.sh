@@ -99,7 +99,11 @@ echo "fetch-deb.sh: $name: using version $version ($(basename "$deb"))" >&2
 [ -n "$out" ] || exit 0
 
 mkdir -p "$out"
+# a hard link when the folders share a file system (files in the sources
+# folder are only ever replaced, never changed in place)
 t=$(mktemp "$out/.$name.deb.XXXXXX")
-cp "$deb" "$t" && mv "$t" "$out/$name.deb"
+rm -f "$t"
+ln "$deb" "$t" 2>/dev/null || cp "$deb" "$t"
+mv "$t" "$out/$name.deb"
 t=$(mktemp "$out/.$name.version.XXXXXX")
-echo "$version" > "$t" && mv "$t" "$out/$name.version"
+echo "$version" > "$t" && chmod 644 "$t" && mv "$t" "$out/$name.version"

@@ -128,12 +128,13 @@ build/host/mbedtls/.built: $(SRC_DIR)/mbedtls/.unpacked $(MBEDTLS_INPUTS)
 # Build Mbed TLS into a private directory and move it into place: several
 # makes may run at once in one tree, and none may see a half-built library.
 # Called under a lock; a make that waited for the lock rebuilds only if the
-# libraries are still older than their inputs.
+# libraries are still older than their inputs.  Leftovers of a killed build
+# (TC_STAGE.tmp.PID) are removed first.
 .PHONY: mbedtls-stage
 mbedtls-stage:
 	@if [ -e $(TC_STAGE)/.built ] && [ -z "$$(find $(SRC_DIR)/mbedtls/.unpacked $(MBEDTLS_INPUTS) \
 	        $(dir $(TC_STAGE))cflags.stamp -newer $(TC_STAGE)/.built 2>/dev/null)" ]; then exit 0; fi; \
-	tmp=$(TC_STAGE).tmp.$$$$; rm -rf $$tmp && mkdir -p $$tmp && cp -a $(SRC_DIR)/mbedtls/. $$tmp/ && \
+	rm -rf $(TC_STAGE).tmp.*; tmp=$(TC_STAGE).tmp.$$$$; mkdir -p $$tmp && cp -a $(SRC_DIR)/mbedtls/. $$tmp/ && \
 	$(TC_DIR)/apply-patches.sh mbedtls $$tmp && \
 	$(MAKE) -C $$tmp/library CC=$(TC_CC) AR=$(TC_AR) CFLAGS="$(TC_CFLAGS)" $(MBEDTLS_LIBS_NAMES) >/dev/null && \
 	touch $$tmp/.built && rm -rf $(TC_STAGE) && mv $$tmp $(TC_STAGE)
