@@ -31,6 +31,7 @@ done
 
 export GNUPGHOME=$W/gnupg
 mkdir -m 700 "$GNUPGHOME"
+trap 'gpgconf --kill gpg-agent 2>/dev/null' EXIT
 gpg --batch -q --passphrase '' --quick-gen-key 'iothunt test archive <test@localhost>' ed25519 sign never 2>"$W/gpg.err" ||
     { bad "gpg key: $(cat "$W/gpg.err")"; echo "$pass passed, $fail failed"; exit 1; }
 gpg --batch -q --export > "$W/keyring.gpg"
@@ -132,6 +133,5 @@ else
     bad "new upstream: exit $rc:"; tail -n 15 "$W/f.err" | sed 's/^/    /'
 fi
 
-gpgconf --kill gpg-agent 2>/dev/null
 echo "$pass passed, $fail failed"
 [ $fail = 0 ] && [ $pass -gt 0 ]
