@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_bundle.c - signed intel bundles (agent/bundle.c): the parser on good
  * and damaged input, the signature against trusted and untrusted keys, the
