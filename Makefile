@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # iothunt - one Makefile; cross settings in config.mak, third-party builds
 # in toolchain/toolchain.mk, the collector in collector/collector.mk, and
 # per-feature fragments in mk/*.mk.
@@ -18,11 +19,6 @@ SHELL := /bin/bash
 
 include config.mak
 include toolchain/toolchain.mk
-
-# Third-party test data (public YARA rules, ThreatFox samples) is read from
-# the shared folder beside the repository, never copied into it.
-IOTHUNT_SHARED ?= $(abspath $(CURDIR)/../shared)
-export IOTHUNT_SHARED
 
 VERSION    := $(shell cat VERSION)
 # The build time is the commit time: reproducible, and the agent's floor

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Cross-build settings (included by Makefile).  Override on the command line.
 CROSS      ?= mips-linux-gnu-
 MIPS_ARCH  ?= -march=mips32 -msoft-float

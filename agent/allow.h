@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * allow.h - the allowlist (`scan --allow FILE`): findings an administrator
  * has looked at and declared expected.  A finding that an entry matches is

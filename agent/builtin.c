@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * builtin.c - decoding of the files embedded from rules/ (see builtin.h;
  * the table itself is generated into build/gen/builtin.c).

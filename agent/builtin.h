@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * builtin.h - the rules and IOC files of rules/, compiled into the agent.
  *

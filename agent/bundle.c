@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * bundle.c - signed intel bundles: parse, verify, check, activate (see
  * bundle.h and docs/BUNDLE.md).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * bundle.h - signed intel bundles: rules, IOCs and an allowlist built and
  * signed by `iothunt-collector bundle build`, verified and activated on the

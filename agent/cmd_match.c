@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * cmd_match.c - `iothunt match RULES FILE...`: YARA-subset rules over
  * files, printing "RULENAME FILE" per match exactly like `yara RULES FILE`

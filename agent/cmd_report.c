@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * cmd_report.c - the delivering commands (DESIGN.md sections 2 and 5):
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * cmd_scan.c - `iothunt scan`: one hunt, printed for a person (verdict
  * first) or as NDJSON (--json).

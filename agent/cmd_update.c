@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * cmd_update.c - `iothunt update`: fetch the intel bundle from the
  * collector (GET /v1/bundle over the report connection, If-None-Match with

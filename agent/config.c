@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * config.c - strict parser of the agent's configuration file (config.h,
  * docs/CONFIG.md).  Table-driven: each key names its field, its kind and,

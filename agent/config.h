@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * config.h - the agent's one configuration file (default /etc/iothunt.conf),
  * used by `report`, `daemon` and `selftest`.  Every key is documented in

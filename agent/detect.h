@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * detect.h - the finding producers of the Mirai hunt (DESIGN.md section 4),
  * driven by scan.c once per cycle:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * detect_dns.c - ioc_domain from text sources (hosts files, dnsmasq leases
  * and logs) and the addresses IOC domains resolve to, which detect_net.c

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * detect_file.c - rule_match and hash_match: running images and files in
  * tmpfs locations, hashed once per (dev, inode, size, mtime) per daemon

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * detect_net.c - socket findings: ioc_connection, ioc_domain (a socket to
  * an address an IOC domain resolved to), mirai_lock_port, port_grab,

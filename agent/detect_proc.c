@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * detect_proc.c - per-process findings (exe_deleted, exe_in_tmpfs, IOC
  * domains on the command line, rules and hashes over the running image)

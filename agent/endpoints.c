@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * endpoints.c - remote endpoints for retro-hunting (see endpoints.h).
  */

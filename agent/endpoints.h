@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * endpoints.h - the remote endpoints a device talked to, deduplicated and
  * bounded, carried by each report so the collector can hunt them again when

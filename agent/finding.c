@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "finding.h"
 #include "json.h"
 #include "util.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * finding.h - what the hunt reports (DESIGN.md section 4).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * hash.c - MD5, SHA-1 and SHA-256 in one pass.  SHA-256 is Mbed TLS's; MD5
  * (RFC 1321) and SHA-1 (FIPS 180-4) are written here as compact loops (see

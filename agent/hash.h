@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * hash.h - MD5, SHA-1 and SHA-256 of one byte stream, in one pass.
  *

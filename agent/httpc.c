@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * httpc.c - HTTP/1.1 response parser and request head (httpc.h).
  *

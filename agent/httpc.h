@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * httpc.h - HTTP/1.1 client framing for the agent's one request
  * (POST /v1/findings, DESIGN.md section 5): the request head, and a bounded

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * ioc.c - the IOC store (see ioc.h and docs/IOC.md).
  *

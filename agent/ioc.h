@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * ioc.h - the IOC store: indicators of compromise from ThreatFox CSV and
  * JSON exports and from plain lists, with fast lookups for the hunt.

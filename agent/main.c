@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * iothunt - on-device Mirai hunter.  main() only dispatches; each
  * subcommand lives in its own cmd_*.c.

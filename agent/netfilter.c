@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * netfilter.c - the iptables_tr069_block check: gathers live INPUT rules
  * (kernel, iptables-save, nft; or a --root dump) and the persistent

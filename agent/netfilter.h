@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * netfilter.h - the TR-069 worm's firewall rules, told apart from an ISP
  * lockdown (DESIGN.md section 4, type iptables_tr069_block).

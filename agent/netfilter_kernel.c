@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * netfilter_kernel.c - the INPUT chain straight from the kernel's ip_tables
  * filter table (IPT_SO_GET_INFO / IPT_SO_GET_ENTRIES), parsed from bytes.

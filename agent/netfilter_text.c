@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * netfilter_text.c - text parsers for firewall rules: iptables-save /
  * iptables-restore, nft rulesets, OpenWrt UCI firewall config, and

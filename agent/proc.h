@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * proc.h - process inspection: /proc/PID/{exe,cmdline,comm,status,fd/N}
  * and /proc/mounts, live or under a --root image.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * procnet.h - parser for /proc/net/{tcp,tcp6,udp,udp6,raw,raw6}.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * resolve.c - host names to addresses (resolve.h), in place of libc's
  * getaddrinfo(): musl's resolver, with its stdio, locale and sorting

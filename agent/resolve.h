@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * resolve.h - host names to addresses: numeric literals, the hosts file,
  * then DNS over UDP to the resolv.conf nameservers, with a deadline.

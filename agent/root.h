@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * root.h - paths of the device being scanned (DESIGN.md section 3).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * scan.c - the hunt's life cycle: load rules, IOCs and the allowlist once
  * (scan_open), run cycles (scan_run) through the producers of detect.h and

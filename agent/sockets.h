@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * sockets.h - the device's socket table, read once per scan from
  * /proc/net/{tcp,tcp6,udp,udp6,raw,raw6} (under the scan root).

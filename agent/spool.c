@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * spool.c - durable queue of findings (format and rules in spool.h and
  * docs/DELIVERY.md).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * spool.h - the agent's durable, size-bounded queue of findings waiting for
  * the collector's acknowledgement (docs/DELIVERY.md describes the design).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * transport.c - mutual-TLS HTTPS/1.1 delivery of the spool (transport.h).
  *

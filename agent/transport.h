@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * transport.h - delivery of spooled findings to the collector over HTTPS/1.1
  * with mutual TLS (DESIGN.md section 5, docs/DELIVERY.md).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * util.h - small shared helpers: error codes, bounded file reading,
  * overflow-checked number parsing, checked string formatting, diagnostics.

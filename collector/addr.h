@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef IOTHUNT_COLLECTOR_ADDR_H
 #define IOTHUNT_COLLECTOR_ADDR_H
 

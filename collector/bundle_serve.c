@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "bundle_serve.h"
 
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * bundle_serve.h - GET /v1/bundle: the signed intel bundle for the agents,
  * with an ETag so an unchanged bundle costs a 304 and no transfer.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * bundlegen.c - `iothunt-collector bundle keygen` and `bundle build`.
  *

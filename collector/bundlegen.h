@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * bundlegen.h - `iothunt-collector bundle keygen|build`: the signing key and
  * the signed intel bundles the agents install (docs/BUNDLE.md; the format

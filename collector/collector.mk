@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # iothunt-collector: make fragment, included by the top-level Makefile and
 # usable alone:
 #   make -f collector/collector.mk build/host/iothunt-collector collector-check

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * iothunt-collector: receives findings from iothunt agents over mutual TLS,
  * stores them in SQLite or PostgreSQL (each batch one transaction,

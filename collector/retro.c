@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * retro.c - `iothunt-collector retro`: hunt a new bundle's IOCs in the
  * remote endpoints the devices reported before it existed.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * retro.h - `iothunt-collector retro`: the IOCs a new bundle brings, hunted
  * in the remote endpoints the devices reported before (docs/BUNDLE.md).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * store_pg.c - the PostgreSQL backend of store.h, through libpq.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef IOTHUNT_COLLECTOR_WEB_AUTH_H
 #define IOTHUNT_COLLECTOR_WEB_AUTH_H
 

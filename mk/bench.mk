@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # bench.mk - `make bench`: every part in BENCH_PARTS writes its section to
 # build/bench/NAME.md; scripts/bench-assemble.sh joins them into
 # docs/BENCHMARKS.md.  Also the heap meter builds (tests/bench/heapstat.c):

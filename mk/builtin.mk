@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # builtin.mk - the shipped rules and IOCs (rules/) compiled into the agent
 # encoded (agent/builtin.h), and the self-scan that proves the agent binary
 # does not look like the worm it hunts.

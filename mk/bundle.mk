@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # bundle.mk - signed intel bundles (docs/BUNDLE.md): the collector's bundle
 # builder linked with the agent's own parsers, and `make test-bundle`.
 

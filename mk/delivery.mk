@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # delivery.mk - agent delivery: the TLS size probe (tests/tls), the
 # end-to-end and fault tests (tests/e2e), and the delivery benchmarks.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # demo.mk - the live scenario and the demonstration (docs/DEMO.md).
 #
 #   make live    tests/live/run.sh: rootfs under qemu-user, simulator, live

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # detect.mk - the Mirai hunt (`iothunt scan`): integration tests over the
 # --root fixtures and the live host under qemu-user, and the scan benchmark.
 

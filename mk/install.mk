@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # install.mk - install targets, with the variables package builders pass.
 #
 #   make install DESTDIR=... PREFIX=/usr            the agent (AGENT_BIN)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # netfilter.mk - the netfilter check's helper tool and its live test.
 #
 #   make build/host/nf-tool       capture / swap / parse / scan helper

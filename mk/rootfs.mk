@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # rootfs.mk - the test router's root filesystem (DESIGN: rootfs/, issue 6).
 #
 #   build/rootfs-work/busybox/busybox   busybox 1.37 (pinned Debian source),
@@ -33,7 +34,7 @@ $(BB_DIR)/.config: build/src/busybox/.unpacked rootfs/busybox.config rootfs/appl
 	tests/systest/check-kconfig.sh rootfs/busybox.config $(BB_DIR)/.config
 
 $(BB_DIR)/busybox: $(BB_DIR)/.config $(RFS_WORK)/uapi/.staged rootfs/mips-cc.sh $(MIPS_LINK_DEPS)
-	$(BB_MAKE) busybox busybox.links >$(RFS_WORK)/busybox-build.log 2>&1 || { tail -30 $(RFS_WORK)/busybox-build.log; exit 1; }
+	+$(BB_MAKE) busybox busybox.links >$(RFS_WORK)/busybox-build.log 2>&1 || { tail -30 $(RFS_WORK)/busybox-build.log; exit 1; }
 	scripts/check-mips-isa.sh $@ >/dev/null
 	tests/sim/check-no-float.sh $(BB_DIR)
 	touch $@

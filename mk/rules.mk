@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # rules.mk - the rule engine (agent/rules/): its library, differential
 # tests and benchmark.
 #

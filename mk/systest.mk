@@ -1,9 +1,11 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # systest.mk - full-system test: a MIPS Malta big-endian kernel built from
-# Debian's linux-source-6.1 (pinned in toolchain/debs.txt + SHA256SUMS),
-# booted in qemu-system-mips with build/rootfs as initramfs.
+# Debian's linux-source-6.1 (the archive's current 6.1.x: toolchain/debs.txt,
+# toolchain/fetch-deb.sh), booted in qemu-system-mips with build/rootfs as
+# initramfs.
 #
 #   make systest-kernel   build/systest/vmlinux (cached: rebuilt only when
-#                         tests/systest/kernel.config or the pin changes)
+#                         tests/systest/kernel.config or debs.txt changes)
 #   make systest          the full-system test (tests/systest/run.sh)
 #
 # Part of `make check`: a cold kernel build takes about three minutes on two
@@ -12,18 +14,18 @@
 CHECK_EXTRA += systest
 
 SYSTEST_DIR    := build/systest
-LINUX_DEB      := $(shell awk '$$1 == "linux-source-6.1" { print $$4 }' toolchain/debs.txt)
+LINUX_DEB      := $(SYSTEST_DIR)/linux-source-6.1.deb
 LINUX_SRC      := $(SYSTEST_DIR)/linux-source-6.1
 LINUX_OBJ      := $(SYSTEST_DIR)/kbuild
 LINUX_MAKE      = $(MAKE) -C $(LINUX_SRC) O=$(CURDIR)/$(LINUX_OBJ) ARCH=mips CROSS_COMPILE=$(CROSS)
 SYSTEST_JOBS   ?= 2
 
-build/dl/$(LINUX_DEB): toolchain/debs.txt toolchain/SHA256SUMS toolchain/fetch-deb.sh
-	toolchain/fetch-deb.sh linux-source-6.1 build/dl
-
-$(LINUX_SRC)/.unpacked: build/dl/$(LINUX_DEB)
-	rm -rf $(LINUX_SRC) && mkdir -p $(SYSTEST_DIR)
-	dpkg-deb --fsys-tarfile $< | tar -xO ./usr/src/linux-source-6.1.tar.xz | xz -dc | tar -x -C $(SYSTEST_DIR)
+# fetch-deb.sh prints the version it used and records it beside the .deb
+# (build/systest/linux-source-6.1.version).
+$(LINUX_SRC)/.unpacked: toolchain/debs.txt toolchain/fetch-deb.sh toolchain/apt-private.sh
+	toolchain/fetch-deb.sh linux-source-6.1 $(SYSTEST_DIR)
+	rm -rf $(LINUX_SRC)
+	dpkg-deb --fsys-tarfile $(LINUX_DEB) | tar -xO ./usr/src/linux-source-6.1.tar.xz | xz -dc | tar -x -C $(SYSTEST_DIR)
 	touch $@
 
 # The build time goes to build/systest/kernel-build-time.txt for the docs.
@@ -36,6 +38,7 @@ $(SYSTEST_DIR)/vmlinux: $(LINUX_SRC)/.unpacked tests/systest/kernel.config
 	    { tail -30 $(SYSTEST_DIR)/kernel-build.log; exit 1; }; \
 	echo "$$(( $$(date +%s) - start )) s, -j$(SYSTEST_JOBS), $$(date -u +%F)" > $(SYSTEST_DIR)/kernel-build-time.txt
 	cp $(LINUX_OBJ)/vmlinux $@
+	@echo "systest kernel: linux-source-6.1 $$(cat $(SYSTEST_DIR)/linux-source-6.1.version)"
 
 .PHONY: systest-kernel systest
 systest-kernel: $(SYSTEST_DIR)/vmlinux

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # target.mk - the agent for other router architectures (ARCH), each with a
 # Debian cross compiler and musl, Mbed TLS and cmocka built from the pinned
 # sources, output in build/ARCH/.  ARCH=mips (the default) is the Makefile's

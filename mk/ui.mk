@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # ui.mk - the collector's fleet view: `make test-ui` (curl and headless
 # Chromium against a collector filled over mutual TLS, tests/ui/run.sh, on
 # a SQLite store), `make test-ui-pg` (the same on a throw-away PostgreSQL

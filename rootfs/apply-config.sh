@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # apply-config.sh FRAGMENT DOTCONFIG: set every CONFIG_X=value of FRAGMENT in
 # DOTCONFIG (an allnoconfig result), replacing the existing line.  Busybox's
 # kconfig ignores KCONFIG_ALLCONFIG, so the fragment is merged here and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # build.sh OUT BUSYBOX_DIR AGENT SIM CERTDIR DEVICE_ID
 #
 # Assembles the test router's root filesystem in OUT (removed first):
@@ -56,7 +57,7 @@ for s in etc/init.d/*; do
     n=$(basename "$s")
     st=$(sed -n 's/^START=\([0-9]*\)$/\1/p' "$s")
     sp=$(sed -n 's/^STOP=\([0-9]*\)$/\1/p' "$s")
-    [ -n "$st" ] && ln -sf "../init.d/$n" "etc/rc.d/S$st$n"
-    [ -n "$sp" ] && ln -sf "../init.d/$n" "etc/rc.d/K$sp$n"
+    [ -n "$st" ] && ln -sf "../init.d/$n" "etc/rc.d/S$st$n" # not a repository path
+    [ -n "$sp" ] && ln -sf "../init.d/$n" "etc/rc.d/K$sp$n" # not a repository path
 done
 echo "rootfs: $out ($(du -sk . | cut -f1) KiB, $(find . | wc -l) entries)"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # mips-cc.sh: a C compiler for third-party programs built for the device
 # (busybox).  It compiles with the agent's flags against the project's musl
 # sysroot, and links the way the agent links (Makefile `mips_link`): static,

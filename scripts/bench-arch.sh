@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # bench-arch.sh: the "Agent size per architecture" section of
 # docs/BENCHMARKS.md from build/ARCH/iothunt (static, bundled musl and
 # Mbed TLS) and build/ARCH/shared/iothunt (MBEDTLS=system: the target's

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # bench-assemble.sh PART...: join build/bench/PART.md into one document.
 set -eu
 echo "# Benchmarks"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # bench-size.sh: the stripped MIPS agent against the DESIGN.md budget
 # (<= 320 KiB, goal 256 KiB), and what takes the space.
 set -eu

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # check-banned.sh: reject calls to functions the project bans (STYLE.md):
 # unbounded copies and formats, and number parsers that hide overflow.
 # Use util_strlcpy/util_fmt/util_parse_dec/util_parse_hex instead.

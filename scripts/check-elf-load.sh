@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # check-elf-load.sh BINARY...: fail unless every PT_LOAD segment of a static
 # MIPS binary can be mapped by a kernel with 4, 16 or 64 KiB pages: file
 # offset and address congruent modulo 64 KiB, and no two segments sharing a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # check-mips-isa.sh BINARY...: fail if a MIPS binary contains an FPU
 # instruction or an instruction that MIPS32r1 cores (4Kc) lack.  The run
 # under `qemu-mips-static -cpu 4Kc` only proves the paths that ran; this

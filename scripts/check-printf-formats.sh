@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # check-printf-formats.sh: reject printf-style conversions that the device
 # C library does not have, in string literals of the code linked against it
 # (agent/, tests/unit/, tests/sim/): floating point (%e %f %g %a and upper

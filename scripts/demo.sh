@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # demo.sh - iothunt end to end, from a fresh clone: builds the toolchain, the
 # MIPS agent, the collector, the busybox router rootfs with the benign
 # infection simulator and the certificates, then runs the live scenario

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * embed.c - build-host generator of build/gen/builtin.c: embeds files (the
  * shipped rules and IOCs of rules/) into the agent, encoded with the

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # fuzz-run.sh NAME SECONDS: run build/fuzz/NAME for SECONDS on the corpus in
 # tests/fuzz/corpus/NAME (seeds, committed) plus build/fuzz/corpus/NAME
 # (grown, not committed).  Only one fuzzer runs at a time on this machine:

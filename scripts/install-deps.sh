@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # install-deps.sh: install the Debian packages listed in .ci/packages.txt
 # (build tools, cross compiler, qemu-user, test peers).  Needs root; does
 # nothing when everything is already installed.  Third-party source code

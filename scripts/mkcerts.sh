@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # mkcerts.sh OUTDIR [device-id...]
 #
 # Makes the certificates of an iothunt deployment with openssl, all ECDSA P-256

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # run-tests.sh host TEST...   run unit-test programs on the host
 # run-tests.sh mips TEST...   run them under qemu-mips-static on every CPU
 #                             in QEMU_CPUS (default "4Kc 24Kc")

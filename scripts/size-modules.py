@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 # size-modules.py STRIPPED UNSTRIPPED: bytes of the MIPS agent per module.
 #
 # The agent is one LTO program, so the link map cannot say which source a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # uci2iothunt.sh [-c CONFIG] [-s SECTION]: print an iothunt agent
 # configuration (docs/CONFIG.md) built from a UCI section, default
 # iothunt.agent (/etc/config/iothunt).  busybox sh and uci only.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # apply-patches.sh NAME DIR: apply toolchain/patches/NAME/*.patch, in name
 # order, to DIR (a build copy of the unpacked source, never build/src
 # itself).  Every hunk must apply without fuzz and not reversed; anything

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * check-mbedtls.c - compiled (never linked) against a target's own Mbed TLS
  * headers when the agent is built with MBEDTLS=system (mk/target.mk): fails

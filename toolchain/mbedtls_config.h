@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Minimal Mbed TLS 3.6 configuration for the iothunt agent
  * (selected with MBEDTLS_CONFIG_FILE; see toolchain/README.md).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * PSA crypto configuration for the iothunt agent (MBEDTLS_PSA_CRYPTO_CONFIG,
  * selected from mbedtls_config.h; see toolchain/README.md).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # toolchain.mk - third-party source, fetched pinned (fetch.sh), built into
 # build/.  Every output is a file target, so a second `make` rebuilds nothing.
 #
@@ -32,14 +33,28 @@ MIPS_BASE_CFLAGS := -Os -flto -ffat-lto-objects $(MIPS_ARCH) -mno-abicalls -fno-
                     -isystem $(MIPS_GCC_INC) -ffunction-sections -fdata-sections \
                     -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-ident
 
+# Every downloaded third-party source goes to one folder, SOURCES_DIR
+# (default dl/, kept by `make distclean`); `make sources` fills it, and a
+# build finding a source there with the pinned SHA-256 uses no network
+# (IOTHUNT_OFFLINE=1 forbids it outright).  See toolchain/README.md.
+SOURCES_DIR ?= $(CURDIR)/dl
+export SOURCES_DIR
+TC_SOURCE_NAMES := $(shell awk '!/^\#/ && NF { print $$1 }' $(TC_DIR)/sources.txt)
+TC_DEB_NAMES    := $(shell awk '!/^\#/ && NF { print $$1 }' $(TC_DIR)/debs.txt)
+
 # A package is fetched again only when its own pin (its line in sources.txt
 # and its sums) changes: pinning another package rebuilds nothing.
-.PHONY: FORCE
+.PHONY: FORCE sources
 FORCE:
 $(SRC_DIR)/%.pin: FORCE
 	@mkdir -p $(@D)
-	@{ grep -E '^$* ' $(TC_DIR)/sources.txt; grep -E ' $*_' $(TC_DIR)/SHA256SUMS; } > $@.new || true
-	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+	@t=$@.new.$$$$; { grep -E '^$* ' $(TC_DIR)/sources.txt; grep -E ' $*_' $(TC_DIR)/SHA256SUMS; } > $$t || true; \
+	if cmp -s $$t $@; then rm -f $$t; else mv $$t $@; fi
+
+sources:
+	@for n in $(TC_SOURCE_NAMES); do $(TC_DIR)/fetch.sh $$n || exit 1; done
+	@for n in $(TC_DEB_NAMES); do $(TC_DIR)/fetch-deb.sh $$n || exit 1; done
+	@echo "sources: every third-party source is in $(SOURCES_DIR)"
 .PRECIOUS: $(SRC_DIR)/%.pin $(SRC_DIR)/%/.unpacked
 # Objects depend on the flags they were built with: changing flags (here or
 # in config.mak) rebuilds the libraries as well as the agent.
@@ -48,6 +63,8 @@ build/mips/cflags.stamp: FORCE
 	$(shell mkdir -p $(@D))$(file >$@.new,$(MIPS_BASE_CFLAGS) $(MBEDTLS_CFG))
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
 
+# fetch.sh writes .unpacked inside the tree it renames into place: a fetch
+# that was killed leaves no .unpacked, and the next make fetches again.
 $(SRC_DIR)/%/.unpacked: $(SRC_DIR)/%.pin
 	$(TC_DIR)/fetch.sh $* $(SRC_DIR)
 	touch $@
@@ -62,6 +79,9 @@ $(SRC_DIR)/%/.unpacked: $(SRC_DIR)/%.pin
 # would compute a wrong $gp): the agent's flags, rootfs/mips-cc.sh.  The
 # PIC start files (Scrt1.o, rcrt1.o) are not built.
 MUSL_CFLAGS := -Os $(MIPS_ARCH) -mno-abicalls -fno-pic -ffunction-sections -fdata-sections
+# The recipe lines running it start with `+`: make passes its job slots only
+# to lines it knows are recursive, and $(MAKE) hidden in a variable is not
+# seen (musl then built with one job: 25 min on a loaded 2-core machine).
 MUSL_MAKE = $(MAKE) -C build/mips/musl-build CRT_LIBS='lib/crt1.o lib/crti.o lib/crtn.o'
 build/mips/musl.stamp: FORCE
 	@mkdir -p $(@D)
@@ -79,8 +99,8 @@ $(MIPS_SYSROOT)/lib/libc.a: $(SRC_DIR)/musl/.unpacked build/mips/musl.stamp $(MU
 	    --target=mips-linux-gnu CC=$(MIPS_CC) CFLAGS='$(MUSL_CFLAGS)' \
 	    --disable-shared --prefix=$(CURDIR)/$(MIPS_SYSROOT) >configure.log
 	grep -q 'soft_float... true' build/mips/musl-build/configure.log
-	$(MUSL_MAKE) >/dev/null
-	$(MUSL_MAKE) install >/dev/null
+	+$(MUSL_MAKE) >/dev/null
+	+$(MUSL_MAKE) install >/dev/null
 
 MIPS_CRT_BEGIN := $(MIPS_SYSROOT)/lib/crt1.o $(MIPS_SYSROOT)/lib/crti.o
 MIPS_CRT_END   := $(MIPS_SYSROOT)/lib/crtn.o
@@ -111,12 +131,13 @@ build/host/mbedtls/.built: $(SRC_DIR)/mbedtls/.unpacked $(MBEDTLS_INPUTS)
 # Build Mbed TLS into a private directory and move it into place: several
 # makes may run at once in one tree, and none may see a half-built library.
 # Called under a lock; a make that waited for the lock rebuilds only if the
-# libraries are still older than their inputs.
+# libraries are still older than their inputs.  Leftovers of a killed build
+# (TC_STAGE.tmp.PID) are removed first.
 .PHONY: mbedtls-stage
 mbedtls-stage:
 	@if [ -e $(TC_STAGE)/.built ] && [ -z "$$(find $(SRC_DIR)/mbedtls/.unpacked $(MBEDTLS_INPUTS) \
 	        $(dir $(TC_STAGE))cflags.stamp -newer $(TC_STAGE)/.built 2>/dev/null)" ]; then exit 0; fi; \
-	tmp=$(TC_STAGE).tmp.$$$$; rm -rf $$tmp && mkdir -p $$tmp && cp -a $(SRC_DIR)/mbedtls/. $$tmp/ && \
+	rm -rf $(TC_STAGE).tmp.*; tmp=$(TC_STAGE).tmp.$$$$; mkdir -p $$tmp && cp -a $(SRC_DIR)/mbedtls/. $$tmp/ && \
 	$(TC_DIR)/apply-patches.sh mbedtls $$tmp && \
 	$(MAKE) -C $$tmp/library CC=$(TC_CC) AR=$(TC_AR) CFLAGS="$(TC_CFLAGS)" $(MBEDTLS_LIBS_NAMES) >/dev/null && \
 	touch $$tmp/.built && rm -rf $(TC_STAGE) && mv $$tmp $(TC_STAGE)

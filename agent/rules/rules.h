@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * rules.h - the YARA-subset rule engine (docs/RULES.md).
  *

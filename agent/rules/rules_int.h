@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * rules_int.h - internals shared by the rule engine's parser
  * (rules_parse.c), compiler and matcher (rules_match.c).  Not for other

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * rules_match.c - compiling a rule set into one Aho-Corasick automaton and
  * matching it against a file or buffer in a single pass.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * rules_parse.c - loading YARA-subset rule sources into a rule set.
  *

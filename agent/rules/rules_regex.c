@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * rules_regex.c - YARA's regular expressions: a parser that compiles one
  * into a program for a Pike VM, and the VM.

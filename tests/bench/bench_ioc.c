@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * bench_ioc.c - IOC store load and lookup speed for a large feed.
  *

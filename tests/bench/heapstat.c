@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * heapstat.c - heap high-water meter for benchmarks.
  *

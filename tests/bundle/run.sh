@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # tests/bundle/run.sh COLLECTOR AGENT [RUNNER...]: signed intel bundles end
 # to end, with the real collector (host) and the real agent (AGENT run
 # through RUNNER, e.g. qemu-mips-static -cpu 24Kc).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Collector ingest benchmark on loopback: AGENTS concurrent agents (own client
 # certificates), each posting BATCHES batches of FINDINGS findings, one TLS
 # connection per batch with session resumption, against the production

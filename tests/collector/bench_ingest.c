@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Load generator for iothunt-collector: N agents (threads), each with its own
  * client certificate CERTS/devices/bench-NNN.{crt,key}, posts B batches of F

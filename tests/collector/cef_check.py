@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """Parse CEF records the way Microsoft Sentinel fills CommonSecurityLog, and
 check them against expectations.
 

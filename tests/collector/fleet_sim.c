@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Simulated fleet for the scale-out fault test: AGENTS agents (threads),
  * each with its own client certificate CERTS/devices/bench-NNN.{crt,key}

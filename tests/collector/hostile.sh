@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # hostile.sh - one address holding thousands of idle and half-open
 # connections must not lock devices on other addresses out.
 #

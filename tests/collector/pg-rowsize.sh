@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # pg-rowsize.sh - bytes a stored summary row takes in PostgreSQL with the
 # collector's schema and indexes (docs/SCALE.md): a server from pg.sh, the
 # collector started once on it (migrations, partitions), ROWS rows like the

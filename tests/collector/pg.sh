@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # pg.sh - a throw-away PostgreSQL server for the collector's tests, sourced
 # by the scripts that need one:
 #   . tests/collector/pg.sh

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Integration test of iothunt-collector: mutual TLS with curl, SQLite
 # durability across kill -9, CEF to a private rsyslog on 127.0.0.1, silent
 # agents. Everything runs on loopback, bounded in time; every process

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # scaleout.sh - fault test of several collectors on one PostgreSQL.
 #
 # A PostgreSQL server (tests/collector/pg.sh) and 3 collectors sharing it;

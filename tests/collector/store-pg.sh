@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # store-pg.sh - the store unit tests against a real PostgreSQL server:
 # starts one (tests/collector/pg.sh: initdb into a temporary directory, Unix
 # socket only), runs TEST_STORE pg, stops the server (also on failure).

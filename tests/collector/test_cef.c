@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Unit tests: CEF record formatting and escaping, syslog framing, sender. */
 #include <errno.h>
 #include <poll.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Unit tests: NDJSON batch parsing and finding validation. */
 #include <errno.h>
 #include <setjmp.h>

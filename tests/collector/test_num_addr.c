@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Unit tests: overflow-checked number parsing and ip:port endpoints. */
 #include <errno.h>
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Unit tests: agent_silent raised once per silence, after 3 intervals. */
 #include <errno.h>
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Unit tests of both store backends: unique (agent, seq), acked, rollback,
  * query, reopen, collector seqs, leases, retention, the fleet view's reads.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Unit tests of the fleet view's pieces: escaping (HTML, URL, CSV), the
  * password file parser, login rate limits and sessions on a moved clock,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # bench-scan.sh: scan time and heap high-water of `iothunt scan` on a
 # synthetic device (300 processes, 5,000 sockets, generated under
 # build/bench/synth, not committed), for the host bench build and the MIPS

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """check-ndjson.py FILE [--verdict V] [--types T,T] [--complete yes|no] :
 validate `scan --json` output: every line a JSON object with the DESIGN.md
 common fields, the last one the summary, whose counts agree with the

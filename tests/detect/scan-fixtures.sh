@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # scan-fixtures.sh AGENT [RUNNER...]: the command line over the --root
 # fixtures (tests/data/fixtures): exit codes, verdicts, the human screen and
 # the NDJSON contract of DESIGN.md section 2.  RUNNER (e.g.
@@ -142,7 +143,7 @@ fi
 
 # the fixture's stand-in image is real enough for the public rule
 if command -v yara >/dev/null; then
-    if yara ../shared/data/yara-rules/MALW_Mirai.yar "$fx/infected/tmp/.x (deleted)" | grep -q '^Mirai_Generic_Arch '; then
+    if yara tests/data/yara-rules/MALW_Mirai.yar "$fx/infected/tmp/.x (deleted)" | grep -q '^Mirai_Generic_Arch '; then
         pass "yara: the infected fixture's image matches the public Mirai_Generic_Arch"
     else
         flunk "yara does not match the fixture image"

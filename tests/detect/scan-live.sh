@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # scan-live.sh AGENT: the MIPS agent scans the host's own /proc under
 # qemu-user (a little-endian kernel under a big-endian program: the live
 # byte-order probe must notice).  Must not crash: exit 0, 1 or 3 and valid

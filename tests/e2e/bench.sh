@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # tests/e2e/bench.sh: delivery benchmarks, Markdown on stdout
 # (build/bench/delivery.md via `make bench-delivery`).
 #   1. size of the device binary with TLS against DESIGN.md's budget;

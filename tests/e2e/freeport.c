@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * freeport.c - print a TCP port on 127.0.0.1 that was free a moment ago
  * (bind to port 0, read it back, close).  Test scripts use it to start

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # tests/e2e/run.sh AGENT: end-to-end delivery with injected faults.
 #
 # The MIPS agent (AGENT, run under qemu-mips-static) reports to

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 # spool-inject.py SPOOL SEQ JSON_LINE: append one record to an agent spool
 # file, in the format of agent/spool.h (big-endian, two CRC-32s).  The e2e
 # test uses it to queue a line the collector must refuse (4xx handling).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * tcpcut.c - a loopback TCP relay that cuts connections, for fault tests.
  *

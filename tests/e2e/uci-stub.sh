@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # uci-stub.sh: stands in for OpenWrt's `uci` in tests of
 # scripts/uci2iothunt.sh: `uci -q show CONFIG.SECTION` prints the file
 # $UCI_SHOW (a captured `uci show` output); anything else fails.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * fuzz_allow.c - the allowlist parser, then every parsed list matched
  * against findings whose evidence fields come from the same input.

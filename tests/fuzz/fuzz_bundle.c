@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * fuzz_bundle.c - the intel bundle parser (agent/bundle.c) on any bytes,
  * then the whole check (no trusted key: refused at the signature).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * libFuzzer target for the collector's untrusted input: the NDJSON body of
  * POST /v1/findings (ingest_parse_batch), the CEF formatter and syslog framing

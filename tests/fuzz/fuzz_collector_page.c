@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * libFuzzer target for the fleet view's pages: request parameters and the
  * device data a store returns (ids, verdicts, versions, stored JSON) both

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * libFuzzer target for the fleet view's untrusted input: the password file
  * parser (web_auth_parse_passwd), and the escapers every device-supplied

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * fuzz_config.c - the configuration parser over arbitrary bytes.  Checks:
  * no crash, and on success every string field is NUL-terminated within its

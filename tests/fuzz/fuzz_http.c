@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * fuzz_http.c - the agent's HTTP response parser and acknowledgement parser
  * over arbitrary bytes.  Invariants (trap on violation): a complete

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * fuzz_ioc.c - the IOC loaders (ThreatFox CSV, JSON, plain lists).
  *

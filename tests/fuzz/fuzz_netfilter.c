@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * fuzz_netfilter.c - every netfilter parser behind one target.  The first
  * byte picks the parser (low 3 bits) and the config flag (bit 7):

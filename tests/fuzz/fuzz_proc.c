@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * fuzz_proc.c - /proc/PID parsers: status, cmdline, fd link, exe link,
  * maps (the qemu-user guest image) and /proc/mounts, all fed the same bytes (each must reject what is not its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * fuzz_procnet.c - /proc/net/{tcp,udp,raw}[6] parsing.  The first byte
  * picks the address width and byte order; the rest is the file.  Every

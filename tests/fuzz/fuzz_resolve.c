@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * fuzz_resolve.c - the resolver's parsers.  The first byte picks the
  * input: 0 resolv.conf, 1 hosts file, 2 a DNS response, 3 a name for the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * fuzz_rules.c - the rule parser, and matching of what it accepts.
  *

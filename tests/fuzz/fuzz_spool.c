@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * fuzz_spool.c - spool recovery over arbitrary bytes.  The input is taken
  * as a spool file image: parsed in memory, then written to a file and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * replay.c - run a fuzz target's entry point over files given on the
  * command line, without libFuzzer (for gdb, valgrind, and the MIPS build).

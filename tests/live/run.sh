@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # tests/live/run.sh - the live scenario: the test router's rootfs under
 # qemu-mips-static, infected by tests/sim/mirai_sim, scanned live by the
 # MIPS agent, which reports over mutual TLS to iothunt-collector on

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # test-install.sh AGENT_BIN: run `make install` and `make install-collector`
 # into scratch DESTDIRs and compare the installed trees, file by file (mode
 # and path), with tests/packaging/agent.files and collector.files; the

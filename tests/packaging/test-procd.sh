@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # test-procd.sh: the OpenWrt init script (packaging/openwrt/iothunt/files/
 # iothunt.init) under busybox sh: its syntax, and the procd calls it makes
 # with a recorded procd function set (tests/packaging/stub/procd-lib.sh):

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # test-recipes.sh CROSS QEMU STAGING: the OpenWrt and Buildroot recipes
 # (packaging/) run against this Makefile as those systems run them, with a
 # Debian cross compiler (CROSS, e.g. mips-linux-gnu-) standing in for the

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # run.sh BINARY... [-- CONTROL...]
 #
 # The agent must survive the thing it hunts (DESIGN.md section 4): scan each
@@ -16,7 +17,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-rules_dir=${YARA_RULES_DIR:-${IOTHUNT_SHARED:-../shared}/data/yara-rules}
+rules_dir=${YARA_RULES_DIR:-$root/tests/data/yara-rules}
 out=$root/build/selfscan
 mkdir -p "$out"
 fail=0

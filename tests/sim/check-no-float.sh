@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # check-no-float.sh BUSYBOX_BUILD_DIR: fail if an object linked into busybox
 # calls a soft-float helper.  The device runtime (toolchain/rt/rt.c) provides
 # those helpers only as traps that abort, so an applet doing floating point

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * mirai_sim - a benign stand-in for the Mirai TR-069 worm on a MIPS router.
  *

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # check-kconfig.sh FRAGMENT DOTCONFIG: every CONFIG_X=y in FRAGMENT must be
 # =y in the resolved .config.  allnoconfig silently drops an option whose
 # dependencies are unmet; a kernel without netfilter would boot and then fail

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # guest.sh - runs inside the full-system test's Malta guest as /etc/rc.local,
 # after busybox init brought up /proc, /tmp and eth0 (udhcpc, 10.0.2.15).
 # Everything here is the real thing: a big-endian kernel, its own

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # tests/systest/run.sh - the full-system test: the router rootfs as the
 # initramfs of a big-endian MIPS Malta kernel (build/systest/vmlinux) in
 # qemu-system-mips.  Inside (tests/systest/guest.sh as /etc/rc.local), the
@@ -35,6 +36,7 @@ for f in "$KERNEL" "$TOP/build/rootfs/.built" "$COLLECTOR"; do
     [ -e "$f" ] || { echo "systest: missing $f (make systest-kernel rootfs host)" >&2; exit 2; }
 done
 command -v qemu-system-mips >/dev/null || { echo "systest: qemu-system-mips missing (.ci/packages.txt)" >&2; exit 2; }
+echo "systest: kernel from linux-source-6.1 $(cat "$S/linux-source-6.1.version" 2>/dev/null || echo '(version not recorded)')"
 
 rm -rf "$T"
 mkdir -p "$T"

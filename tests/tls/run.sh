@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # tests/tls/run.sh TLS_HELLO: the MIPS TLS client against `openssl s_server`
 # on 127.0.0.1, under qemu on every CPU in QEMU_CPUS:
 #   - TLS 1.3 handshake with a client certificate (must succeed, TLSv1.3);

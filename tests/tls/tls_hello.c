@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * tls_hello.c - the smallest program that proves the agent's TLS stack:
  * connect to HOST:PORT, complete a TLS handshake (1.3 unless told

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Fleet view render time: a store holding DEVICES devices (10 scans each,
 # a few findings per device over 30 days, written straight into SQLite),
 # pages fetched over HTTPS with a logged-in session against the production

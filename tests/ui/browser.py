@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """Fleet view checks in headless Chromium (tests/ui/run.sh starts it).
 
 usage: browser.py BASE_URL USER PASSWORD EXPECT.json OUTDIR

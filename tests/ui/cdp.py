@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 """A small Chrome DevTools Protocol client over --remote-debugging-pipe.
 
 Standard library only: Chromium reads NUL-terminated JSON messages on fd 3

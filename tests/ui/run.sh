@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # make test-ui: the fleet view against a collector filled over mutual TLS
 # (curl with device certificates, the way tests/collector/run.sh talks to
 # it), checked with curl (headers, CSRF, rate limits, operator

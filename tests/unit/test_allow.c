@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_allow.c - the allowlist: parsing (good, malformed, truncated,
  * over-long), globs, and which findings each kind of entry matches.

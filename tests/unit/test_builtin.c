@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_builtin.c - the files of rules/ compiled into the agent: every one
  * decodes to exactly its source bytes (on the big-endian target too), is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_bundle.c - signed intel bundles (agent/bundle.c): the parser on good
  * and damaged input, the signature against trusted and untrusted keys, the
@@ -65,7 +66,7 @@ static void test_parse_bad(void **state)
         "", "iothunt-bundle 2\nversion 1\ncreated 1\nexpires 2\nsig 00\n",
         "iothunt-bundle 1\nversion 0\ncreated 1\nexpires 2\nsig 00\n",
         "iothunt-bundle 1\nversion 1\ncreated 1\nsig 00\n",
-        "iothunt-bundle 1\nversion 1\ncreated 1\nexpires 2\nfile ../x.yar 1\na\nsig 00\n",
+        "iothunt-bundle 1\nversion 1\ncreated 1\nexpires 2\nfile ../x.yar 1\na\nsig 00\n", /* a hostile name, not a repository path */
         "iothunt-bundle 1\nversion 1\ncreated 1\nexpires 2\nfile x.sh 1\na\nsig 00\n",
         "iothunt-bundle 1\nversion 1\ncreated 1\nexpires 2\nfile x.yar 5\na\nsig 00\n",
         "iothunt-bundle 1\nversion 1\ncreated 1\nexpires 2\nfile x.yar 99999999999\na\nsig 00\n",

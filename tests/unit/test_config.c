@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_config.c - the configuration parser: real files under
  * tests/data/config (every key, CRLF, IPv6) and a table of malformed and

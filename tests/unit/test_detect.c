@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_detect.c - the detectors' policy tables (expected daemons, resolvers,
  * raw-socket tools, public addresses) and the IOC domain tokenizer, table-

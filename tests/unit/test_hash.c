@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_hash.c - MD5 (RFC 1321), SHA-1 and SHA-256 (FIPS 180 / RFC 3174,
  * RFC 6234) known answers, one-shot and streamed in odd pieces, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_httpc.c - the HTTP response parser over responses captured from
  * iothunt-collector (tests/data/http/collector-*.txt), hand-made framings

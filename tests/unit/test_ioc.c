@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_ioc.c - the IOC store: ThreatFox CSV and JSON exports, plain and
  * defanged lists, malformed records with their exact file:line, lookups,
@@ -18,9 +19,9 @@
 #include "ioc.h"
 #include "util.h"
 
-/* third-party samples: the shared folder beside the repository (tests run
- * from the repository root) */
-#define SHARED "../shared/data/threatfox/"
+/* ThreatFox samples (tests/data/threatfox/SOURCE.md); tests run from the
+ * repository root */
+#define SHARED "tests/data/threatfox/"
 
 /* ---- stderr capture: util_diag output is part of the contract -------- */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_libc.c - behaviour of the device C library that the project relies
  * on.  The MIPS musl is built without floating-point and wide-character

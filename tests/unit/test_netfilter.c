@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_netfilter.c - the TR-069 block check: text parsers over captured and
  * hand-made inputs, the kernel table parser over tables built byte by byte

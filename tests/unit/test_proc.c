@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_proc.c - /proc/PID parsers (status, cmdline, fd and exe links,
  * mounts) on good, malformed and truncated input, and the readers on the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_procnet.c - /proc/net/{tcp,udp}[6] parsing from big- and
  * little-endian captures, malformed and truncated input.

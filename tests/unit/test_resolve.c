@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_resolve.c - the resolver: query bytes, crafted responses
  * (compression, pointer loops, truncation at every byte, wrong id or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_rules.c - the YARA-subset engine: constructs refused by name with
  * file:line, malformed and truncated sources, matching semantics (table of

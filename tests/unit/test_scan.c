@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_scan.c - the hunt over the --root fixtures of tests/data/fixtures:
  * every DESIGN.md finding type with the right pid on the infected device,

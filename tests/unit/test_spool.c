@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_spool.c - the durable queue: on-disk format (fixtures written by an
  * independent encoder, tests/data/spool/make-fixtures.py), recovery after a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_transport.c - certificate handling of the transport without a
  * network: the unset-clock rule (DESIGN.md section 5) clears only the

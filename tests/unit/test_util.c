@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_util.c - the agent's own printf (util_fmt, util_print): every
  * conversion, flag, width and precision the agent uses, checked against

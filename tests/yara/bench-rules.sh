@@ -1,11 +1,12 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # bench-rules.sh: throughput of `iothunt match` against `yara` on the same
 # rules and the same generated corpus (>= 200 MiB, build/bench/corpus, not
 # committed), and the heap high-water of matching.  Writes a Markdown
 # section on stdout (mk/rules.mk sends it to build/bench/rules.md).
 set -eu
 cd "$(dirname "$0")/../.."
-PUB=${YARA_RULES_DIR:-${IOTHUNT_SHARED:-../shared}/data/yara-rules}
+PUB=${YARA_RULES_DIR:-tests/data/yara-rules}
 B=build/bench
 CORPUS=$B/corpus
 RULES=$B/all-rules.yar          # public rules + construct rules

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """gen-random-rules.py SEED COUNT: COUNT random rules of the supported
 subset on stdout, deterministic for SEED.  The differential test runs them
 through iothunt and yara over the generated target files: random

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # gen-targets.sh common DIR        benign files exercising every construct
 #                                  of tests/yara/rules/ (headers, sizes,
 #                                  hex patterns, strings across read chunks)

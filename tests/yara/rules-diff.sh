@@ -1,8 +1,9 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # rules-diff.sh: differential test of `iothunt match` against `yara`.
 #
-# For every rule source (the public Mirai/IoT rules read from
-# $YARA_RULES_DIR, never copied; the built-in rules/*.yar; our own
+# For every rule source (the public Mirai/IoT rules of
+# tests/data/yara-rules, or $YARA_RULES_DIR; the built-in rules/*.yar; our own
 # tests/yara/rules/*.yar) and every generated target file (common ones
 # plus files built from that source's strings), the "RULE FILE" lines of
 # build/host/iothunt and of the MIPS build under qemu (-cpu 4Kc) must equal
@@ -14,7 +15,7 @@
 # "N passed, N failed"; exit status 1 on any failure or if a tool is missing.
 set -u
 cd "$(dirname "$0")/../.."
-PUB=${YARA_RULES_DIR:-${IOTHUNT_SHARED:-../shared}/data/yara-rules}
+PUB=${YARA_RULES_DIR:-tests/data/yara-rules}
 OUT=build/yara-diff
 HOST=build/host/iothunt
 MIPS=build/mips/iothunt

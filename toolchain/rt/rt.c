@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * rt.c - compiler runtime helpers for the MIPS agent.
  *

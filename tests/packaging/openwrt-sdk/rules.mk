@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # rules.mk stand-in for tests/packaging/test-recipes.sh: the variables an
 # OpenWrt SDK defines that packaging/openwrt/iothunt/Makefile uses.  The
 # target toolchain is a Debian cross compiler (TARGET_CROSS), its staging

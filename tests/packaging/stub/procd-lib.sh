@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # procd-lib.sh: the functions /etc/rc.common and /lib/functions.sh and
 # procd.sh give an OpenWrt init script, recorded instead of executed: each
 # procd_* call appends "NAME ARGS..." to $PROCD_LOG.  config_load/config_get

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # cases.py - YARA's tests/test-rules.c (VirusTotal/yara, the 4.x test suite)
 # ported as data: each case is a rule source, the bytes it is matched
 # against, and what YARA's own test expects (kept for reference only: the

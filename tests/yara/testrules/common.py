@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # common.py - running yara and iothunt on one case (gen-table.py, run.py).
 import os
 import subprocess

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 # gen-table.py - build table.jsonl from cases.py by running the real `yara`
 # (4.2.3, Debian's) on every case: the table stores yara's answer, not what
 # YARA's own test expected (the two differ where the test suite is newer

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 # run.py - the differential table (table.jsonl, YARA's test-rules.c cases
 # with the answers of yara 4.2.3) against `iothunt match` and, unless
 # --no-yara, against the installed yara again (so a table that no longer

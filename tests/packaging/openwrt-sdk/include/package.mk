@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # package.mk stand-in: OpenWrt's package-defaults.mk variables and default
 # build steps (as in OpenWrt's include/package-defaults.mk), and a
 # BuildPackage that runs prepare, compile, install and the package's
