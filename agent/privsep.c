@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * privsep.c - the two halves of delivery (privsep.h, docs/PRIVSEP.md).
  */

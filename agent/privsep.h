@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * privsep.h - privilege separation of delivery (docs/PRIVSEP.md).
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # torture.mk - the failure-torture harness (tests/torture, docs/DEVELOPING.md):
 # allocation failures at every allocation of a rule load, an IOC load, a
 # scan and a report; short reads and EINTR on every read; a full spool file

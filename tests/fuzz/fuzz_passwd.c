@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * fuzz_passwd.c - the passwd lookup of the network half's user
  * (privsep_parse_passwd) over arbitrary bytes, for a few names.  Checks: no

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
 # tests/torture/run.sh - run the torture harness (host, then MIPS under qemu
 # on QEMU_CPUS) with a collector on 127.0.0.1 for its delivery part: the
 # collector (build/host/iothunt-collector) on a free port, certificates

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * torture.c - the failure-torture harness (docs/DEVELOPING.md, Torture).
  * Linked with the fault-injecting wrappers of wrap.c.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * wrap.c - fault injection for the failure-torture harness (tests/torture),
  * linked with -Wl,--wrap=SYMBOL for every symbol below, so the agent's own

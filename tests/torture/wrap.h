@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * wrap.h - the control block of the fault-injecting wrappers (wrap.c).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * test_privsep.c - the two halves of delivery (agent/privsep.h): the passwd
  * lookup, the privilege drop and its proof, the channel between the halves
