@@ -8,7 +8,7 @@
  *   - key exchange: ECDHE on X25519 and secp256r1;
  *   - peer certificates and signatures with ECDSA or RSA (PKCS#1 v1.5 and
  *     PSS); RSA only verifies (IOTHUNT_RSA_VERIFY_ONLY);
- *   - AEAD ciphers: ChaCha20-Poly1305 and AES-128-GCM;
+ *   - AEAD cipher: ChaCha20-Poly1305 (TLS_CHACHA20_POLY1305_SHA256);
  *   - session tickets for resumption;
  *   - SHA-256 (TLS, and file hashing with the agent's own MD5/SHA-1).
  * No server side, no file system, no threading, no debug strings.  PSA
@@ -41,13 +41,9 @@
 #define MBEDTLS_PSA_CRYPTO_CONFIG_FILE "mbedtls_psa_config.h"
 
 /* Symmetric crypto */
-#define MBEDTLS_AES_C
-#define MBEDTLS_AES_ROM_TABLES       /* tables in .rodata, not built in RAM */
-#define MBEDTLS_AES_FEWER_TABLES
-/* GCM only ever runs AES forwards: no AES decryption
- * code or tables.  Needs MBEDTLS_PSA_CRYPTO_CONFIG (no PSA ECB/CBC). */
-#define MBEDTLS_BLOCK_CIPHER_NO_DECRYPT
-#define MBEDTLS_GCM_C
+/* ChaCha20-Poly1305 is the only cipher: no AES or GCM (7 KiB on MIPS; see
+ * toolchain/README.md).  Without AES instructions ChaCha20 is also the
+ * faster one, and it has no key-dependent table lookups. */
 #define MBEDTLS_CHACHA20_C
 #define MBEDTLS_POLY1305_C
 #define MBEDTLS_CHACHAPOLY_C
@@ -106,8 +102,7 @@
  * order: the built-in preference list names all ~190 suites Mbed TLS knows
  * (764 bytes).  AES-256-GCM suites need SHA-384, which is not built. */
 #define MBEDTLS_SSL_CIPHERSUITES \
-    MBEDTLS_TLS1_3_CHACHA20_POLY1305_SHA256, \
-    MBEDTLS_TLS1_3_AES_128_GCM_SHA256
+    MBEDTLS_TLS1_3_CHACHA20_POLY1305_SHA256
 #define MBEDTLS_SSL_IN_CONTENT_LEN  16384
 #define MBEDTLS_SSL_OUT_CONTENT_LEN 4096
 

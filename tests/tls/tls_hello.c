@@ -6,7 +6,7 @@
  *
  *   tls_hello HOST PORT CA.crt SERVER_NAME [CLIENT.crt CLIENT.key] [--resume]
  *
- * Prints "tls_hello: TLSv1.3 TLS1-3-AES-128-GCM-SHA256" on success, exit 0;
+ * Prints "tls_hello: TLSv1.3 TLS1-3-CHACHA20-POLY1305-SHA256" on success, exit 0;
  * any failure prints the step and the Mbed TLS code, exit 1.  With --resume
  * it keeps the session ticket of the first connection, connects a second
  * time with it and appends "resumed" if the server accepted the ticket (no
@@ -165,7 +165,8 @@ static int hello_run(mbedtls_ssl_context *ssl, const struct sockaddr_in *sa, int
             flags = mbedtls_ssl_get_verify_result(ssl);
             fprintf(stderr, "tls_hello: verify flags 0x%08x\n", (unsigned)flags);
             if (rc == MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE) {
-                fputs("tls_hello: server refused the handshake (TLS 1.3 only)\n", stderr);
+                fputs("tls_hello: server refused the handshake (TLS 1.3 with ChaCha20-Poly1305 "
+                      "required)\n", stderr);
             }
             return hello_fail("handshake", rc);
         }
