@@ -416,11 +416,11 @@ int transport_connect(struct transport *t)
             t->have_session = 0;
             return IH_EAUTH;
         }
-        /* the client offers TLS 1.3 with ChaCha20-Poly1305 only: a
+        /* the client offers TLS 1.3, ChaCha20-Poly1305 and P-256 only: a
          * collector without them answers the ClientHello with an alert */
         tp_error(t, r == MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE
                         ? "TLS handshake refused by the collector (TLS 1.3 with ChaCha20-Poly1305 "
-                          "required)"
+                          "and P-256 required)"
                         : "TLS handshake", r);
         transport_disconnect(t);
         return IH_ENET;

@@ -166,7 +166,7 @@ static int hello_run(mbedtls_ssl_context *ssl, const struct sockaddr_in *sa, int
             fprintf(stderr, "tls_hello: verify flags 0x%08x\n", (unsigned)flags);
             if (rc == MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE) {
                 fputs("tls_hello: server refused the handshake (TLS 1.3 with ChaCha20-Poly1305 "
-                      "required)\n", stderr);
+                      "and P-256 required)\n", stderr);
             }
             return hello_fail("handshake", rc);
         }
