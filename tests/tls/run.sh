@@ -77,6 +77,8 @@ start_server() {
 }
 
 fail=0
+npass=0
+nfail=0
 # what the client says when a server has no TLS 1.3, ChaCha20-Poly1305 or P-256
 refused='server refused the handshake (TLS 1.3 with ChaCha20-Poly1305 and P-256 required)'
 check() { # NAME EXPECT(ok|fail) PATTERN CMD...
@@ -85,10 +87,13 @@ check() { # NAME EXPECT(ok|fail) PATTERN CMD...
     out=$(timeout 60 "$@" 2>&1); rc=$?
     if [ "$expect" = ok ] && [ $rc -eq 0 ] && grep -q "$pat" <<<"$out"; then
         echo "PASS $name: $out"
+        npass=$((npass + 1))
     elif [ "$expect" = fail ] && [ $rc -ne 0 ] && grep -q "$pat" <<<"$out"; then
         echo "PASS $name (refused as it must: $(tr '\n' ' ' <<<"$out"))"
+        npass=$((npass + 1))
     else
         echo "FAIL $name (exit $rc): $out"
+        nfail=$((nfail + 1))
         fail=1
     fi
     cleanup
@@ -137,4 +142,5 @@ for cpu in $cpus; do
     check "resume-tls1.3/$cpu" ok 'TLSv1.3 .* resumed$' "${run[@]}" "$port" "$certs/ca.crt" \
         127.0.0.1 "${dev[@]}" --resume
 done
+echo "$npass passed, $nfail failed"
 exit $fail
