@@ -232,7 +232,7 @@ int transport_init(struct transport *t, const struct config *cfg, int64_t now)
     mbedtls_ssl_conf_authmode(&t->conf, MBEDTLS_SSL_VERIFY_REQUIRED);
     mbedtls_ssl_conf_ca_chain(&t->conf, &t->ca, NULL);
     mbedtls_ssl_conf_verify(&t->conf, tp_verify, t);
-    mbedtls_ssl_conf_min_tls_version(&t->conf, MBEDTLS_SSL_VERSION_TLS1_2);
+    mbedtls_ssl_conf_min_tls_version(&t->conf, MBEDTLS_SSL_VERSION_TLS1_3);
     mbedtls_ssl_conf_max_tls_version(&t->conf, MBEDTLS_SSL_VERSION_TLS1_3);
     mbedtls_ssl_conf_session_tickets(&t->conf, MBEDTLS_SSL_SESSION_TICKETS_ENABLED);
     mbedtls_ssl_conf_tls13_enable_signal_new_session_tickets(
@@ -420,7 +420,12 @@ int transport_connect(struct transport *t)
             t->have_session = 0;
             return IH_EAUTH;
         }
-        tp_error(t, "TLS handshake", r);
+        /* the client offers TLS 1.3, ChaCha20-Poly1305 and P-256 only: a
+         * collector without them answers the ClientHello with an alert */
+        tp_error(t, r == MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE
+                        ? "TLS handshake refused by the collector (TLS 1.3 with ChaCha20-Poly1305 "
+                          "and P-256 required)"
+                        : "TLS handshake", r);
         transport_disconnect(t);
         return IH_ENET;
     }
@@ -428,9 +433,6 @@ int transport_connect(struct transport *t)
         t->st.handshakes++;
     } else {
         t->st.resumed++;
-    }
-    if (mbedtls_ssl_get_version_number(&t->ssl) == MBEDTLS_SSL_VERSION_TLS1_2) {
-        tp_save_session(t);
     }
     return IH_OK;
 }

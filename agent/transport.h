@@ -3,7 +3,7 @@
  * transport.h - delivery of spooled findings to the collector over HTTPS/1.1
  * with mutual TLS (DESIGN.md section 5, docs/DELIVERY.md).
  *
- * TLS 1.3 preferred, 1.2 allowed; the collector is verified against the
+ * TLS 1.3 only (a 1.2-only collector is refused); the collector is verified against the
  * pinned CA and the configured server name; the device presents its client
  * certificate.  Every step (resolve+connect, handshake, write, read) has
  * its own deadline of cfg->timeout seconds; sockets are non-blocking and

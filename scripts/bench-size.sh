@@ -21,7 +21,7 @@ echo '```'
 mips-linux-gnu-size -A build/mips/iothunt.unstripped | awk '$2 > 1024 || NR <= 2'
 echo '```'
 echo
-echo "Largest contributors (object files and archive members, bytes in the file: text, rodata, data; from the link map, kept sections only; the agent and Mbed TLS are one LTO program, split by the compiler into ltrans parts):"
+echo "Largest contributors (object files and archive members, bytes in the file: text, rodata, data; from the link map, kept sections only; the agent and Mbed TLS are one LTO program, compiled as one ltrans partition):"
 echo
 echo '```'
 # Sum section sizes per input file from the linker map: only the memory map

@@ -3,7 +3,7 @@
 # mkcerts.sh OUTDIR [device-id...]
 #
 # Makes the certificates of an iothunt deployment with openssl, all ECDSA P-256
-# (the agent's TLS stack is built for P-256 and X25519 only):
+# (the agent's TLS stack is built for P-256 only):
 #
 #   OUTDIR/ca.crt, ca.key                 the deployment CA (pinned by agents,
 #                                         --client-ca of the collector)

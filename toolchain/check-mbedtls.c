@@ -23,14 +23,8 @@
 #ifndef MBEDTLS_SSL_PROTO_TLS1_3
 #error "MBEDTLS_SSL_PROTO_TLS1_3 is needed by the agent"
 #endif
-#ifndef MBEDTLS_SSL_PROTO_TLS1_2
-#error "MBEDTLS_SSL_PROTO_TLS1_2 is needed by the agent (collectors on TLS 1.2)"
-#endif
 #ifndef MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_EPHEMERAL_ENABLED
 #error "MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_EPHEMERAL_ENABLED is needed by the agent"
-#endif
-#ifndef MBEDTLS_KEY_EXCHANGE_ECDHE_ECDSA_ENABLED
-#error "MBEDTLS_KEY_EXCHANGE_ECDHE_ECDSA_ENABLED is needed by the agent"
 #endif
 #ifndef MBEDTLS_SSL_SERVER_NAME_INDICATION
 #error "MBEDTLS_SSL_SERVER_NAME_INDICATION is needed by the agent"

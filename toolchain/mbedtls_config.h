@@ -4,13 +4,13 @@
  * (selected with MBEDTLS_CONFIG_FILE; see toolchain/README.md).
  *
  * What the agent needs and nothing more:
- *   - TLS 1.3 (preferred) and TLS 1.2 client, with a client certificate
- *     (ECDSA P-256 key);
- *   - key exchange: ECDHE on X25519 and secp256r1;
+ *   - TLS 1.3 client only (no 1.2: the collector is ours and speaks 1.3),
+ *     with a client certificate (ECDSA P-256 key);
+ *   - key exchange: ECDHE on secp256r1 (the curve the certificates need
+ *     anyway; no X25519);
  *   - peer certificates and signatures with ECDSA or RSA (PKCS#1 v1.5 and
- *     PSS; in TLS 1.2 Mbed TLS takes RSA signatures as PKCS#1 v1.5 only);
- *     RSA only verifies (IOTHUNT_RSA_VERIFY_ONLY);
- *   - AEAD ciphers: ChaCha20-Poly1305 and AES-128-GCM;
+ *     PSS); RSA only verifies (IOTHUNT_RSA_VERIFY_ONLY);
+ *   - AEAD cipher: ChaCha20-Poly1305 (TLS_CHACHA20_POLY1305_SHA256);
  *   - session tickets for resumption;
  *   - SHA-256 (TLS, and file hashing with the agent's own MD5/SHA-1).
  * No server side, no file system, no threading, no debug strings.  PSA
@@ -36,7 +36,7 @@
 #define MBEDTLS_PSA_CRYPTO_EXTERNAL_RNG
 
 /* PSA crypto core: required by TLS 1.3 in 3.6.  MBEDTLS_USE_PSA_CRYPTO is
- * left off: X.509 and TLS 1.2 then call the legacy modules directly instead
+ * left off: X.509 and PK then call the legacy modules directly instead
  * of through a second layer (11 KiB smaller on MIPS).  PSA gets only what
  * TLS 1.3 asks of it (mbedtls_psa_config.h), not everything the legacy
  * configuration would allow (4.5 KiB smaller: no PSA RSA key code). */
@@ -44,14 +44,9 @@
 #define MBEDTLS_PSA_CRYPTO_CONFIG
 #define MBEDTLS_PSA_CRYPTO_CONFIG_FILE "mbedtls_psa_config.h"
 
-/* Symmetric crypto */
-#define MBEDTLS_AES_C
-#define MBEDTLS_AES_ROM_TABLES       /* tables in .rodata, not built in RAM */
-#define MBEDTLS_AES_FEWER_TABLES
-/* GCM only ever runs AES forwards: no AES decryption
- * code or tables.  Needs MBEDTLS_PSA_CRYPTO_CONFIG (no PSA ECB/CBC). */
-#define MBEDTLS_BLOCK_CIPHER_NO_DECRYPT
-#define MBEDTLS_GCM_C
+/* Symmetric crypto: ChaCha20-Poly1305 is the only cipher, no AES or GCM
+ * (9 KiB on MIPS; see toolchain/README.md).  Without AES instructions ChaCha20 is also the
+ * faster one, and it has no key-dependent table lookups. */
 #define MBEDTLS_CHACHA20_C
 #define MBEDTLS_POLY1305_C
 #define MBEDTLS_CHACHAPOLY_C
@@ -69,8 +64,6 @@
 #define MBEDTLS_BIGNUM_C
 #define MBEDTLS_ECP_C
 #define MBEDTLS_ECP_DP_SECP256R1_ENABLED
-#define MBEDTLS_ECP_DP_CURVE25519_ENABLED
-#define MBEDTLS_ECDH_C
 #define MBEDTLS_ECDSA_C
 #define MBEDTLS_RSA_C
 #define MBEDTLS_PKCS1_V15
@@ -100,27 +93,17 @@
 /* TLS */
 #define MBEDTLS_SSL_TLS_C
 #define MBEDTLS_SSL_CLI_C
-#define MBEDTLS_SSL_PROTO_TLS1_2
 #define MBEDTLS_SSL_PROTO_TLS1_3
 #define MBEDTLS_SSL_TLS1_3_COMPATIBILITY_MODE  /* middleboxes; 192 bytes */
 #define MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_EPHEMERAL_ENABLED
 #define MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_PSK_EPHEMERAL_ENABLED
-#define MBEDTLS_KEY_EXCHANGE_ECDHE_ECDSA_ENABLED
-#define MBEDTLS_KEY_EXCHANGE_ECDHE_RSA_ENABLED
 #define MBEDTLS_SSL_SESSION_TICKETS
 #define MBEDTLS_SSL_SERVER_NAME_INDICATION
 #define MBEDTLS_SSL_KEEP_PEER_CERTIFICATE  /* required by TLS 1.3 */
-#define MBEDTLS_SSL_EXTENDED_MASTER_SECRET
-/* The suites this configuration can negotiate, in the library's default
- * order: the built-in preference list names all ~190 suites Mbed TLS knows
- * (764 bytes).  AES-256-GCM suites need SHA-384, which is not built. */
+/* The one suite this configuration can negotiate: the built-in preference
+ * list names all ~190 suites Mbed TLS knows (764 bytes). */
 #define MBEDTLS_SSL_CIPHERSUITES \
-    MBEDTLS_TLS1_3_CHACHA20_POLY1305_SHA256, \
-    MBEDTLS_TLS1_3_AES_128_GCM_SHA256, \
-    MBEDTLS_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256, \
-    MBEDTLS_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, \
-    MBEDTLS_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, \
-    MBEDTLS_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
+    MBEDTLS_TLS1_3_CHACHA20_POLY1305_SHA256
 #define MBEDTLS_SSL_IN_CONTENT_LEN  16384
 #define MBEDTLS_SSL_OUT_CONTENT_LEN 4096
 

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * tls_hello.c - the smallest program that proves the agent's TLS stack:
- * connect to HOST:PORT, complete a TLS handshake (1.3 unless told
- * otherwise), verify the server against a pinned CA and a server name,
- * optionally present a client certificate, send one line, close.
+ * connect to HOST:PORT, complete a TLS 1.3 handshake (the only version
+ * the configuration builds: a server without 1.3 is refused), verify the
+ * server against a pinned CA and a server name, optionally present a client certificate, send one line, close.
  *
- *   tls_hello HOST PORT CA.crt SERVER_NAME [CLIENT.crt CLIENT.key] [--tls12] [--resume]
+ *   tls_hello HOST PORT CA.crt SERVER_NAME [CLIENT.crt CLIENT.key] [--resume]
  *
- * Prints "tls_hello: TLSv1.3 TLS1-3-AES-128-GCM-SHA256" on success, exit 0;
+ * Prints "tls_hello: TLSv1.3 TLS1-3-CHACHA20-POLY1305-SHA256" on success, exit 0;
  * any failure prints the step and the Mbed TLS code, exit 1.  With --resume
  * it keeps the session ticket of the first connection, connects a second
  * time with it and appends "resumed" if the server accepted the ticket (no
@@ -165,6 +165,10 @@ static int hello_run(mbedtls_ssl_context *ssl, const struct sockaddr_in *sa, int
         if (rc != MBEDTLS_ERR_SSL_WANT_READ && rc != MBEDTLS_ERR_SSL_WANT_WRITE) {
             flags = mbedtls_ssl_get_verify_result(ssl);
             fprintf(stderr, "tls_hello: verify flags 0x%08x\n", (unsigned)flags);
+            if (rc == MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE) {
+                fputs("tls_hello: server refused the handshake (TLS 1.3 with ChaCha20-Poly1305 "
+                      "and P-256 required)\n", stderr);
+            }
             return hello_fail("handshake", rc);
         }
     }
@@ -176,7 +180,7 @@ static int hello_run(mbedtls_ssl_context *ssl, const struct sockaddr_in *sa, int
     }
     /* TLS 1.3 tickets come after the handshake: read until one arrives
      * (at most 3 reads of up to 20 s; EOF or an error means no ticket). */
-    if (resume && mbedtls_ssl_get_version_number(ssl) == MBEDTLS_SSL_VERSION_TLS1_3) {
+    if (resume) {
         for (i = 0; i < 3; i++) {
             rc = mbedtls_ssl_read(ssl, buf, sizeof buf);
             if (rc == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET || rc == 0 ||
@@ -200,15 +204,12 @@ int main(int argc, char **argv)
     mbedtls_pk_context key;
     mbedtls_ssl_session session;
     struct sockaddr_in sa;
-    int fd = -1, rc, status = 1, tls12 = 0, resume = 0, have_own = 0;
+    int fd = -1, rc, status = 1, resume = 0, have_own = 0;
     unsigned verified = 0;
     size_t len;
 
     for (;;) {
-        if (argc > 1 && strcmp(argv[argc - 1], "--tls12") == 0) {
-            tls12 = 1;
-            argc--;
-        } else if (argc > 1 && strcmp(argv[argc - 1], "--resume") == 0) {
+        if (argc > 1 && strcmp(argv[argc - 1], "--resume") == 0) {
             resume = 1;
             argc--;
         } else {
@@ -216,7 +217,7 @@ int main(int argc, char **argv)
         }
     }
     if (argc != 5 && argc != 7) {
-        fputs("usage: tls_hello HOST PORT CA.crt SERVER_NAME [CLIENT.crt CLIENT.key] [--tls12] "
+        fputs("usage: tls_hello HOST PORT CA.crt SERVER_NAME [CLIENT.crt CLIENT.key] "
               "[--resume]\n", stderr);
         return 2;
     }
@@ -274,9 +275,8 @@ int main(int argc, char **argv)
     mbedtls_ssl_conf_session_tickets(&conf, MBEDTLS_SSL_SESSION_TICKETS_ENABLED);
     mbedtls_ssl_conf_tls13_enable_signal_new_session_tickets(
         &conf, MBEDTLS_SSL_TLS1_3_SIGNAL_NEW_SESSION_TICKETS_ENABLED);
-    mbedtls_ssl_conf_min_tls_version(&conf, MBEDTLS_SSL_VERSION_TLS1_2);
-    mbedtls_ssl_conf_max_tls_version(&conf, tls12 ? MBEDTLS_SSL_VERSION_TLS1_2
-                                                   : MBEDTLS_SSL_VERSION_TLS1_3);
+    mbedtls_ssl_conf_min_tls_version(&conf, MBEDTLS_SSL_VERSION_TLS1_3);
+    mbedtls_ssl_conf_max_tls_version(&conf, MBEDTLS_SSL_VERSION_TLS1_3);
     if (have_own) {
         rc = mbedtls_ssl_conf_own_cert(&conf, &own, &key);
         if (rc != 0) {
