@@ -108,9 +108,12 @@ int detect_group_add(struct detect_run *r, const struct finding *f)
         size_t ncap = r->cap_groups ? r->cap_groups * 2 : 8;
         struct finding *nv;
 
-        if (ncap > DETECT_GROUPS_MAX ||
-            !(nv = realloc(r->groups, ncap * sizeof *nv))) {
+        if (ncap > DETECT_GROUPS_MAX) {
             return detect_emit(r, f);
+        }
+        nv = realloc(r->groups, ncap * sizeof *nv);
+        if (!nv) {
+            return IH_ENOMEM;   /* an error, not a finding left out of its group */
         }
         r->groups = nv;
         r->cap_groups = ncap;
