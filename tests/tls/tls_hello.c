@@ -32,6 +32,7 @@
 #include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 static int hello_send(void *ctx, const unsigned char *buf, size_t len)
@@ -347,4 +348,15 @@ out:
     mbedtls_ssl_config_free(&conf);
     mbedtls_psa_crypto_free();
     return status;
+}
+
+/* Mbed TLS's clock for certificate validity: the agent's configuration
+ * (MBEDTLS_PLATFORM_GMTIME_R_ALT) leaves it to the program; the agent uses
+ * its own UTC conversion, this probe musl's. */
+struct tm *mbedtls_platform_gmtime_r(const mbedtls_time_t *tt, struct tm *tm_buf);
+struct tm *mbedtls_platform_gmtime_r(const mbedtls_time_t *tt, struct tm *tm_buf)
+{
+    time_t t = (time_t)*tt;
+
+    return gmtime_r(&t, tm_buf);
 }
