@@ -17,6 +17,17 @@ static const char *const proto_files[SP__COUNT] = {
     "/proc/net/udp6", "/proc/net/raw", "/proc/net/raw6"
 };
 
+/* A kernel built without IPv6 (common on small routers) has neither
+ * /proc/net/if_inet6 nor the tcp6/udp6/raw6 tables: their absence is then
+ * no unread source.  With IPv6 present, a missing v6 table is one. */
+static int sockets_no_ipv6(const struct root *r)
+{
+    char path[ROOT_PATH_MAX];
+    struct stat sb;
+
+    return root_path(r, "/proc/net/if_inet6", path, sizeof path) == IH_OK &&
+           lstat(path, &sb) != 0 && errno == ENOENT;
+}
 
 const char *sockets_proto_name(enum sock_proto p)
 {
@@ -330,6 +341,9 @@ int sockets_load_keep(const struct root *r, struct sock_table *t, const struct s
             continue;
         }
         src = sockets_stream(path, sockets_parse_chunk, &a, &t->bad);
+        if (src == IH_ENOENT && (p & 1) && sockets_no_ipv6(r)) {
+            continue;       /* a kernel without IPv6 has no v6 tables: nothing unread */
+        }
         if (src == IH_ENOENT || src == IH_EIO || src == IH_EINVAL) {
             t->missing++;
         } else if (src != IH_OK) {

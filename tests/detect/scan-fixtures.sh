@@ -41,6 +41,13 @@ check clean 0 --verdict CLEAN --complete yes -- --root $fx/clean
 check lockdown 1 --verdict CLEAN --types iptables_tr069_block -- --root $fx/lockdown
 check lockdown-allowed 0 --verdict CLEAN -- --root $fx/lockdown --allow rules/allowlist.example
 check malformed 1 -- --root $fx/malformed
+# a kernel without IPv6 (no if_inet6, no v6 tables) is read completely;
+# with IPv6 present, a missing v6 table is an unread source
+v4only=$out/v4only
+rm -rf "$v4only" && cp -a "$fx/clean" "$v4only" && rm -f "$v4only"/proc/net/tcp6 "$v4only"/proc/net/udp6 "$v4only"/proc/net/raw6
+check no-ipv6 0 --verdict CLEAN --complete yes -- --root "$v4only"
+touch "$v4only/proc/net/if_inet6"
+check ipv6-table-missing 3 --verdict INCOMPLETE --complete no -- --root "$v4only"
 grep -q '"bad_records":[1-9]' "$out/malformed.ndjson" || flunk "malformed: no bad records counted"
 grep -q '"suppressed":1' "$out/lockdown-allowed.ndjson" || flunk "lockdown-allowed: suppression not counted"
 
