@@ -14,13 +14,13 @@
 # Bounded: the simulated fleet stops at DEADLINE seconds, the whole test is
 # under `timeout` in the make target. Every process started here is
 # stopped on exit, also on failure.
-#   COLLECTOR, SIM (fleet_sim binary), AGENTS=50 FINDINGS=300 BATCH=10
+#   COLLECTOR, SIM (fleet_sim binary), AGENTS=50 FINDINGS=1000 BATCH=10
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 COLLECTOR=${COLLECTOR:-$ROOT/build/host/iothunt-collector}
 SIM=${SIM:-$ROOT/build/host/collector/tests/fleet_sim}
 AGENTS=${AGENTS:-50}
-FINDINGS=${FINDINGS:-300}
+FINDINGS=${FINDINGS:-1000}   # 100 paced batches per agent: at least 15 s of sending, longer than the fault window (about 10 s) on any machine
 BATCH=${BATCH:-10}
 PACE_MS=${PACE_MS:-150}
 DEADLINE=${DEADLINE:-180}
