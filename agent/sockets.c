@@ -19,14 +19,17 @@ static const char *const proto_files[SP__COUNT] = {
 
 /* A kernel built without IPv6 (common on small routers) has neither
  * /proc/net/if_inet6 nor the tcp6/udp6/raw6 tables: their absence is then
- * no unread source.  With IPv6 present, a missing v6 table is one. */
-static int sockets_no_ipv6(const struct root *r)
+ * no unread source, provided the IPv4 table V4 is there (an image with no
+ * /proc/net at all tells nothing).  With IPv6 present, a missing v6 table
+ * is one. */
+static int sockets_no_ipv6(const struct root *r, const char *v4)
 {
     char path[ROOT_PATH_MAX];
     struct stat sb;
 
     return root_path(r, "/proc/net/if_inet6", path, sizeof path) == IH_OK &&
-           lstat(path, &sb) != 0 && errno == ENOENT;
+           lstat(path, &sb) != 0 && errno == ENOENT &&
+           root_path(r, v4, path, sizeof path) == IH_OK && stat(path, &sb) == 0;
 }
 
 const char *sockets_proto_name(enum sock_proto p)
@@ -341,7 +344,7 @@ int sockets_load_keep(const struct root *r, struct sock_table *t, const struct s
             continue;
         }
         src = sockets_stream(path, sockets_parse_chunk, &a, &t->bad);
-        if (src == IH_ENOENT && (p & 1) && sockets_no_ipv6(r)) {
+        if (src == IH_ENOENT && (p & 1) && sockets_no_ipv6(r, proto_files[p - 1])) {
             continue;       /* a kernel without IPv6 has no v6 tables: nothing unread */
         }
         if (src == IH_ENOENT || src == IH_EIO || src == IH_EINVAL) {

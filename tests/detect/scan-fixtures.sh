@@ -48,6 +48,9 @@ rm -rf "$v4only" && cp -a "$fx/clean" "$v4only" && rm -f "$v4only"/proc/net/tcp6
 check no-ipv6 0 --verdict CLEAN --complete yes -- --root "$v4only"
 touch "$v4only/proc/net/if_inet6"
 check ipv6-table-missing 3 --verdict INCOMPLETE --complete no -- --root "$v4only"
+# no socket table at all (an image's /proc without net/): every table unread
+rm -f "$v4only"/proc/net/if_inet6 "$v4only"/proc/net/tcp "$v4only"/proc/net/udp "$v4only"/proc/net/raw
+check no-socket-tables 3 --verdict INCOMPLETE --complete no -- --root "$v4only"
 grep -q '"bad_records":[1-9]' "$out/malformed.ndjson" || flunk "malformed: no bad records counted"
 grep -q '"suppressed":1' "$out/lockdown-allowed.ndjson" || flunk "lockdown-allowed: suppression not counted"
 
