@@ -18,7 +18,9 @@ step() {
     echo
     echo "### $1"
     shift
-    if ! timeout 1800 "$@"; then
+    # --foreground: the step stays in our process group, so Ctrl-C (or a
+    # kill of the group) reaches the make and all it started
+    if ! timeout --foreground 1800 "$@"; then
         echo "demo: FAILED at: $*" >&2
         exit 1
     fi
