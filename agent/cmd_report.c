@@ -267,6 +267,7 @@ static void report_scan_opts(const struct config *c, struct scan_opts *o)
     o->allow = c->allow[0] ? c->allow : NULL;
     o->no_builtin = !c->builtin;
     o->no_resolve = !c->resolve;
+    o->user = c->user;
     o->bundle = c->bundle[0] ? c->bundle : NULL;
 }
 

@@ -89,6 +89,7 @@ struct detect_run {
     int32_t self_pid;                   /* our own pid (live), else 0 */
     int resolve;                        /* live DNS resolution allowed */
     size_t *resolve_pos;                /* next IOC domain to resolve (persists) */
+    uint32_t net_uid, net_gid;          /* the lookups run as this user (not 0) */
     int keep_all;                       /* --sockets: keep every socket */
     struct endpoints *eps;              /* remote endpoints seen, or NULL */
     struct proc_mounts mounts;

@@ -6,22 +6,27 @@
  * between addresses faster than IP feeds follow).
  *
  * Resolution: live, each IOC domain is resolved with resolve_name() (hosts
- * file, then DNS) at scan time, at most DETECT_RESOLVE_MAX names and
+ * file, then DNS) at scan time, in a child without root (resolve_live), at most DETECT_RESOLVE_MAX names and
  * DETECT_RESOLVE_SECONDS per cycle, the latter as the lookups' deadline
  * (unless --no-resolve); under --root only DIR/etc/hosts and the
  * other text sources say where a name points (no network).
  */
 #include "detect.h"
 #include "ioc.h"
+#include "privsep.h"
 #include "resolve.h"
 #include "util.h"
 
 #include <arpa/inet.h>
 #include <dirent.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #define DNS_TOKEN_MAX 253
 #define DNS_SEEN_MAX  32
@@ -312,41 +317,109 @@ static void text_scan_dir(struct detect_run *r, const char *dir, int hosts)
  * Resolve up to DETECT_RESOLVE_MAX IOC domains, starting where the previous
  * cycle stopped (r->resolve_pos, kept by scan.c), so that with a large feed
  * every name gets its turn across daemon cycles.
+ *
+ * A DNS answer is network input: the lookups run in a child that first
+ * drops to the network half's user (r->net_uid, r->net_gid; privsep_drop),
+ * as delivery does (docs/PRIVSEP.md).  It writes one 20-byte record per
+ * address on a pipe, idx:u16 family:u8 0 addr:16, idx being the name's
+ * place in this cycle's list (which the child has, since it forked from
+ * us), then idx 0xffff with the number of names tried in the next two
+ * bytes.  We take a record only with a known idx and family 4 or 6; a
+ * child that dies or overruns the deadline costs this cycle's lookups,
+ * nothing else.
  */
-static void resolve_live(struct detect_run *r)
-{
-    const struct ioc_entry *e;
-    int64_t end = util_now_ms() + DETECT_RESOLVE_SECONDS * 1000;
-    size_t total = ioc_count(r->iocs, IOC_DOMAIN);
-    size_t it = r->resolve_pos && *r->resolve_pos < total ? *r->resolve_pos : 0;
-    unsigned n = 0;
+#define DNS_REC 20
 
-    while (n < DETECT_RESOLVE_MAX && n < total) {
+static void resolve_child(struct detect_run *r, int fd, const struct ioc_entry **names,
+                          unsigned n, int64_t end)
+{
+    unsigned char rec[DNS_REC];
+    unsigned i;
+
+    if (privsep_drop(r->net_uid, r->net_gid) != IH_OK) {
+        _exit(1);
+    }
+    for (i = 0; i < n && util_now_ms() < end; i++) {
         struct resolve_addr a[RESOLVE_ADDRS_MAX];
         char why[64];
-        int i, k;
+        int j, k;
 
+        /* the cycle's budget is the deadline: one dead nameserver cannot stall the scan */
+        k = resolve_name(names[i]->value, AF_UNSPEC, end, a, RESOLVE_ADDRS_MAX, why, sizeof why);
+        for (j = 0; j < k; j++) {
+            memset(rec, 0, sizeof rec);
+            rec[1] = (unsigned char)i;
+            rec[2] = a[j].family == AF_INET ? 4 : 6;
+            memcpy(rec + 4, a[j].addr, 16);
+            if (util_write_all(fd, rec, sizeof rec) != IH_OK) {
+                _exit(1);
+            }
+        }
+    }
+    memset(rec, 0xff, 2);
+    rec[2] = (unsigned char)(i >> 8);
+    rec[3] = (unsigned char)i;
+    _exit(util_write_all(fd, rec, 4) != IH_OK);
+}
+
+static void resolve_live(struct detect_run *r)
+{
+    const struct ioc_entry *names[DETECT_RESOLVE_MAX], *e;
+    unsigned char rec[DNS_REC];
+    int64_t end = util_now_ms() + DETECT_RESOLVE_SECONDS * 1000;
+    size_t total = ioc_count(r->iocs, IOC_DOMAIN), pos[DETECT_RESOLVE_MAX + 1];
+    size_t it = r->resolve_pos && *r->resolve_pos < total ? *r->resolve_pos : 0;
+    unsigned n = 0, tried;
+    int fd[2];
+    pid_t pid;
+
+    pos[0] = it;
+    while (n < DETECT_RESOLVE_MAX && n < total) {
         e = ioc_next(r->iocs, IOC_DOMAIN, &it);
         if (!e) {
             it = 0;     /* wrap around to the first name */
             continue;
         }
-        if (util_now_ms() >= end) {
+        names[n++] = e;
+        pos[n] = it;
+    }
+    tried = n;
+    if (n == 0 || pipe(fd) != 0) {
+        return;
+    }
+    pid = fork();
+    if (pid == 0) {
+        close(fd[0]);
+        resolve_child(r, fd[1], names, n, end);
+    }
+    close(fd[1]);
+    while (pid > 0) {
+        struct pollfd pfd = { fd[0], POLLIN, 0 };
+        int64_t left = end + 1000 - util_now_ms();
+
+        if (left <= 0 || poll(&pfd, 1, (int)left) <= 0 || util_read_full(fd[0], rec, 4) != 4) {
             break;
         }
-        n++;
-        /* the cycle's budget is the deadline: one dead nameserver cannot stall the scan */
-        k = resolve_name(e->value, AF_UNSPEC, end, a, RESOLVE_ADDRS_MAX, why, sizeof why);
-        for (i = 0; i < k; i++) {
-            int fam = a[i].family == AF_INET ? 4 : 6;
-
-            if (!sinkhole(fam, a[i].addr)) {
-                (void)addr_add(r, fam, a[i].addr, e->value, "dns");
-            }
+        if (rec[0] == 0xff && rec[1] == 0xff) {
+            tried = (unsigned)rec[2] << 8 | rec[3];
+            tried = tried < n ? tried : n;
+            break;
+        }
+        if (rec[0] != 0 || rec[1] >= n || (rec[2] != 4 && rec[2] != 6) ||
+            util_read_full(fd[0], rec + 4, 16) != 16) {
+            break;
+        }
+        if (!sinkhole(rec[2], rec + 4)) {
+            (void)addr_add(r, rec[2], rec + 4, names[rec[1]]->value, "dns");
         }
     }
+    close(fd[0]);
+    if (pid > 0) {
+        (void)kill(pid, SIGKILL);
+        (void)waitpid(pid, NULL, 0);
+    }
     if (r->resolve_pos) {
-        *r->resolve_pos = it;
+        *r->resolve_pos = pos[tried];
     }
 }
 

@@ -12,6 +12,7 @@
 #include "ioc.h"
 #include "json.h"
 #include "netfilter.h"
+#include "privsep.h"
 #include "root.h"
 #include "rules.h"
 #include "sockets.h"
@@ -32,6 +33,7 @@ struct scan_ctx {
     struct endpoints eps;           /* remote endpoints since scan_endpoints() */
     struct detect_cache cache;
     size_t resolve_pos;             /* next IOC domain to resolve */
+    uint32_t net_uid, net_gid;      /* ... as this user (detect_dns.c) */
     /* per-run */
     struct finding_sink *out;
     struct scan_summary *sum;
@@ -176,6 +178,29 @@ static int scan_load_bundle(struct scan_ctx *c, const char *path)
     return rc;
 }
 
+/*
+ * The user DNS lookups run as (config `user`, as delivery's network half):
+ * a uid, or a name in the live /etc/passwd; 65534 (nobody) when neither
+ * gives a user other than root.
+ */
+static void scan_net_user(const char *user, uint32_t *uid, uint32_t *gid)
+{
+    char *buf = NULL;
+    size_t len;
+    uint64_t v;
+
+    *uid = *gid = 65534;
+    if (util_parse_dec(user, strlen(user), 0xfffffffeu, &v) == IH_OK) {
+        *uid = *gid = (uint32_t)v;
+    } else if (util_read_file("/etc/passwd", PRIVSEP_PASSWD_MAX, &buf, &len) == IH_OK) {
+        (void)privsep_parse_passwd(buf, len, "/etc/passwd", user, uid, gid);
+    }
+    free(buf);
+    if (*uid == 0 || *gid == 0) {
+        *uid = *gid = 65534;
+    }
+}
+
 int scan_open(const struct scan_opts *o, struct scan_ctx **ctx)
 {
     struct scan_ctx *c;
@@ -198,6 +223,9 @@ int scan_open(const struct scan_opts *o, struct scan_ctx **ctx)
     }
     c->sockets = o->sockets;
     c->resolve = !o->no_resolve;
+    if (c->resolve) {
+        scan_net_user(o->user ? o->user : "nobody", &c->net_uid, &c->net_gid);
+    }
     rc = scan_load_rules(c, o);
     if (rc != IH_OK) {
         goto out;
@@ -385,6 +413,8 @@ int scan_run(struct scan_ctx *c, int64_t now, struct finding_sink *sink, struct 
     r.self_pid = root_is_live(&c->root) ? (int32_t)getpid() : 0;
     r.resolve = c->resolve;
     r.resolve_pos = &c->resolve_pos;
+    r.net_uid = c->net_uid;
+    r.net_gid = c->net_gid;
     r.keep_all = c->sockets;
     r.eps = &c->eps;
     detect_run_begin(&r, now);

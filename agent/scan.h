@@ -60,6 +60,7 @@ struct scan_opts {
     int sockets;                            /* also emit FT_SOCKET inventory */
     int no_builtin;                         /* skip the compiled-in rules and IOCs */
     int no_resolve;                         /* never resolve IOC domains with DNS */
+    const char *user;                       /* DNS lookups run as this user (NULL: nobody) */
     int64_t now;                            /* scan time for scan_once() (unix seconds) */
 };
 

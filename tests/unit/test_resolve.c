@@ -18,13 +18,17 @@
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "detect.h"
+#include "ioc.h"
 #include "resolve.h"
+#include "root.h"
 #include "util.h"
 
 /* ------------------------------------------------------------ packets */
@@ -793,7 +797,52 @@ static int udp_socket(unsigned *port)
     return udp_socket_on("127.0.0.1", port);
 }
 
-enum mode { R_ANSWER, R_NXDOMAIN, R_SERVFAIL, R_LIARS, R_A_ONLY, R_BIG };
+enum mode { R_ANSWER, R_NXDOMAIN, R_SERVFAIL, R_LIARS, R_A_ONLY, R_BIG, R_UID };
+
+/*
+ * R_UID answers as R_ANSWER and appends, for each query, the uid that owns
+ * the socket it came from (/proc/net/udp: the line whose local port is
+ * the sender's; the resolver's socket is not bound to an address) to
+ * uid_path.
+ */
+static char uid_path[96];
+
+static void record_uid(const struct sockaddr_storage *from)
+{
+    char want[32], line[256];
+    unsigned port = ntohs(((const struct sockaddr_in *)from)->sin_port);
+    FILE *f = fopen("/proc/net/udp", "r"), *out = fopen(uid_path, "a");
+
+    (void)util_fmt(want, sizeof want, ":%04X", port);
+    while (f && out && fgets(line, sizeof line, f)) {
+        const char *field[8], *p = line;
+        size_t k = 0, l;
+        uint64_t uid;
+
+        /* sl local_address rem_address st tx:rx tr:when retrnsmt uid ... */
+        while (k < 8 && *p) {
+            while (*p == ' ') {
+                p++;
+            }
+            field[k++] = p;
+            while (*p && *p != ' ') {
+                p++;
+            }
+        }
+        if (k < 8 || (l = strcspn(field[1], " ")) <= 5 ||
+            memcmp(field[1] + l - 5, want, 5) != 0 ||
+            util_parse_dec(field[7], strcspn(field[7], " "), 0xffffffffu, &uid) != IH_OK) {
+            continue;
+        }
+        fprintf(out, "%lu\n", (unsigned long)uid);
+    }
+    if (f) {
+        fclose(f);
+    }
+    if (out) {
+        fclose(out);
+    }
+}
 
 /* The responder's answer to query Q (A: two addresses, AAAA: one). */
 static void answer(struct pkt *p, const uint8_t *q, size_t ql, enum mode m)
@@ -818,7 +867,14 @@ static void answer(struct pkt *p, const uint8_t *q, size_t ql, enum mode m)
         return;
     }
     p->b[7] = aaaa ? 1 : 2;
-    if (aaaa) {
+    if (m == R_UID && !aaaa) {
+        char a[16];
+
+        /* one address per name: 10.0.0.N, N its first letter */
+        assert_int_equal(util_fmt(a, sizeof a, "10.0.0.%u", (unsigned)q[13]), IH_OK);
+        p->b[7] = 1;
+        paddr(p, 12, a);
+    } else if (aaaa) {
         paddr(p, 12, "2001:db8::10");
     } else {
         paddr(p, 12, "10.0.0.1");
@@ -865,6 +921,9 @@ static void responder(int fd, enum mode m)
         for (i = n - 1; i >= 0; i--) {
             struct pkt p;
 
+            if (m == R_UID) {
+                record_uid(&from[i]);
+            }
             if (m == R_A_ONLY && q[i][ql[i] - 3] == 28) {
                 continue;
             }
@@ -1207,6 +1266,90 @@ static void test_files_long_lines(void **st)
     close(fd);
 }
 
+/*
+ * The scan's lookups (detect_dns_collect, live, resolve on) go through a
+ * child that drops to the network user first: the responder sees every
+ * query come from a socket of that uid (65534 when the test runs as root),
+ * and the addresses come back to the scan.  A child that cannot drop
+ * (uid 0 asked of a root process) resolves nothing, and the scan goes on.
+ */
+static void test_scan_lookups_unprivileged(void **st)
+{
+    static const char feed[] = "host.test\nother.test\n";
+    struct ioc_store *iocs;
+    struct detect_run r;
+    struct root root;
+    unsigned port, i, seen = 0;
+    int fd = udp_socket(&port);
+    uint32_t want = getuid() == 0 ? 65534 : (uint32_t)getuid();
+    size_t pos = 0;
+    char line[32];
+    FILE *f;
+    pid_t pid;
+
+    (void)st;
+    assert_int_equal(util_fmt(uid_path, sizeof uid_path, "%s/uids", tmpdir), IH_OK);
+    (void)unlink(uid_path);
+    pid = responder_start(fd, R_UID);
+    resolve_set_paths(hosts_path, conf_path, port);
+    write_conf("nameserver 127.0.0.1\n");
+    write_file(hosts_path, "", 0);
+    assert_int_equal(ioc_store_new(&iocs), IH_OK);
+    assert_int_equal(ioc_load_buf(iocs, "t", feed, sizeof feed - 1, IOC_FMT_PLAIN, NULL), IH_OK);
+    assert_int_equal(root_init(&root, NULL), IH_OK);
+
+    memset(&r, 0, sizeof r);
+    r.root = &root;
+    r.iocs = iocs;
+    r.resolve = 1;
+    r.resolve_pos = &pos;
+    r.net_uid = r.net_gid = 65534;
+    detect_run_begin(&r, 0);
+    assert_int_equal(detect_dns_collect(&r), IH_OK);
+    /* host.test: 10.0.0.104 and 2001:db8::10; other.test: 10.0.0.111 (its
+     * AAAA is the same address, kept once) */
+    assert_int_equal(r.n_addrs, 3);
+    for (i = 0; i < r.n_addrs; i++) {
+        assert_string_equal(r.addrs[i].how, "dns");
+    }
+    assert_int_equal(r.addrs[0].family, 4);
+    assert_int_equal(r.addrs[0].addr[3], 'h');
+    assert_string_equal(r.addrs[0].domain, "host.test");
+    assert_int_equal(r.addrs[1].family, 6);
+    assert_string_equal(r.addrs[1].domain, "host.test");
+    assert_int_equal(r.addrs[2].family, 4);
+    assert_int_equal(r.addrs[2].addr[3], 'o');
+    assert_string_equal(r.addrs[2].domain, "other.test");
+    assert_int_equal(pos, 2);           /* both names tried: the next cycle starts over */
+    detect_run_end(&r);
+    f = fopen(uid_path, "r");
+    assert_non_null(f);
+    while (fgets(line, sizeof line, f)) {
+        uint64_t v;
+
+        assert_int_equal(util_parse_dec(line, strcspn(line, "\n"), 0xffffffffu, &v), IH_OK);
+        assert_int_equal(v, want);
+        seen++;
+    }
+    fclose(f);
+    assert_true(seen >= 4);             /* A and AAAA for each name */
+
+    if (getuid() == 0) {
+        memset(&r, 0, sizeof r);
+        r.root = &root;
+        r.iocs = iocs;
+        r.resolve = 1;
+        r.resolve_pos = &pos;
+        r.net_uid = r.net_gid = 0;      /* not a drop: the child refuses to look up */
+        detect_run_begin(&r, 0);
+        assert_int_equal(detect_dns_collect(&r), IH_OK);
+        assert_int_equal(r.n_addrs, 0);
+        detect_run_end(&r);
+    }
+    ioc_store_free(iocs);
+    responder_stop(pid, fd);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1230,6 +1373,7 @@ int main(void)
         cmocka_unit_test(test_dns_silent),
         cmocka_unit_test(test_dns_unreachable),
         cmocka_unit_test(test_files_long_lines),
+        cmocka_unit_test(test_scan_lookups_unprivileged),
     };
 
     return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
