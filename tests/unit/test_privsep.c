@@ -393,6 +393,126 @@ static void test_long_error(void **st)
     free(t);
 }
 
+/* ---- the bundle fetch: 'B' etag, then 'C' parts and 'F' ------------------- */
+
+struct fetch_script {
+    const char *what;
+    unsigned parts;             /* 'C' messages of PART_LEN bytes */
+    int32_t rc;                 /* in 'F' */
+    uint32_t len;               /* in 'F' (the length said) */
+    size_t flen;                /* 'F' message length (9: no error text) */
+    int other;                  /* send this message type instead of 'F' */
+};
+
+#define PART_LEN 100
+
+static void net_fetch(int fd, const void *arg)
+{
+    const struct fetch_script *k = arg;
+    unsigned char m[256];
+    unsigned i;
+
+    /* the etag comes as sent */
+    if (recv(fd, m, sizeof m, 0) != 1 + 6 || memcmp(m, "B\"v7-a\"", 7) != 0) {
+        _exit(10);
+    }
+    for (i = 0; i < k->parts; i++) {
+        m[0] = 'C';
+        memset(m + 1, 'a' + (int)i, PART_LEN);
+        (void)send(fd, m, 1 + PART_LEN, 0);
+    }
+    memset(m, 'x', sizeof m);
+    m[0] = k->other ? (unsigned char)k->other : 'F';
+    put(m + 1, (uint32_t)k->rc, 4);
+    put(m + 5, k->len, 4);
+    (void)send(fd, m, k->flen, 0);
+    (void)recv(fd, m, sizeof m, 0);
+    _exit(0);
+}
+
+static const struct fetch_script fetch_good[] = {
+    { "body in 3 parts", 3, IH_OK, 3 * PART_LEN, 9 + 5, 0 },
+    { "unchanged (304)", 0, 1, 0, 9, 0 },
+    { "collector unreachable", 0, IH_ENET, 0, 9 + 5, 0 },
+};
+
+static const struct fetch_script fetch_bad[] = {
+    { "body over the buffer", 6, IH_OK, 6 * PART_LEN, 9, 0 },
+    { "length said is not length sent", 2, IH_OK, 3 * PART_LEN, 9, 0 },
+    { "a body with 'unchanged'", 1, 1, PART_LEN, 9, 0 },
+    { "a body with an error", 1, IH_ENET, PART_LEN, 9, 0 },
+    { "rc positive", 0, 5, 0, 9, 0 },
+    { "rc -99", 0, -99, 0, 9, 0 },
+    { "done too short", 0, IH_OK, 0, 8, 0 },
+    { "done with an over-long error", 0, IH_ENET, 0, 9 + 200, 0 },
+    { "unknown message", 0, IH_OK, 0, 9, 'X' },
+    { "a delivery answer instead", 0, IH_OK, 0, 9, 'D' },
+    { "empty part", 0, IH_OK, 0, 1, 'C' },
+};
+
+static void test_fetch(void **st)
+{
+    size_t i;
+
+    (void)st;
+    for (i = 0; i < sizeof fetch_good / sizeof fetch_good[0] + sizeof fetch_bad / sizeof fetch_bad[0]; i++) {
+        int good = i < sizeof fetch_good / sizeof fetch_good[0];
+        const struct fetch_script *k = good ? &fetch_good[i] : &fetch_bad[i - sizeof fetch_good / sizeof fetch_good[0]];
+        struct transport *t = calloc(1, sizeof *t);
+        char buf[4 * PART_LEN];
+        struct config c;
+        struct privsep p;
+        size_t len = 77;
+        int rc;
+
+        assert_non_null(t);
+        config_defaults(&c);
+        c.timeout = 1;
+        t->cfg = &c;
+        run_half(&p, net_fetch, k);
+        rc = privsep_fetch(&p, t, "\"v7-a\"", buf, sizeof buf, &len);
+        if (good) {
+            if (rc != k->rc || len != k->len || p.pid <= 0 ||
+                (k->flen > 9 && strcmp(t->last_error, "xxxxx") != 0) ||
+                (k->parts && (buf[0] != 'a' || buf[PART_LEN] != 'b' || buf[len - 1] != 'c'))) {
+                print_error("case '%s': rc %d, len %zu, pid %d, error '%s'\n", k->what, rc, len,
+                            p.pid, t->last_error);
+                fail();
+            }
+            privsep_stop(&p);
+        } else if (rc != IH_ENET || len != 0 || p.pid != 0 ||
+                   strstr(t->last_error, "network half") == NULL) {
+            /* a broken protocol ends the channel: nothing of the body is kept */
+            print_error("case '%s': rc %d, len %zu, pid %d, error '%s'\n", k->what, rc, len,
+                        p.pid, t->last_error);
+            fail();
+        }
+        free(t);
+    }
+}
+
+/* An etag longer than the channel carries is refused before anything is sent. */
+static void test_fetch_long_etag(void **st)
+{
+    struct transport *t = calloc(1, sizeof *t);
+    char etag[64], buf[16];
+    struct config c;
+    struct privsep p;
+    size_t len = 5;
+
+    (void)st;
+    assert_non_null(t);
+    config_defaults(&c);
+    t->cfg = &c;
+    memset(etag, 'e', sizeof etag - 1);
+    etag[sizeof etag - 1] = '\0';
+    run_half(&p, net_fetch, &fetch_good[0]);
+    assert_int_equal(privsep_fetch(&p, t, etag, buf, sizeof buf, &len), IH_ENET);
+    assert_int_equal(len, 0);
+    assert_int_equal(p.pid, 0);
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -401,6 +521,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_channel, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hostile, setup, teardown),
         cmocka_unit_test_setup_teardown(test_long_error, setup, teardown),
+        cmocka_unit_test(test_fetch),
+        cmocka_unit_test(test_fetch_long_etag),
     };
 
     (void)signal(SIGPIPE, SIG_IGN);
