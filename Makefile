@@ -203,8 +203,9 @@ check:
 
 # The deeper runs that do not fit CI's time: everything of `make check`, then
 # every architecture's fixture scans, an offline build from `make sources`,
+# `make -j4 demo` in three fresh clones (two killed mid-fetch first),
 # and every fuzzer for FUZZ_TIME seconds (set FUZZ_TIME=600 for a long run).
-CHECK_ALL_EXTRA := check-all-arch test-offline-build fuzz-run
+CHECK_ALL_EXTRA := check-all-arch test-offline-build test-fresh-clones fuzz-run
 check-all:
 	@st=0; for t in check $(CHECK_ALL_EXTRA); do \
 	    echo "== make $$t"; $(MAKE) --no-print-directory $$t || { echo "failed: make $$t"; st=1; }; \

@@ -13,8 +13,12 @@
 #                       the archive unreachable (tests/toolchain/offline-build.sh;
 #                       not in `make check`: it builds the toolchain again,
 #                       several minutes)
+#   make test-fresh-clones    `make -j4 demo` in 3 fresh clones of HEAD, the
+#                       first two killed mid-fetch (during apt-get update,
+#                       during a tarball fetch) and resumed with no manual
+#                       step (tests/toolchain/fresh-clones.sh; in check-all)
 
-.PHONY: check-paths test-fetch test-offline-build
+.PHONY: check-paths test-fetch test-offline-build test-fresh-clones
 check-paths:
 	scripts/check-paths.sh
 
@@ -23,5 +27,8 @@ test-fetch:
 
 test-offline-build:
 	tests/toolchain/offline-build.sh
+
+test-fresh-clones:
+	tests/toolchain/fresh-clones.sh 3
 
 CHECK_EXTRA += check-paths test-fetch
