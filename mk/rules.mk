@@ -15,10 +15,12 @@
 #   make bench-rules        throughput against yara on >= 200 MiB of generated
 #                           files, and the engine's heap high-water
 #                           (build/bench/rules.md)
+#   make bench-regex        pathological regular expressions over growing
+#                           files, iothunt and yara (build/bench/regex.md)
 #   make size               bytes of the stripped MIPS agent per module, the
 #                           rule engine on its own line (scripts/size-modules.py)
 
-.PHONY: rules-diff rules-testsuite bench-rules size
+.PHONY: rules-diff rules-testsuite bench-rules bench-regex size
 
 RULES_HOST_OBJS := $(call obj,build/host,$(RULES_SRCS))
 RULES_MIPS_OBJS := $(call obj,build/mips,$(RULES_SRCS))
@@ -46,6 +48,15 @@ bench-rules: build/bench/iothunt build/bench/iothunt-heapstat build/mips/iothunt
 	tests/yara/bench-rules.sh > build/bench/rules.md
 
 BENCH_PARTS += bench-rules
+
+# Pathological regular expressions at growing file sizes, iothunt and yara
+# (tests/yara/bench-regex.sh; BENCH_REGEX_SIZES in KiB, each run bounded).
+BENCH_REGEX_SIZES ?= 16 64 256
+bench-regex: build/bench/iothunt
+	@mkdir -p build/bench
+	tests/yara/bench-regex.sh build/bench/iothunt $(BENCH_REGEX_SIZES) > build/bench/regex.md
+
+BENCH_PARTS += bench-regex
 
 size: build/mips/iothunt build/mips/iothunt.unstripped build/host/obj/agent/main.o $(HOST_LIB_OBJS)
 	scripts/size-modules.py build/mips/iothunt build/mips/iothunt.unstripped
