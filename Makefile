@@ -102,16 +102,18 @@ $(foreach d,host mips bench fuzz $(filter-out mips,$(ARCH)) $(if $(EXTERNAL_TOOL
 # default, PIC, code generation).  One LTO partition: the whole program is
 # optimised as one unit (1 KiB smaller than the default split into six).
 MIPS_LTO := -Os -flto=2 -flto-partition=one -mno-abicalls -fno-pic -mno-check-zero-division
-# Layout: ld's default (common page size 4 KiB) starts the data segment
-# on a fresh 4 KiB page, congruent with its file offset modulo 64 KiB, so
-# the binary loads under any MIPS page size (4, 16, 64 KiB) and the file
-# carries 0-4095 bytes of padding.  (A 64 KiB common page size pads the
-# file up to the next 64 KiB boundary instead: 18 KiB here.)
+# Layout: the data segment follows the text in the file with no padding:
+# its address is the text's end plus 64 KiB, so address and file offset
+# stay congruent modulo 64 KiB and the binary loads under any MIPS page
+# size (4, 16, 64 KiB); a common page size of 16 bytes keeps ld from
+# moving it to a fresh 4 KiB page, which cost up to 4095 bytes of file
+# padding.  (A 64 KiB common page size pads the file up to the next 64 KiB
+# boundary instead: 18 KiB here.)
 # scripts/check-elf-load.sh checks the layout on every agent link.  No
 # build-id note: nothing reads it.  Warnings are errors: "linking abicalls
 # files with non-abicalls files" means PIC code got in, which breaks at run
 # time (toolchain/README.md, Target and ABI).  See toolchain/README.md (Link).
-MIPS_LDFLAGS := -Wl,--build-id=none -Wl,--fatal-warnings
+MIPS_LDFLAGS := -Wl,--build-id=none -Wl,--fatal-warnings -Wl,-z,common-page-size=16
 # Stripping also drops .comment (the compiler's name) and .gnu.attributes
 # (the float ABI, which the loaded .MIPS.abiflags also records).
 MIPS_STRIP := $(CROSS)strip -R .comment -R .gnu.attributes

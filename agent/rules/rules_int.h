@@ -40,6 +40,12 @@ void rules_re_free(struct rules *rs, struct regex *re);
 /* Bytes every match of RE begins with (at most MAX) into OUT. */
 unsigned rules_re_prefix(const struct regex *re, uint8_t *out, unsigned max);
 /*
+ * A byte class every match of RE takes a byte from (the narrowest one all
+ * paths to the match go through), or NULL: a start with no byte of it
+ * within the scan limit cannot match.
+ */
+const uint8_t *rules_re_required(struct regex *re);
+/*
  * Length of the match of RE anchored at D (YARA's choice among matches),
  * -1 if none.  AVAIL bytes readable at D, BEFORE before it; BOD, EOD: D is
  * the start, D + AVAIL the end of the data; WIDE: characters are followed
@@ -77,6 +83,7 @@ struct rstring {
     size_t len;             /* text: byte count */
     struct htok *tok;       /* hex: tokens (owned), END-terminated */
     struct regex *re;       /* regular expression (owned) */
+    const uint8_t *req;     /* regex without an atom: rules_re_required() */
     unsigned ntok;
     unsigned minlen, maxlen;/* span of a match (text: len, wide 2*len) */
     int used;               /* referenced by the condition */

@@ -266,6 +266,7 @@ int rules_compile(struct rules *rs)
         }
         if ((st->flags & RS_REGEX) && rules_re_prefix(st->re, lit, 1) == 0) {
             rs->anchorless[rs->nanchorless++] = i;  /* no fixed first byte */
+            st->req = rules_re_required(st->re);
             continue;
         }
         for (j = 0; j < 2; j++) {
@@ -810,9 +811,24 @@ static int feed(struct mctx *m, size_t from, size_t to)
     m->state = s;
     for (k = 0; k < rs->nanchorless; k++) {
         struct rstring *st = &rs->strs[rs->anchorless[k]];
+        size_t req = from;      /* the first offset >= i with a byte of st->req */
 
         for (i = from; i < to; i++) {
-            int ok = verify_any(m, st, i);
+            int ok;
+
+            /* a regex whose every match takes a byte of st->req: a start
+             * with none of those in the scan limit (wide: twice) is skipped;
+             * req only moves forward, so this costs one pass */
+            if (st->req) {
+                req = req < i ? i : req;
+                while (req < m->have && !((st->req[b[req] >> 3] >> (b[req] & 7)) & 1)) {
+                    req++;
+                }
+                if (req >= m->have || req - i >= 2 * RULES_RE_SCAN_LIMIT) {
+                    continue;
+                }
+            }
+            ok = verify_any(m, st, i);
 
             if (ok < 0) {
                 return IH_ENOMEM;

@@ -674,6 +674,54 @@ static void next_gen(struct regex *re)
 }
 
 /*
+ * A CLASS instruction is required when the match cannot be reached from
+ * the start without going through it (a walk of the program that skips
+ * it).  Of the required ones, the class with the fewest bytes; programs
+ * over 1024 instructions are not looked at (NULL).
+ */
+const uint8_t *rules_re_required(struct regex *re)
+{
+    const uint8_t *best = NULL;
+    unsigned i, c, bestn = 256;
+
+    for (i = 0; i < re->n && re->n <= 1024; i++) {
+        const uint8_t *s = re->cls[re->prog[i].x];
+        unsigned sp = 0, cnt = 0, reach = 0;
+
+        if (re->prog[i].op != RE_CLASS) {
+            continue;
+        }
+        for (c = 0; c < 256; c++) {
+            cnt += HAS(s, c);
+        }
+        if (cnt >= bestn) {
+            continue;
+        }
+        next_gen(re);
+        re->stack[sp++] = 0;
+        while (sp && !reach) {
+            unsigned pc = re->stack[--sp];
+            const struct reinst *in = &re->prog[pc];
+
+            if (pc == i || re->mark[pc] == re->gen) {
+                continue;
+            }
+            re->mark[pc] = re->gen;
+            reach = in->op == RE_MATCH;
+            if (in->op == RE_SPLIT) {
+                re->stack[sp++] = in->y;
+            }
+            re->stack[sp++] = (uint16_t)(in->op == RE_SPLIT || in->op == RE_JMP ? in->x : pc + 1);
+        }
+        if (!reach) {
+            best = s;
+            bestn = cnt;
+        }
+    }
+    return best;
+}
+
+/*
  * Run RE anchored at D: the length in bytes of the match YARA reports
  * there (priority order), or -1.  AVAIL bytes are readable at D, BEFORE
  * before it; BOD/EOD: D is the start / D + AVAIL the end of the data.

@@ -555,6 +555,46 @@ static void test_hex_pathological(void **state)
     free(buf);
 }
 
+/*
+ * Regular expressions without a literal first byte are tried at every
+ * offset; a start with no byte of the class every match needs ('c', 'd')
+ * within the scan limit is skipped.  Over 60,000 bytes of 'a' (four read
+ * chunks, in a buffer and through a file) the matches near 'c' and near
+ * 'd' (just past the first chunk) are all found: each start from 4,095
+ * bytes before the byte to the byte itself, 4,096 of them (yara, which
+ * counts the limit from its atom, the 'c' or the 'd', finds 4,097);
+ * nothing for a class that is absent.
+ */
+static void test_regex_required(void **state)
+{
+    static const char src[] =
+        "rule c { strings: $a = /(a|aa)*c/ ascii wide condition: #a == 4096 and @a[1] == 35905 and "
+        "!a[1] == 4096 and $a at 40000 }\n"
+        "rule d { strings: $a = /a*d/ condition: #a == 4096 and @a[1] == 12294 and !a[1] == 4096 }\n"
+        "rule e { strings: $a = /a*(a|b)e/ condition: #a == 0 }\n";
+    size_t n = 60000;
+    char *buf = malloc(n);
+    struct rules *rs;
+    struct names got = { "" }, got2 = { "" };
+    int fd;
+
+    (void)state;
+    assert_non_null(buf);
+    memset(buf, 'a', n);
+    buf[40000] = 'c';
+    buf[16389] = 'd';
+    assert_int_equal(rules_new(&rs), IH_OK);
+    assert_int_equal(rules_load_buffer(rs, "req", src, strlen(src)), IH_OK);
+    assert_int_equal(rules_match_buffer(rs, buf, n, 0, NULL, collect, &got), IH_OK);
+    assert_string_equal(got.buf, "c d e");
+    fd = temp_file(buf, n);
+    assert_int_equal(rules_match_fd(rs, fd, 0, NULL, collect, &got2), IH_OK);
+    close(fd);
+    assert_string_equal(got2.buf, "c d e");
+    rules_free(rs);
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -566,6 +606,7 @@ int main(void)
         cmocka_unit_test(test_stream),
         cmocka_unit_test(test_match_cap),
         cmocka_unit_test(test_hex_pathological),
+        cmocka_unit_test(test_regex_required),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
