@@ -685,12 +685,13 @@ const uint8_t *rules_re_required(struct regex *re)
     unsigned i, c, bestn = 256;
 
     for (i = 0; i < re->n && re->n <= 1024; i++) {
-        const uint8_t *s = re->cls[re->prog[i].x];
+        const uint8_t *s;
         unsigned sp = 0, cnt = 0, reach = 0;
 
         if (re->prog[i].op != RE_CLASS) {
             continue;
         }
+        s = re->cls[re->prog[i].x];
         for (c = 0; c < 256; c++) {
             cnt += HAS(s, c);
         }
