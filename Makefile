@@ -82,7 +82,7 @@ build/mips/obj/gen/%.o: build/gen/%.c build/mips/mbedtls/.built $(MIPS_SYSROOT)/
 	@mkdir -p $(@D)
 	$(MIPS_CC) $(MIPS_CFLAGS) -MMD -MP -c $< -o $@
 
--include $(shell find build/host/obj build/mips/obj build/bench/obj -name '*.d' 2>/dev/null)
+-include $(shell find build/host/obj build/mips/obj build/bench/obj build/fuzz/obj -name '*.d' 2>/dev/null)
 
 # Sources that read IOTHUNT_BUILD_TIME are recompiled when it changes (a
 # new commit): a test compiled with another value than the library it
@@ -164,10 +164,10 @@ FUZZ_FLAGS := -O1 -g $(DEFS) -fsanitize=fuzzer-no-link,address,undefined
 FUZZ_LIB_OBJS := $(call obj,build/fuzz,$(AGENT_LIB_SRCS))
 build/fuzz/obj/%.o: %.c build/host/mbedtls/.built
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -c $< -o $@
+	$(FUZZ_CC) $(FUZZ_FLAGS) -MMD -MP -c $< -o $@
 build/fuzz/obj/gen/%.o: build/gen/%.c build/host/mbedtls/.built
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -c $< -o $@
+	$(FUZZ_CC) $(FUZZ_FLAGS) -MMD -MP -c $< -o $@
 build/fuzz/%: build/fuzz/obj/tests/fuzz/%.o $(FUZZ_LIB_OBJS)
 	$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $@ $^ $(HOST_MBEDTLS_LIBS)
 build/fuzz/replay_%: build/fuzz/obj/tests/fuzz/%.o build/fuzz/obj/tests/fuzz/replay.o $(FUZZ_LIB_OBJS)
