@@ -260,42 +260,15 @@ int bundle_check(const struct bundle_cfg *c, const char *buf, size_t len, uint64
 
 /* ---- activation ------------------------------------------------------------ */
 
-/* Write BUF[0..LEN) to PATH atomically: PATH.new, fsync, rename, fsync the directory. */
+/* Write BUF[0..LEN) to PATH atomically, through PATH.new (util_write_file_atomic). */
 static int bundle_write(const char *path, const char *buf, size_t len)
 {
-    char tmp[300], dir[300], *slash;
-    int fd, rc;
+    char tmp[300];
 
-    if (util_fmt(tmp, sizeof tmp, "%s.new", path) != IH_OK ||
-        util_strlcpy(dir, path, sizeof dir) != IH_OK) {
+    if (util_fmt(tmp, sizeof tmp, "%s.new", path) != IH_OK) {
         return IH_ETRUNC;
     }
-    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        return IH_EIO;
-    }
-    rc = util_write_all(fd, buf, len);
-    if (rc == IH_OK && fsync(fd) != 0) {
-        rc = IH_EIO;
-    }
-    close(fd);
-    if (rc == IH_OK && rename(tmp, path) != 0) {
-        rc = IH_EIO;
-    }
-    if (rc != IH_OK) {
-        (void)unlink(tmp);
-        return rc;
-    }
-    slash = strrchr(dir, '/');
-    if (slash) {
-        slash[slash == dir] = '\0';
-        fd = open(slash == dir && !dir[0] ? "/" : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (fd >= 0) {
-            (void)fsync(fd);
-            close(fd);
-        }
-    }
-    return IH_OK;
+    return util_write_file_atomic(tmp, path, buf, len);
 }
 
 int bundle_etag(const char *path, char out[35])

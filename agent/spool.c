@@ -286,31 +286,6 @@ static int rd_open_file(struct spool *s, struct spool_rd *r)
 
 /* ---- writing ----------------------------------------------------------- */
 
-/* fsync the directory holding PATH, so a rename survives power loss. */
-static void sync_dir(const char *path)
-{
-    char dir[SPOOL_PATH_MAX];
-    char *slash;
-    int fd;
-
-    if (util_strlcpy(dir, path, sizeof dir) != IH_OK) {
-        return;
-    }
-    slash = strrchr(dir, '/');
-    if (!slash) {
-        (void)util_strlcpy(dir, ".", sizeof dir);
-    } else if (slash == dir) {
-        dir[1] = '\0';
-    } else {
-        *slash = '\0';
-    }
-    fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        (void)fsync(fd);
-        close(fd);
-    }
-}
-
 static int open_append(const char *path, int *fd)
 {
     struct stat st;
@@ -358,7 +333,6 @@ static int state_write(const char *path, uint64_t ceiling)
 {
     char tmp[SPOOL_PATH_MAX + 8], text[24];
     char *p = text + sizeof text;
-    int fd, rc;
 
     if (util_fmt(tmp, sizeof tmp, "%s.tmp", path) != IH_OK) {
         return IH_ETRUNC;
@@ -368,24 +342,7 @@ static int state_write(const char *path, uint64_t ceiling)
         *--p = (char)('0' + ceiling % 10);
         ceiling /= 10;
     } while (ceiling);
-    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        return IH_EIO;
-    }
-    rc = util_write_all(fd, p, (size_t)(text + sizeof text - p));
-    if (rc == IH_OK && fsync(fd) != 0) {
-        rc = IH_EIO;
-    }
-    close(fd);
-    if (rc == IH_OK && rename(tmp, path) != 0) {
-        rc = IH_EIO;
-    }
-    if (rc != IH_OK) {
-        (void)unlink(tmp);
-        return rc;
-    }
-    sync_dir(path);
-    return IH_OK;
+    return util_write_file_atomic(tmp, path, p, (size_t)(text + sizeof text - p));
 }
 
 struct rewrite {
@@ -494,7 +451,7 @@ static int spool_rewrite(struct spool *s, uint64_t after, unsigned long drop_n,
         goto out;
     }
     if (s->sync) {
-        sync_dir(s->path);
+        util_sync_dir(s->path);
     }
     rc = open_append(s->path, &nfd);
     if (rc != IH_OK) {

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -338,6 +339,51 @@ int util_write_all(int fd, const void *p, size_t n)
         c += w;
         n -= (size_t)w;
     }
+    return IH_OK;
+}
+
+void util_sync_dir(const char *path)
+{
+    char dir[512];
+    char *slash;
+    int fd;
+
+    if (util_strlcpy(dir, path, sizeof dir) != IH_OK) {
+        return;
+    }
+    slash = strrchr(dir, '/');
+    if (!slash) {
+        (void)util_strlcpy(dir, ".", sizeof dir);
+    } else {
+        slash[slash == dir] = '\0';     /* "/x" -> "/" */
+    }
+    fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+}
+
+int util_write_file_atomic(const char *tmp, const char *path, const void *buf, size_t len)
+{
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600), rc;
+
+    if (fd < 0) {
+        return IH_EIO;
+    }
+    rc = util_write_all(fd, buf, len);
+    if (rc == IH_OK && fsync(fd) != 0) {
+        rc = IH_EIO;
+    }
+    close(fd);
+    if (rc == IH_OK && rename(tmp, path) != 0) {
+        rc = IH_EIO;
+    }
+    if (rc != IH_OK) {
+        (void)unlink(tmp);
+        return IH_EIO;
+    }
+    util_sync_dir(path);
     return IH_OK;
 }
 

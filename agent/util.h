@@ -99,6 +99,17 @@ ssize_t util_read_full(int fd, void *p, size_t n);
 /* Write all N bytes of P to FD (retrying short writes and EINTR). */
 int util_write_all(int fd, const void *p, size_t n);
 
+/*
+ * Replace PATH with BUF[0..LEN) so that a crash leaves the old or the new
+ * content, never a mix: write TMP (mode 0600, not through a symlink),
+ * fsync, rename over PATH, fsync PATH's folder.  TMP is removed on error.
+ * IH_OK or IH_EIO.
+ */
+int util_write_file_atomic(const char *tmp, const char *path, const void *buf, size_t len);
+
+/* fsync the folder holding PATH, so that a rename in it survives power loss. */
+void util_sync_dir(const char *path);
+
 /* IH_EIO if any write to standard output has failed so far. */
 int util_out_status(void);
 
