@@ -39,6 +39,8 @@ int rules_re_compile(struct rules *rs, const uint8_t *src, size_t n, unsigned fl
 void rules_re_free(struct rules *rs, struct regex *re);
 /* Bytes every match of RE begins with (at most MAX) into OUT. */
 unsigned rules_re_prefix(const struct regex *re, uint8_t *out, unsigned max);
+/* Is byte C in the 256-bit class S? */
+#define RULES_HAS(s, c) (((s)[(c) >> 3] >> ((c) & 7)) & 1)
 /*
  * A byte class every match of RE takes a byte from (the narrowest one all
  * paths to the match go through), or NULL: a start with no byte of it

@@ -821,7 +821,7 @@ static int feed(struct mctx *m, size_t from, size_t to)
              * req only moves forward, so this costs one pass */
             if (st->req) {
                 req = req < i ? i : req;
-                while (req < m->have && !((st->req[b[req] >> 3] >> (b[req] & 7)) & 1)) {
+                while (req < m->have && !RULES_HAS(st->req, b[req])) {
                     req++;
                 }
                 if (req >= m->have || req - i >= 2 * RULES_RE_SCAN_LIMIT) {

@@ -128,7 +128,6 @@ static int copy_frag(struct reparse *rp, unsigned s, unsigned e)
     return 0;
 }
 
-#define HAS(s, c) (((s)[(c) >> 3] >> ((c) & 7)) & 1)
 
 /* With nocase, a letter in S brings its other case. */
 static void fold_set(const struct regex *re, uint8_t s[32])
@@ -136,7 +135,7 @@ static void fold_set(const struct regex *re, uint8_t s[32])
     unsigned i;
 
     for (i = 'A'; i <= 'Z' && (re->flags & RE_F_NOCASE); i++) {
-        if (HAS(s, i) || HAS(s, i + 32)) {
+        if (RULES_HAS(s, i) || RULES_HAS(s, i + 32)) {
             s[i >> 3] |= (uint8_t)(1u << (i & 7));
             s[(i + 32) >> 3] |= (uint8_t)(1u << ((i + 32) & 7));
         }
@@ -583,13 +582,13 @@ unsigned rules_re_prefix(const struct regex *re, uint8_t *out, unsigned max)
         unsigned c, cnt = 0, first = 0;
 
         for (c = 256; c-- > 0;) {
-            if (HAS(s, c)) {
+            if (RULES_HAS(s, c)) {
                 first = c;
                 cnt++;
             }
         }
         /* one byte, or a letter in both cases (the automaton folds case) */
-        if (!(cnt == 1 || (cnt == 2 && first >= 'A' && first <= 'Z' && HAS(s, first + 32)))) {
+        if (!(cnt == 1 || (cnt == 2 && first >= 'A' && first <= 'Z' && RULES_HAS(s, first + 32)))) {
             break;
         }
         out[n++] = (uint8_t)first;
@@ -693,7 +692,7 @@ const uint8_t *rules_re_required(struct regex *re)
         }
         s = re->cls[re->prog[i].x];
         for (c = 0; c < 256; c++) {
-            cnt += HAS(s, c);
+            cnt += RULES_HAS(s, c);
         }
         if (cnt >= bestn) {
             continue;
@@ -759,7 +758,7 @@ long rules_re_exec(struct regex *re, const uint8_t *d, size_t avail, size_t befo
                 found = (long)pos;
                 break;      /* lower-priority threads lose */
             }
-            if (pos + v.cs <= avail && HAS(re->cls[in->x], d[pos]) &&
+            if (pos + v.cs <= avail && RULES_HAS(re->cls[in->x], d[pos]) &&
                 (v.cs == 1 || d[pos + 1] == 0)) {
                 addthread(re, &v, nl, &nnl, cl[k] + 1u, pos + v.cs);
             }
