@@ -108,13 +108,18 @@ enum rnode_op {
     RN_SCMP,        /* strings a OP b, OP = v (SC_*) */
     RN_ADD, RN_SUB, RN_MUL, RN_DIV, RN_MOD,
     RN_SHL, RN_SHR, RN_BAND, RN_BOR, RN_BXOR, RN_NEG, RN_BNOT,
-    RN_FOUND,       /* $a: sidx */
-    RN_COUNT,       /* #a: sidx */
+    RN_FOUND,       /* $a: sidx (RN_CUR: the string of the enclosing for-of) */
+    RN_COUNT,       /* #a: sidx; c = 1: #a in (a..b) */
     RN_OFFSET,      /* @a[a]: sidx, a = index node */
     RN_LENGTH,      /* !a[a]: sidx, a = index node */
     RN_AT,          /* $a at a */
     RN_IN,          /* $a in (a..b) */
-    RN_OF,          /* a = quantifier node or OF_ALL/OF_ANY; set in sets[b..b+c) */
+    RN_FOR,         /* for/of: a = quantifier node or OF_*, sidx = body node,
+                     * v = FOR_* kind | FOR_PCT | slot << FOR_SLOT; items:
+                     * FOR_OF: strings sets[b..b+c), FOR_LIST: value nodes
+                     * sets[b..b+c), FOR_RANGE: nodes b..c */
+    RN_VAR,         /* loop variable: sidx = slot */
+    RN_DEFINED,     /* defined a */
     RN_READ,        /* intN/uintN(a): v = size | signed<<4 | be<<5 */
     RN_HASH,        /* v = HASH_MD5/SHA1/SHA256 */
     RN_RULE         /* sidx = rule index */
@@ -133,6 +138,16 @@ enum {
 
 #define OF_ALL 0xffffffffu
 #define OF_ANY 0xfffffffeu
+#define OF_NONE 0xfffffffdu
+#define IS_OF_CONST(q) ((q) >= OF_NONE)
+
+#define FOR_OF    0u        /* 'of' and 'for ... of': body over each string */
+#define FOR_RANGE 1u
+#define FOR_LIST  2u
+#define FOR_KIND  3u
+#define FOR_PCT   4u        /* the quantifier is a percentage */
+#define FOR_SLOT  3         /* shift of the loop variable's slot */
+#define RN_CUR    0xffffffffu   /* sidx: the string of the enclosing for-of */
 
 #define RN_READ_SIGNED 0x10
 #define RN_READ_BE     0x20
@@ -147,6 +162,8 @@ struct rnode {
     int64_t v;
     int64_t cv;             /* its value as YARA's compiler computes it */
 };
+
+#define RULES_CONST_REGEX ((size_t)-1)
 
 #define RT_BOOL 1
 #define RT_INT  2
@@ -181,7 +198,9 @@ struct rules {
     unsigned nnodes, capnodes;
     uint32_t *sets;         /* string index lists of "of" */
     unsigned nsets, capsets;
-    char **consts;          /* text constants of conditions (hash values) */
+    char **consts;          /* text constants of conditions (hash values), and
+                             * the expressions of 'matches' (struct regex *,
+                             * constlen RULES_CONST_REGEX) */
     size_t *constlen;
     unsigned nconsts, capconsts;
     unsigned hash_used;     /* HASH_* bits the conditions need */

@@ -466,6 +466,12 @@ struct mctx {
     int hashing;
     struct hash_hex hx;
     unsigned hx_have;
+    /* conditions */
+    int64_t var[RULES_MAX_LOOPS];   /* loop variables */
+    uint8_t vdef[RULES_MAX_LOOPS];  /* ... defined */
+    uint32_t cur;                   /* the string of the for-of body */
+    uint32_t iters;                 /* loop bodies evaluated */
+    int rc;                         /* IH_ETOOBIG: RULES_MAX_ITERATIONS reached */
 };
 
 static int add_match(struct mctx *m, struct rstring *s, uint64_t off, unsigned len)
@@ -1168,25 +1174,70 @@ static int str_compare(unsigned op, const char *p, size_t pn, const char *q, siz
     }
 }
 
-static int eval_of(struct mctx *m, const struct rnode *nd, int64_t *out)
+/*
+ * for/of (RN_FOR): how many of the items make the body true, against the
+ * quantifier.  As YARA: an empty or undefined range is false; an undefined
+ * body counts as false; a list item that is undefined leaves its variable
+ * undefined.
+ */
+/* Has P[0..N) a match of RE (anywhere)?  An empty text has none, as in YARA. */
+static int str_matches(struct regex *re, const char *p, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (rules_re_exec(re, (const uint8_t *)p + i, n - i, i, i == 0, 1, 0) >= 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int eval_for(struct mctx *m, const struct rnode *nd, int64_t *out)
 {
     const struct rules *rs = m->rs;
-    uint32_t k, found = 0;
-    int64_t need;
+    unsigned kind = (unsigned)nd->v & FOR_KIND, slot = (unsigned)(nd->v >> FOR_SLOT);
+    int all = nd->a == OF_ALL, pct = (nd->v & FOR_PCT) != 0;
+    int64_t need = 1, lo = nd->b, hi = (int64_t)nd->b + nd->c - 1, k, n = 0, found = 0;
+    uint32_t cur = m->cur;
 
-    for (k = nd->b; k < nd->b + nd->c; k++) {
-        found += rs->strs[rs->sets[k]].count > 0;
-    }
-    if (nd->a == OF_ALL) {
-        *out = found == nd->c;
-    } else if (nd->a == OF_ANY) {
-        *out = found >= 1;
-    } else if (!eval(m, nd->a, &need)) {
+    if (nd->a == OF_NONE) {
+        need = 0;
+    } else if (!IS_OF_CONST(nd->a) && !eval(m, nd->a, &need)) {
         return 0;
-    } else {
-        *out = need == 0 ? found == 0 : (int64_t)found >= need;
     }
-    return 1;
+    *out = 0;
+    if (kind == FOR_RANGE && (!eval(m, nd->b, &lo) || !eval(m, nd->c, &hi))) {
+        return 1;
+    }
+    for (k = lo; k <= hi; k++) {
+        if (m->iters >= RULES_MAX_ITERATIONS) {
+            m->rc = IH_ETOOBIG;
+            return 0;
+        }
+        m->iters++;
+        if (kind == FOR_OF) {
+            m->cur = rs->sets[k];
+        } else {
+            m->vdef[slot] = kind == FOR_LIST ? (uint8_t)eval(m, rs->sets[k], &m->var[slot]) : 1;
+            if (kind == FOR_RANGE) {
+                m->var[slot] = k;
+            }
+        }
+        n++;
+        found += truth(m, nd->sidx);
+        if (k == INT64_MAX || (all ? found < n : !pct && need > 0 && found >= need)) {
+            break;
+        }
+    }
+    m->cur = cur;
+    if (all) {
+        need = n;
+    } else if (pct) {
+        need = (need * n + 99) / 100;
+    }
+    *out = n > 0 && (need == 0 ? found == 0 : found >= need);
+    return m->rc == IH_OK;
 }
 
 int rules_arith(uint8_t op, int64_t a, int64_t b, int64_t *out)
@@ -1241,7 +1292,8 @@ int rules_arith(uint8_t op, int64_t a, int64_t b, int64_t *out)
 static int eval(struct mctx *m, uint32_t ni, int64_t *out)
 {
     const struct rnode *nd = &m->rs->nodes[ni];
-    struct rstring *s = nd->op >= RN_FOUND && nd->op <= RN_IN ? &m->rs->strs[nd->sidx] : NULL;
+    struct rstring *s = nd->op >= RN_FOUND && nd->op <= RN_IN
+                        ? &m->rs->strs[nd->sidx == RN_CUR ? m->cur : nd->sidx] : NULL;
     int64_t a, b;
     int da, db;
 
@@ -1271,7 +1323,14 @@ static int eval(struct mctx *m, uint32_t ni, int64_t *out)
         const char *p, *q;
         size_t pn, qn;
 
-        if (str_operand(m, nd->a, &p, &pn) != IH_OK || str_operand(m, nd->b, &q, &qn) != IH_OK) {
+        if (str_operand(m, nd->a, &p, &pn) != IH_OK) {
+            return 0;
+        }
+        if (nd->v == SC_MATCHES) {
+            *out = str_matches((struct regex *)m->rs->consts[nd->b], p, pn);
+            return 1;
+        }
+        if (str_operand(m, nd->b, &q, &qn) != IH_OK) {
             return 0;
         }
         *out = str_compare((unsigned)nd->v, p, pn, q, qn);
@@ -1281,6 +1340,19 @@ static int eval(struct mctx *m, uint32_t ni, int64_t *out)
         *out = s->count > 0;
         return 1;
     case RN_COUNT:
+        if (nd->c) {    /* #a in (a..b): undefined when offsets beyond the kept ones count */
+            uint32_t k, c = 0;
+
+            if (!eval(m, nd->a, &a) || !eval(m, nd->b, &b) ||
+                (s->count > s->nmatch && (uint64_t)b > MOFF(s->off[s->nmatch - 1]))) {
+                return 0;
+            }
+            for (k = 0; k < s->nmatch; k++) {
+                c += (int64_t)MOFF(s->off[k]) >= a && (int64_t)MOFF(s->off[k]) <= b;
+            }
+            *out = c;
+            return 1;
+        }
         *out = s->count;
         return 1;
     case RN_OFFSET:
@@ -1293,8 +1365,14 @@ static int eval(struct mctx *m, uint32_t ni, int64_t *out)
     case RN_AT:
         *out = eval(m, nd->a, &a) && a >= 0 && found_in(m, s, a, a);
         return 1;
-    case RN_OF:
-        return eval_of(m, nd, out);
+    case RN_FOR:
+        return eval_for(m, nd, out);
+    case RN_VAR:
+        *out = m->var[nd->sidx];
+        return m->vdef[nd->sidx];
+    case RN_DEFINED:
+        *out = eval(m, nd->a, &a);
+        return 1;
     case RN_READ:
         return eval(m, nd->a, &a) && read_int(m, a, (unsigned)nd->v, out);
     case RN_RULE:
@@ -1367,6 +1445,10 @@ static int match(struct rules *rs, struct mctx *m, unsigned flags, struct hash_h
         if ((rs->rules[i].flags & RR_GLOBAL) && !rs->rules[i].value) {
             global_ok = 0;
         }
+    }
+    if (m->rc != IH_OK) {   /* a loop limit: the verdict would not be whole */
+        rc = m->rc;
+        goto out;
     }
     if (hashes) {
         *hashes = m->hx;

@@ -145,6 +145,11 @@ struct parser {
     unsigned depth;
     unsigned rule;          /* rule being parsed */
     uint32_t first_node;    /* its first condition node */
+    const char *var[RULES_MAX_LOOPS];   /* loop variables in scope (source text) */
+    size_t varlen[RULES_MAX_LOOPS];
+    unsigned loops;         /* enclosing for loops */
+    int in_of;              /* inside a for-of body: '$' '#' '@' '!' name its string */
+    int quant;              /* parse_primary: a quantifier, no trailing 'of' */
     uint8_t text[TEXT_MAX]; /* last T_TEXT, decoded */
     size_t textlen;
 };
@@ -392,7 +397,7 @@ static int lex(struct parser *ps)
     if (is_digit(c)) {
         return lex_int(ps);
     }
-    if (is_idc(c) || c == '$' || c == '#' || c == '@' || (c == '!' && ps->end - s > 1 && is_idc(s[1]))) {
+    if (is_idc(c) || c == '$' || c == '#' || c == '@' || (c == '!' && (ps->end - s < 2 || s[1] != '='))) {
         const char *e = s + 1;
 
         if (is_idc(c)) {
@@ -802,7 +807,11 @@ static int string_ref(struct parser *ps, uint32_t *idx)
     long i;
 
     if (ps->t.n < 2) {
-        return perr(ps, ps->t.line, IH_EPARSE, "anonymous string outside 'of'");
+        if (!ps->in_of) {
+            return perr(ps, ps->t.line, IH_EPARSE, "wrong use of anonymous string");
+        }
+        *idx = RN_CUR;
+        return IH_OK;
     }
     if (ps->t.s[ps->t.n - 1] == '*') {
         return perr(ps, ps->t.line, IH_EPARSE, "string wildcard outside 'of'");
@@ -820,6 +829,7 @@ static int string_ref(struct parser *ps, uint32_t *idx)
 
 static int parse_or(struct parser *ps, uint32_t *out);
 static int parse_arith(struct parser *ps, uint32_t *out);
+static int parse_primary(struct parser *ps, uint32_t *out);
 
 static int need_type(struct parser *ps, uint32_t n, int boolish, unsigned long line)
 {
@@ -874,8 +884,8 @@ static int parse_set(struct parser *ps, uint32_t *first, uint32_t *count)
             const char *sn = rs->strs[i].name;
             size_t sl = strlen(sn);
 
-            if (rs->strs[i].flags & RS_ANON) {
-                continue;
+            if ((rs->strs[i].flags & RS_ANON) && !(wild && plen == 1)) {
+                continue;   /* '$*' takes the anonymous strings too */
             }
             if (wild ? (sl >= plen && memcmp(sn, ps->t.s, plen) == 0)
                      : (sl == plen && memcmp(sn, ps->t.s, plen) == 0)) {
@@ -909,37 +919,222 @@ static int parse_set(struct parser *ps, uint32_t *first, uint32_t *count)
     return lex(ps);
 }
 
-/* of := ( 'all' | 'any' | primary ) 'of' set ; Q is the quantifier node */
-static int parse_of(struct parser *ps, uint32_t q, uint32_t *out)
+/* An integer expression: arith, of type integer. */
+static int parse_int(struct parser *ps, uint32_t *out)
 {
-    uint32_t n, first = 0, count = 0;
     unsigned long line = ps->t.line;
+    int rc = parse_arith(ps, out);
+
+    return rc == IH_OK ? need_type(ps, *out, 0, line) : rc;
+}
+
+/*
+ * iter := '(' int '..' int ')' | '(' int { ',' int } ')'   (LIST: lists allowed)
+ * A range sets *LO, *HI and returns FOR_RANGE; a list is stored in
+ * rs->sets from *LO, *HI items, and gives FOR_LIST.
+ */
+static int parse_iter(struct parser *ps, int list, uint32_t *lo, uint32_t *hi, unsigned *kind)
+{
+    struct rules *rs = ps->rs;
+    uint32_t first = rs->nsets, x;
     int rc;
 
-    if (q != OF_ALL && q != OF_ANY) {
+    rc = expect(ps, T_LP, "'('");
+    if (rc == IH_OK) {
+        rc = parse_int(ps, lo);
+    }
+    if (rc != IH_OK) {
+        return rc;
+    }
+    if (ps->t.kind == T_DOTDOT || !list) {
+        *kind = FOR_RANGE;
+        rc = expect(ps, T_DOTDOT, "'..'");
+        if (rc == IH_OK) {
+            rc = parse_int(ps, hi);
+        }
+        return rc == IH_OK ? expect(ps, T_RP, "')'") : rc;
+    }
+    *kind = FOR_LIST;
+    x = *lo;
+    for (;;) {
+        rc = grow(rs, (void **)&rs->sets, &rs->capsets, rs->nsets + 1, sizeof *rs->sets, RULES_MAX_NODES);
+        if (rc != IH_OK) {
+            return perr(ps, ps->t.line, rc, "string sets too large");
+        }
+        rs->sets[rs->nsets++] = x;
+        if (ps->t.kind != T_COMMA) {
+            break;
+        }
+        rc = lex(ps);
+        if (rc == IH_OK) {
+            rc = parse_int(ps, &x);
+        }
+        if (rc != IH_OK) {
+            return rc;
+        }
+    }
+    *lo = first;
+    *hi = rs->nsets - first;
+    return expect(ps, T_RP, "')'");
+}
+
+/* ':' '(' bool ')' : the body of a for loop */
+static int parse_body(struct parser *ps, uint32_t *body)
+{
+    unsigned long line = ps->t.line;
+    int rc = expect(ps, T_COLON, "':'");
+
+    if (rc == IH_OK) {
+        rc = expect(ps, T_LP, "'('");
+    }
+    if (rc == IH_OK) {
+        rc = parse_or(ps, body);
+    }
+    if (rc == IH_OK) {
+        rc = need_type(ps, *body, 1, line);
+    }
+    return rc == IH_OK ? expect(ps, T_RP, "')'") : rc;
+}
+
+/*
+ * of     := quant 'of' set [ 'in' iter ]            (Q: quantifier, PCT: a percentage)
+ * for-of := 'for' quant 'of' set ':' '(' bool ')'   (FOR)
+ * Both are RN_FOR over the set's strings; a plain 'of' has the body '$'
+ * (or '$ in (..)').
+ */
+static int parse_of(struct parser *ps, uint32_t q, unsigned pct, int isfor, uint32_t *out)
+{
+    uint32_t n, body = 0, first = 0, count = 0, lo = 0, hi = 0;
+    unsigned long line = ps->t.line;
+    unsigned kind;
+    int rc;
+
+    if (!IS_OF_CONST(q)) {
         rc = need_type(ps, q, 0, line);
         if (rc != IH_OK) {
             return rc;
+        }
+        if (pct && NODE(q).op == RN_INT && (NODE(q).v < 1 || NODE(q).v > 100)) {
+            return perr(ps, line, IH_EPARSE, "percentage must be between 1 and 100 (inclusive)");
         }
     }
     rc = expect_kw(ps, "of");
     if (rc == IH_OK) {
         rc = parse_set(ps, &first, &count);
     }
+    if (rc != IH_OK) {
+        return rc;
+    }
+    if (isfor) {
+        if (ps->in_of) {
+            return perr(ps, line, IH_EPARSE, "'for <quantifier> of <string set>' loops can't be nested");
+        }
+        ps->in_of = 1;
+        rc = parse_body(ps, &body);
+        ps->in_of = 0;
+    } else if (is_kw(ps, "in")) {
+        rc = lex(ps);
+        if (rc == IH_OK) {
+            rc = parse_iter(ps, 0, &lo, &hi, &kind);
+        }
+        if (rc == IH_OK) {
+            rc = node_new(ps, RN_IN, RT_BOOL, &body);
+        }
+    } else {
+        rc = node_new(ps, RN_FOUND, RT_BOOL, &body);
+    }
     if (rc == IH_OK) {
-        rc = node_new(ps, RN_OF, RT_BOOL, &n);
+        rc = node_new(ps, RN_FOR, RT_BOOL, &n);
     }
     if (rc != IH_OK) {
         return rc;
     }
-    if (ps->t.kind == T_IDENT && (is_kw(ps, "in") || is_kw(ps, "at"))) {
-        return unsup(ps, ps->t.line, "of ... in/at", 12);
+    if (!isfor) {
+        NODE(body).sidx = RN_CUR;
+        NODE(body).a = lo;
+        NODE(body).b = hi;
     }
     NODE(n).a = q;
     NODE(n).b = first;
     NODE(n).c = count;
+    NODE(n).sidx = body;
+    NODE(n).v = FOR_OF | pct;
     *out = n;
     return IH_OK;
+}
+
+/* for := 'for' quant ( 'of' set | ID 'in' iter ) ':' '(' bool ')'   (cursor after 'for') */
+static int parse_for(struct parser *ps, uint32_t *out)
+{
+    unsigned long line = ps->t.line;
+    unsigned kind = 0, slot = ps->loops;
+    uint32_t q, n, lo = 0, hi = 0, body = 0;
+    int rc, qi = word_index("all\0any\0none\0", ps->t.s, ps->t.n);
+
+    if (slot >= RULES_MAX_LOOPS) {
+        return perr(ps, line, IH_EPARSE, "loop nesting limit exceeded");
+    }
+    if (ps->t.kind == T_IDENT && qi >= 0) {
+        q = OF_ALL - (uint32_t)qi;
+        rc = lex(ps);
+    } else {
+        ps->quant = 1;
+        rc = parse_primary(ps, &q);
+    }
+    if (rc != IH_OK) {
+        return rc;
+    }
+    ps->loops++;
+    if (is_kw(ps, "of")) {
+        rc = parse_of(ps, q, 0, 1, out);
+        ps->loops--;
+        return rc;
+    }
+    if (!IS_OF_CONST(q)) {
+        rc = need_type(ps, q, 0, line);
+    }
+    if (rc == IH_OK && (ps->t.kind != T_IDENT || is_keyword(ps->t.s, ps->t.n))) {
+        rc = perr(ps, ps->t.line, IH_EPARSE, "syntax error, expected a loop variable");
+    }
+    if (rc == IH_OK) {
+        size_t vl = ps->t.n;
+        unsigned k;
+
+        for (k = 0; k < slot; k++) {
+            if (ps->varlen[k] == vl && memcmp(ps->var[k], ps->t.s, vl) == 0) {
+                rc = perr(ps, ps->t.line, IH_EPARSE, "duplicated loop identifier \"%.*s\"", (int)vl,
+                          ps->t.s);
+            }
+        }
+        ps->var[slot] = ps->t.s;
+        ps->varlen[slot] = 0;   /* not in scope in its own range */
+        if (rc == IH_OK) {
+            rc = lex(ps);
+        }
+        if (rc == IH_OK) {
+            rc = expect_kw(ps, "in");
+        }
+        if (rc == IH_OK) {
+            rc = parse_iter(ps, 1, &lo, &hi, &kind);
+        }
+        ps->varlen[slot] = vl;
+    }
+    if (rc == IH_OK) {
+        rc = parse_body(ps, &body);
+    }
+    if (rc == IH_OK) {
+        rc = node_new(ps, RN_FOR, RT_BOOL, &n);
+    }
+    ps->loops--;
+    if (rc == IH_OK) {
+        NODE(n).a = q;
+        NODE(n).b = lo;
+        NODE(n).c = hi;
+        NODE(n).sidx = body;
+        NODE(n).v = kind | slot << FOR_SLOT;
+        *out = n;
+    }
+    return rc;
 }
 
 /* intN/uintN readers: names, and their RN_READ size and flags by index. */
@@ -1068,8 +1263,9 @@ static int parse_primary(struct parser *ps, uint32_t *out)
     unsigned long line = ps->t.line;
     uint32_t n = 0, s;
     size_t i;
-    int rc, ri;
+    int rc, ri, quant = ps->quant;
 
+    ps->quant = 0;
     if (++ps->depth > RULES_MAX_DEPTH) {
         return perr(ps, line, IH_ETOOBIG, "condition nested deeper than %u", RULES_MAX_DEPTH);
     }
@@ -1133,28 +1329,11 @@ static int parse_primary(struct parser *ps, uint32_t *out)
             }
         } else if (is_kw(ps, "in")) {
             uint32_t lo = 0, hi = 0;
+            unsigned kind;
 
             rc = lex(ps);
             if (rc == IH_OK) {
-                rc = expect(ps, T_LP, "'('");
-            }
-            if (rc == IH_OK) {
-                rc = parse_arith(ps, &lo);
-            }
-            if (rc == IH_OK) {
-                rc = expect(ps, T_DOTDOT, "'..'");
-            }
-            if (rc == IH_OK) {
-                rc = parse_arith(ps, &hi);
-            }
-            if (rc == IH_OK) {
-                rc = expect(ps, T_RP, "')'");
-            }
-            if (rc == IH_OK) {
-                rc = need_type(ps, lo, 0, line);
-            }
-            if (rc == IH_OK) {
-                rc = need_type(ps, hi, 0, line);
+                rc = parse_iter(ps, 0, &lo, &hi, &kind);
             }
             if (rc == IH_OK) {
                 rc = node_new(ps, RN_IN, RT_BOOL, &n);
@@ -1175,14 +1354,26 @@ static int parse_primary(struct parser *ps, uint32_t *out)
         if (rc == IH_OK) {
             rc = lex(ps);
         }
-        if (rc == IH_OK && is_kw(ps, "in")) {
-            rc = unsup(ps, ps->t.line, "#string in", 10);
-        }
         if (rc == IH_OK) {
-            rc = node_new(ps, RN_COUNT, RT_INT, &n);
-        }
-        if (rc == IH_OK) {
-            NODE(n).sidx = s;
+            uint32_t lo = 0, hi = 0;
+            unsigned kind;
+            int in = is_kw(ps, "in");
+
+            if (in) {
+                rc = lex(ps);
+                if (rc == IH_OK) {
+                    rc = parse_iter(ps, 0, &lo, &hi, &kind);
+                }
+            }
+            if (rc == IH_OK) {
+                rc = node_new(ps, RN_COUNT, RT_INT, &n);
+            }
+            if (rc == IH_OK) {
+                NODE(n).sidx = s;
+                NODE(n).a = lo;
+                NODE(n).b = hi;
+                NODE(n).c = (uint32_t)in;
+            }
         }
         break;
     case T_OID:
@@ -1224,7 +1415,7 @@ static int parse_primary(struct parser *ps, uint32_t *out)
         break;
     }
     case T_IDENT:
-        ri = word_index("false\0true\0filesize\0all\0any\0hash\0", ps->t.s, ps->t.n);
+        ri = word_index("false\0true\0filesize\0all\0any\0none\0hash\0for\0", ps->t.s, ps->t.n);
         if (ri == 0 || ri == 1) {
             rc = node_new(ps, RN_BOOL, RT_BOOL, &n);
             if (rc == IH_OK) {
@@ -1240,15 +1431,35 @@ static int parse_primary(struct parser *ps, uint32_t *out)
             }
             break;
         }
-        if (ri == 3 || ri == 4) {
+        if (ri >= 3 && ri <= 5) {
             rc = lex(ps);
             if (rc == IH_OK) {
-                rc = parse_of(ps, ri == 3 ? OF_ALL : OF_ANY, &n);
+                rc = parse_of(ps, OF_ALL + 3 - (uint32_t)ri, 0, 0, &n);
             }
             break;
         }
-        if (ri == 5) {
+        if (ri == 6) {
             rc = parse_hash(ps, &n);
+            break;
+        }
+        if (ri == 7) {
+            rc = lex(ps);
+            if (rc == IH_OK) {
+                rc = parse_for(ps, &n);
+            }
+            break;
+        }
+        for (i = 0; i < ps->loops; i++) {
+            if (ps->varlen[i] == ps->t.n && memcmp(ps->var[i], ps->t.s, ps->t.n) == 0) {
+                break;
+            }
+        }
+        if (i < ps->loops) {
+            rc = node_new(ps, RN_VAR, RT_INT, &n);
+            if (rc == IH_OK) {
+                NODE(n).sidx = (uint32_t)i;
+                rc = lex(ps);
+            }
             break;
         }
         ri = word_index(readers, ps->t.s, ps->t.n);
@@ -1281,7 +1492,7 @@ static int parse_primary(struct parser *ps, uint32_t *out)
             return unsup(ps, line, ps->t.s, ps->t.n);
         }
         if (is_keyword(ps->t.s, ps->t.n)) {
-            if (word_index("for\0entrypoint\0none\0defined\0", ps->t.s, ps->t.n) >= 0) {
+            if (is_kw(ps, "entrypoint")) {
                 return unsup(ps, line, ps->t.s, ps->t.n);
             }
             return perr(ps, line, IH_EPARSE, "syntax error, unexpected '%.*s'", (int)ps->t.n, ps->t.s);
@@ -1313,8 +1524,8 @@ static int parse_primary(struct parser *ps, uint32_t *out)
         rc = perr(ps, line, IH_EPARSE, "syntax error, unexpected '%.*s'", (int)ps->t.n, ps->t.s);
         break;
     }
-    if (rc == IH_OK && is_kw(ps, "of")) {
-        rc = parse_of(ps, n, &n);
+    if (rc == IH_OK && !quant && is_kw(ps, "of")) {
+        rc = parse_of(ps, n, 0, 0, &n);
     }
     ps->depth--;
     if (rc == IH_OK) {
@@ -1426,6 +1637,14 @@ static int parse_bin(struct parser *ps, unsigned level, uint32_t *out)
             break;
         }
         rc = lex(ps);
+        if (rc == IH_OK && binops[i].tok == T_PCT && is_kw(ps, "of")) {
+            /* N% of set */
+            rc = parse_of(ps, l, FOR_PCT, 0, &l);
+            if (rc != IH_OK) {
+                return rc;
+            }
+            continue;
+        }
         if (rc == IH_OK) {
             rc = level + 1 >= BIN_LEVELS ? parse_unary(ps, &r) : parse_bin(ps, level + 1, &r);
         }
@@ -1489,6 +1708,53 @@ static int parse_arith(struct parser *ps, uint32_t *out)
     return parse_bin(ps, 0, out);
 }
 
+static int regex_literal(struct parser *ps, const uint8_t **src, size_t *n, unsigned *flags);
+
+/* L 'matches' regex (cursor on 'matches'): RN_SCMP SC_MATCHES, b = the regex's const */
+static int parse_matches(struct parser *ps, uint32_t l, uint32_t *out)
+{
+    struct rules *rs = ps->rs;
+    unsigned long line = ps->t.line;
+    const uint8_t *src = NULL;
+    struct regex *re = NULL;
+    const char *err = "";
+    unsigned flags = 0;
+    uint32_t n = 0, c = 0;
+    size_t len = 0;
+    int rc = lex(ps);
+
+    if (rc == IH_OK && (ps->t.kind != T_SLASH || NODE(l).type != RT_STR)) {
+        rc = perr(ps, line, IH_EPARSE, "wrong type: 'matches' takes a string and a regular expression");
+    }
+    if (rc == IH_OK) {
+        rc = regex_literal(ps, &src, &len, &flags);
+    }
+    if (rc == IH_OK) {
+        ps->textlen = 0;
+        rc = add_const(ps, &c);
+    }
+    if (rc == IH_OK) {
+        rc = rules_re_compile(rs, src, len, flags, &re, &err);
+        if (rc != IH_OK) {
+            return perr(ps, line, rc, "invalid regular expression: %s", err);
+        }
+        rules_mem_free(rs, rs->consts[c]);
+        rs->consts[c] = (char *)re;
+        rs->constlen[c] = RULES_CONST_REGEX;
+        rc = lex(ps);
+    }
+    if (rc == IH_OK) {
+        rc = node_new(ps, RN_SCMP, RT_BOOL, &n);
+    }
+    if (rc == IH_OK) {
+        NODE(n).a = l;
+        NODE(n).b = c;
+        NODE(n).v = SC_MATCHES;
+        *out = n;
+    }
+    return rc;
+}
+
 /* String operators after ==..>= (RN_SCMP's v: SC_* of rules_int.h). */
 static const char str_ops[] =
     "contains\0icontains\0startswith\0istartswith\0endswith\0iendswith\0"
@@ -1514,7 +1780,7 @@ static int parse_cmp(struct parser *ps, uint32_t *out)
     line = ps->t.line;
     sop = ps->t.kind == T_IDENT ? word_index(str_ops, ps->t.s, ps->t.n) : -1;
     if (sop == SC_MATCHES - SC_CONTAINS) {
-        return unsup(ps, line, ps->t.s, ps->t.n);
+        return parse_matches(ps, l, out);
     }
     switch (ps->t.kind) {
     case T_EQ: op = RN_EQ; break;
@@ -1570,14 +1836,15 @@ static int parse_cmp(struct parser *ps, uint32_t *out)
     return IH_OK;
 }
 
-/* not := 'not' not | cmp */
+/* not := ( 'not' | 'defined' ) not | cmp */
 static int parse_not(struct parser *ps, uint32_t *out)
 {
     unsigned long line = ps->t.line;
+    int def = is_kw(ps, "defined");
     uint32_t a, n;
     int rc;
 
-    if (!is_kw(ps, "not")) {
+    if (!def && !is_kw(ps, "not")) {
         return parse_cmp(ps, out);
     }
     if (++ps->depth > RULES_MAX_DEPTH) {
@@ -1592,7 +1859,7 @@ static int parse_not(struct parser *ps, uint32_t *out)
         rc = need_type(ps, a, 1, line);
     }
     if (rc == IH_OK) {
-        rc = node_new(ps, RN_NOT, RT_BOOL, &n);
+        rc = node_new(ps, def ? RN_DEFINED : RN_NOT, RT_BOOL, &n);
     }
     if (rc == IH_OK) {
         NODE(n).a = a;
@@ -1662,18 +1929,38 @@ static int check_height(struct parser *ps, unsigned long line)
 
     for (i = ps->first_node; i < rs->nnodes; i++) {
         struct rnode *n = &rs->nodes[i];
-        uint32_t h = 0, k[2] = { UINT32_MAX, UINT32_MAX };
+        uint32_t h = 0, j, k[4] = { UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX };
 
         switch (n->op) {
         case RN_INT: case RN_BOOL: case RN_STR: case RN_FILESIZE: case RN_FOUND:
-        case RN_COUNT: case RN_HASH: case RN_RULE:
+        case RN_HASH: case RN_RULE: case RN_VAR:
             break;
         case RN_NOT: case RN_NEG: case RN_BNOT: case RN_OFFSET: case RN_LENGTH: case RN_AT: case RN_READ:
+        case RN_DEFINED:
             k[0] = n->a;
             break;
-        case RN_OF:
-            if (n->a != OF_ALL && n->a != OF_ANY) {
+        case RN_COUNT:
+            if (n->c) {
                 k[0] = n->a;
+                k[1] = n->b;
+            }
+            break;
+        case RN_SCMP:
+            k[0] = n->a;
+            k[1] = n->v == SC_MATCHES ? UINT32_MAX : n->b;
+            break;
+        case RN_FOR:
+            k[0] = IS_OF_CONST(n->a) ? UINT32_MAX : n->a;
+            k[1] = n->sidx;
+            if ((n->v & FOR_KIND) == FOR_RANGE) {
+                k[2] = n->b;
+                k[3] = n->c;
+            } else if ((n->v & FOR_KIND) == FOR_LIST) {
+                for (j = n->b; j < n->b + n->c; j++) {
+                    if (rs->nodes[rs->sets[j]].height > h) {
+                        h = rs->nodes[rs->sets[j]].height;
+                    }
+                }
             }
             break;
         default:
@@ -1681,11 +1968,10 @@ static int check_height(struct parser *ps, unsigned long line)
             k[1] = n->b;
             break;
         }
-        if (k[0] != UINT32_MAX && rs->nodes[k[0]].height > h) {
-            h = rs->nodes[k[0]].height;
-        }
-        if (k[1] != UINT32_MAX && rs->nodes[k[1]].height > h) {
-            h = rs->nodes[k[1]].height;
+        for (j = 0; j < 4; j++) {
+            if (k[j] != UINT32_MAX && rs->nodes[k[j]].height > h) {
+                h = rs->nodes[k[j]].height;
+            }
         }
         n->height = h + 1;
         if (n->height > RULES_MAX_HEIGHT) {
@@ -2123,7 +2409,13 @@ static void truncate_set(struct rules *rs, unsigned nr, unsigned ns, unsigned nn
         rules_mem_free(rs, s->off);
     }
     while (rs->nconsts > nc) {
-        rules_mem_free(rs, rs->consts[--rs->nconsts]);
+        char *c = rs->consts[--rs->nconsts];
+
+        if (rs->constlen[rs->nconsts] == RULES_CONST_REGEX) {
+            rules_re_free(rs, (struct regex *)c);
+        } else {
+            rules_mem_free(rs, c);
+        }
     }
     rs->nnodes = nn;
     rs->nsets = nsets;
