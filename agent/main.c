@@ -20,6 +20,18 @@ static const char usage[] =
     "       iothunt update [--config PATH] [--file PATH]\n"
     "       iothunt --version | --help\n";
 
+#if defined(__mips__) && !defined(__mips_abicalls)
+/*
+ * The agent's own small variables are reached from $gp (-G, MIPS_SDATA in
+ * the Makefile), but musl's start code leaves $gp at 0 in a static non-PIC
+ * link.  The entry point main sets it to _gp, then goes on to the C main.
+ */
+__asm__(".text\n.globl main\n.type main, @function\n.set push\n.set noreorder\nmain:\n"
+        "lui $28, %hi(_gp)\nj iothunt_main\naddiu $28, $28, %lo(_gp)\n.set pop\n");
+#define main iothunt_main
+int main(int argc, char **argv) __attribute__((used, externally_visible));
+#endif
+
 int main(int argc, char **argv)
 {
     static const struct {
