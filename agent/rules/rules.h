@@ -34,7 +34,7 @@
 #define RULES_MAX_STRINGS    4096u           /* strings in a set */
 #define RULES_MAX_RULE_STRINGS 256u          /* strings in one rule */
 #define RULES_MAX_STRING_LEN 512u            /* bytes of one text string */
-#define RULES_MAX_HEX_TOKENS 512u            /* elements of one hex string */
+#define RULES_MAX_HEX_TOKENS 4096u           /* elements of one hex string */
 #define RULES_MAX_SPAN       4096u           /* longest match of any string */
 #define RULES_MAX_MATCHES    1024u           /* offsets kept per string */
 #define RULES_MAX_NODES      65536u          /* condition nodes in a set */

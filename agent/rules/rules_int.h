@@ -21,6 +21,9 @@
 #define RS_PRIVATE  0x20u
 #define RS_ANON     0x40u   /* "$ = ..." */
 #define RS_REGEX    0x80u   /* "/.../": re */
+#define RS_XOR      0x100u  /* xor: keys xlo..xhi (text) */
+#define RS_B64      0x200u  /* parse time: base64, base64wide (str_mods' order */
+#define RS_B64W     0x400u  /* after xor); the string becomes a hex string */
 
 /* Regular expressions (rules_regex.c) */
 #define RE_F_NOCASE 1u      /* /i or nocase */
@@ -88,6 +91,7 @@ struct rstring {
     const uint8_t *req;     /* regex without an atom: rules_re_required() */
     unsigned ntok;
     unsigned minlen, maxlen;/* span of a match (text: len, wide 2*len) */
+    uint8_t xlo, xhi;       /* xor: the keys (text; 0, 0 without xor) */
     int used;               /* referenced by the condition */
     unsigned levels;        /* hex with jumps/alternatives: nesting + 1, else 0 */
     /* per match call */

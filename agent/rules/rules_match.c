@@ -152,13 +152,19 @@ static void hex_prefix_atom(const struct htok *t, unsigned i, unsigned off, stru
  * offset).  Returns the number of atoms written to A (at most MAX), 0 if
  * there is no anchor: the string is then tried at every offset.
  */
-static unsigned hex_atoms(const struct rstring *s, struct atom *a, unsigned max)
+struct pending {
+    struct atom atom;
+    uint32_t str;
+    uint8_t wide;
+};
+
+static unsigned hex_atoms(const struct rstring *s, struct pending *p, unsigned max)
 {
     unsigned score = 0, stop, off, n = 0, br;
 
-    a[0].len = 0;
-    hex_prefix_atom(s->tok, 0, 0, &a[0], &score, &stop, &off);
-    if (a[0].len > 0) {
+    p[0].atom.len = 0;
+    hex_prefix_atom(s->tok, 0, 0, &p[0].atom, &score, &stop, &off);
+    if (p[0].atom.len > 0) {
         return 1;
     }
     if (s->tok[stop].kind != HT_ALT) {
@@ -171,9 +177,9 @@ static unsigned hex_atoms(const struct rstring *s, struct atom *a, unsigned max)
             return 0;
         }
         score = 0;
-        a[n].len = 0;
-        hex_prefix_atom(s->tok, br + 1, off, &a[n], &score, &bstop, &boff);
-        if (a[n].len == 0) {
+        p[n].atom.len = 0;
+        hex_prefix_atom(s->tok, br + 1, off, &p[n].atom, &score, &bstop, &boff);
+        if (p[n].atom.len == 0) {
             return 0;
         }
         n++;
@@ -182,12 +188,6 @@ static unsigned hex_atoms(const struct rstring *s, struct atom *a, unsigned max)
 }
 
 /* ---- automaton -------------------------------------------------------- */
-
-struct pending {
-    struct atom atom;
-    uint32_t str;
-    uint8_t wide;
-};
 
 /* Order atoms by their case-folded bytes (shared prefixes adjacent). */
 static int pending_cmp(const void *a, const void *b)
@@ -215,7 +215,7 @@ int rules_compile(struct rules *rs)
 
     rules_uncompile(rs);
     for (i = 0, maxstates = 1; i < rs->nstrs; i++) {
-        maxstates += 2 + rs->strs[i].ntok;      /* atoms at most */
+        maxstates += 2 * (1 + rs->strs[i].xhi - rs->strs[i].xlo) + rs->strs[i].ntok;  /* atoms at most */
     }
     pend = malloc((size_t)maxstates * sizeof *pend);
     rs->anchorless = rules_mem_alloc(rs, ((size_t)rs->nstrs + 1) * sizeof *rs->anchorless);
@@ -248,15 +248,13 @@ int rules_compile(struct rules *rs)
                 }
             }
             {
-                struct atom at[RULES_MAX_HEX_TOKENS];
-                unsigned na = hex_atoms(st, at, RULES_MAX_HEX_TOKENS), k;
+                unsigned na = hex_atoms(st, pend + npend, maxstates - npend), k;
 
                 if (na == 0) {
                     rs->anchorless[rs->nanchorless++] = i;
                     continue;
                 }
                 for (k = 0; k < na; k++) {
-                    pend[npend].atom = at[k];
                     pend[npend].str = i;
                     pend[npend].wide = 0;
                     npend++;
@@ -270,14 +268,13 @@ int rules_compile(struct rules *rs)
             continue;
         }
         for (j = 0; j < 2; j++) {
-            unsigned n, score = 0;
+            unsigned n, score, key, k;
 
             if (!(st->flags & (j ? RS_WIDE : RS_ASCII))) {
                 continue;
             }
             if (st->flags & RS_REGEX) {
                 uint8_t pre[16];
-                unsigned k;
 
                 n = rules_re_prefix(st->re, pre, sizeof pre);
                 for (k = 0; k < n; k++) {
@@ -288,10 +285,23 @@ int rules_compile(struct rules *rs)
             } else {
                 n = text_variant(st, (int)j, lit);
             }
-            atom_pick(lit, n, 0, &pend[npend].atom, &score);
-            pend[npend].str = i;
-            pend[npend].wide = (uint8_t)j;
-            npend++;
+            /* one atom per xor key (a string without xor has the key 0 only) */
+            for (k = 0; k < n; k++) {
+                lit[k] ^= st->xlo;
+            }
+            for (key = st->xlo;; key++) {
+                score = 0;
+                atom_pick(lit, n, 0, &pend[npend].atom, &score);
+                pend[npend].str = i;
+                pend[npend].wide = (uint8_t)j;
+                npend++;
+                if (key >= st->xhi) {
+                    break;
+                }
+                for (k = 0; k < n; k++) {
+                    lit[k] ^= (uint8_t)(key ^ (key + 1));
+                }
+            }
         }
     }
     /* byte classes: one per folded byte used by an atom, 0 for the rest;
@@ -539,12 +549,17 @@ static int verify_text(const struct mctx *m, const struct rstring *s, int wide, 
 {
     const uint8_t *d = m->buf + i;
     size_t cs = wide ? 2 : 1, len = s->len * cs, k;
+    uint8_t key;
 
     if (i + len > m->have) {
         return 0;
     }
+    key = (s->flags & RS_XOR) ? (uint8_t)(d[0] ^ s->bytes[0]) : 0;   /* xor: the first byte's */
+    if (key < s->xlo || key > s->xhi) {
+        return 0;
+    }
     for (k = 0; k < s->len; k++) {
-        uint8_t b = d[k * cs], p = s->bytes[k];
+        uint8_t b = d[k * cs] ^ key, p = s->bytes[k];
 
         if (s->flags & RS_NOCASE) {
             if (fold(b) != fold(p)) {
@@ -553,7 +568,7 @@ static int verify_text(const struct mctx *m, const struct rstring *s, int wide, 
         } else if (b != p) {
             return 0;
         }
-        if (wide && d[k * 2 + 1] != 0) {
+        if (wide && d[k * 2 + 1] != key) {
             return 0;
         }
     }

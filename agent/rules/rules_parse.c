@@ -2059,6 +2059,151 @@ static int parse_regex_def(struct parser *ps, struct rstring *st)
     return IH_OK;
 }
 
+/* The arguments of xor and base64/base64wide (parse-time only) */
+struct variants {
+    unsigned xlo, xhi;      /* xor keys */
+    char alpha[65];         /* base64 alphabet; "" until given */
+};
+
+/* xor '(' INT [ '-' INT ] ')' | base64[wide] '(' TEXT ')'   (cursor on '(') */
+static int mod_args(struct parser *ps, unsigned f, struct variants *v)
+{
+    unsigned long line = ps->t.line;
+    int rc = lex(ps);
+
+    if (rc != IH_OK) {
+        return rc;
+    }
+    if (f == RS_XOR) {
+        int64_t lo = ps->t.ival, hi = lo;
+
+        rc = expect(ps, T_INT, "an integer");
+        if (rc == IH_OK && ps->t.kind == T_MINUS) {
+            rc = lex(ps);
+            hi = ps->t.ival;
+            if (rc == IH_OK) {
+                rc = expect(ps, T_INT, "an integer");
+            }
+        }
+        if (rc != IH_OK) {
+            return rc;
+        }
+        if (lo < 0 || hi > 255) {
+            return perr(ps, line, IH_EPARSE, "invalid xor range");
+        }
+        if (lo > hi) {
+            return perr(ps, line, IH_EPARSE, "xor lower bound exceeds upper bound");
+        }
+        v->xlo = (unsigned)lo;
+        v->xhi = (unsigned)hi;
+    } else {
+        if (ps->t.kind != T_TEXT || ps->textlen != 64 || memchr(ps->text, 0, 64)) {
+            return perr(ps, line, IH_EPARSE, "length of base64 alphabet must be 64");
+        }
+        if (v->alpha[0] && memcmp(v->alpha, ps->text, 64) != 0) {
+            return perr(ps, line, IH_EPARSE, "can not specify multiple alphabets");
+        }
+        memcpy(v->alpha, ps->text, 64);
+        rc = lex(ps);
+    }
+    return rc == IH_OK ? expect(ps, T_RP, "')'") : rc;
+}
+
+/* Byte P of the string S (the wide form: FORM 1) after K bytes 'A'; 0 past its end */
+static uint8_t b64_src(const struct rstring *s, unsigned form, size_t k, size_t p)
+{
+    if (p < k) {
+        return 'A';
+    }
+    p -= k;
+    return p < s->len << form && !(p & form) ? s->bytes[p >> form] : 0;
+}
+
+/*
+ * xor: the key range, matched by the text matcher.  base64/base64wide: the
+ * string becomes a hex string, the alternation of its variants: for the
+ * ascii and/or the wide form, YARA's three base64 encodings (after 0, 1
+ * and 2 bytes 'A', without the characters that depend on the neighbouring
+ * bytes: the first k + 1 and, with padding, the last pad + 1), for
+ * base64wide each character followed by 0.  Two passes: count, then write.
+ */
+static int text_variants(struct parser *ps, unsigned long line, struct rstring *st, struct variants *v)
+{
+    static const char std64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const char *alpha = v->alpha[0] ? v->alpha : std64, *bad = NULL;
+    unsigned f = st->flags, pass, var, t = 0, prev = 0;
+    struct htok *tok = NULL;
+
+    if (f & RS_NOCASE) {
+        bad = f & RS_XOR ? "xor nocase" : "base64 nocase";
+    } else if ((f & RS_XOR) && (f & (RS_B64 | RS_B64W))) {
+        bad = "base64 xor";
+    } else if (!(f & RS_XOR) && (f & RS_FULLWORD)) {
+        bad = "base64 fullword";
+    }
+    if (bad) {
+        return perr(ps, line, IH_EPARSE, "invalid modifier combination: %s", bad);
+    }
+    st->xlo = (uint8_t)v->xlo;
+    st->xhi = (uint8_t)v->xhi;
+    if (f & RS_XOR) {
+        return IH_OK;
+    }
+    st->minlen = UINT32_MAX;
+    st->maxlen = 0;
+    for (pass = 0; pass < 2; pass++) {
+        for (t = 1, var = 0; var < 12; var++) {    /* form (ascii, wide) x base64[wide] x shift */
+            unsigned form = var / 6, w = var / 3 % 2;
+            size_t k = var % 3, slen = st->len << form, len = slen + k, pad = (3 - len % 3) % 3;
+            size_t lead = k ? k + 1 : 0, n = (len + 2) / 3 * 4 - lead - (pad ? pad + 1 : 0), i;
+
+            if (!(f & (form ? RS_WIDE : RS_ASCII)) || !(f & (w ? RS_B64W : RS_B64)) || (k == 1 && slen == 1)) {
+                continue;
+            }
+            if (pass) {
+                tok[t].kind = HT_BRANCH;
+                tok[prev].a = (uint16_t)(prev ? t : 0);
+                prev = t;
+                for (i = 0; i < n << w; i++) {
+                    size_t c = lead + (i >> w), q = c / 4 * 3;
+                    uint32_t b = (uint32_t)b64_src(st, form, k, q) << 16 |
+                                 (uint32_t)b64_src(st, form, k, q + 1) << 8 | b64_src(st, form, k, q + 2);
+
+                    tok[t + 1 + i].kind = HT_BYTE;
+                    tok[t + 1 + i].mask = 0xff;
+                    tok[t + 1 + i].val = (i & w) ? 0 : (uint8_t)alpha[(b >> (18 - 6 * (c % 4))) & 63];
+                }
+                tok[t + 1 + i].kind = HT_GOTO;
+            } else {
+                st->minlen = (unsigned)(n << w) < st->minlen ? (unsigned)(n << w) : st->minlen;
+                st->maxlen = (unsigned)(n << w) > st->maxlen ? (unsigned)(n << w) : st->maxlen;
+            }
+            t += 2 + (unsigned)(n << w);
+        }
+        if (!pass) {
+            if (t >= RULES_MAX_HEX_TOKENS) {
+                return perr(ps, line, IH_ETOOBIG, "base64 variants longer than %u elements", RULES_MAX_HEX_TOKENS);
+            }
+            tok = rules_mem_alloc(ps->rs, (t + 1) * sizeof *tok);
+            if (!tok) {
+                return perr(ps, line, IH_ENOMEM, "out of memory");
+            }
+            memset(tok, 0, (t + 1) * sizeof *tok);
+        }
+    }
+    tok[0].kind = HT_ALT;
+    for (var = 0; var < t; var++) {
+        if (var == 0 || tok[var].kind == HT_GOTO) {
+            tok[var].a = (uint16_t)t;
+        }
+    }
+    tok[t].kind = HT_END;
+    st->tok = tok;
+    st->ntok = t + 1;
+    st->flags = (f & (RS_PRIVATE | RS_ANON)) | RS_HEX;
+    return IH_OK;
+}
+
 /*
  * string_def := SID '=' ( TEXT { text_mod } | regex { text_mod } | '{' hex '}' [ 'private' ] )
  * text_mod   := 'nocase' | 'wide' | 'ascii' | 'fullword' | 'private'
@@ -2067,6 +2212,7 @@ static int parse_string_def(struct parser *ps)
 {
     struct rules *rs = ps->rs;
     struct rrule *r = &rs->rules[ps->rule];
+    struct variants v = { 0, 255, "" };
     struct rstring *st;
     unsigned long line = ps->t.line;
     struct hexbuild *hb = NULL;
@@ -2125,15 +2271,15 @@ static int parse_string_def(struct parser *ps)
             if (mi < 0) {
                 break;
             }
-            if (mi >= (int)sizeof str_mod_flag) {
-                return unsup(ps, ps->t.line, ps->t.s, ps->t.n);
-            }
-            f = str_mod_flag[mi];
+            f = mi < (int)sizeof str_mod_flag ? str_mod_flag[mi] : RS_XOR << (mi - (int)sizeof str_mod_flag);
             if (st->flags & f) {
                 return perr(ps, ps->t.line, IH_EPARSE, "duplicated modifier");
             }
             st->flags |= f;
             rc = lex(ps);
+            if (rc == IH_OK && f >= RS_XOR && ps->t.kind == T_LP) {
+                rc = mod_args(ps, f, &v);
+            }
         }
         if (rc != IH_OK) {
             return rc;
@@ -2143,7 +2289,7 @@ static int parse_string_def(struct parser *ps)
         }
         st->minlen = (unsigned)st->len;
         st->maxlen = (unsigned)((st->flags & RS_WIDE) ? 2 * st->len : st->len);
-        return IH_OK;
+        return (st->flags & (RS_XOR | RS_B64 | RS_B64W)) ? text_variants(ps, line, st, &v) : IH_OK;
     }
     if (ps->t.kind == T_SLASH) {
         return parse_regex_def(ps, st);
