@@ -9,6 +9,9 @@
 #   make rules-diff         iothunt match (host and MIPS under qemu) against
 #                           yara over the public Mirai rules, rules/ and
 #                           tests/yara/rules
+#   make rules-modifiers    xor, base64, base64wide: random strings and
+#                           encodings (fixed seeds), iothunt (host and MIPS)
+#                           against yara's match counts
 #   make rules-testsuite    YARA 4.2.3's own test cases (tests/yara/testrules)
 #                           against yara and iothunt match: agree / wrong /
 #                           refused counts, fails on any wrong answer
@@ -20,7 +23,7 @@
 #   make size               bytes of the stripped MIPS agent per module, the
 #                           rule engine on its own line (scripts/size-modules.py)
 
-.PHONY: rules-diff rules-testsuite bench-rules bench-regex size
+.PHONY: rules-diff rules-modifiers rules-testsuite bench-rules bench-regex size
 
 RULES_HOST_OBJS := $(call obj,build/host,$(RULES_SRCS))
 RULES_MIPS_OBJS := $(call obj,build/mips,$(RULES_SRCS))
@@ -37,6 +40,12 @@ rules-diff: build/host/iothunt build/mips/iothunt
 	tests/yara/rules-diff.sh
 
 CHECK_EXTRA += rules-diff
+
+RULES_MODIFIER_SEEDS ?= 1 2
+rules-modifiers: build/host/iothunt build/mips/iothunt
+	@for s in $(RULES_MODIFIER_SEEDS); do tests/yara/diff-modifiers.py $$s 150 || exit 1; done
+
+CHECK_EXTRA += rules-modifiers
 
 rules-testsuite: build/host/iothunt
 	tests/yara/testrules/run.py -- build/host/iothunt
