@@ -108,7 +108,12 @@ $(foreach d,host mips bench fuzz $(filter-out mips,$(ARCH)) $(if $(EXTERNAL_TOOL
 # smaller; a small-data area over 64 KiB would fail the link, never the
 # program.
 MIPS_SDATA := -G 1024 -mno-extern-sdata
-MIPS_LTO := -Os -flto=2 -flto-partition=one -mno-abicalls -fno-pic -mno-check-zero-division $(MIPS_SDATA)
+# -mbranch-likely: MIPS32r1/r2 branch-likely instructions (beql, bnel...)
+# fill delay slots that would otherwise hold a nop: 384 bytes smaller
+# (gone in MIPS32r6, which the -march=mips32 encoding cannot run anyway).
+# -fipa-pta: 176 bytes smaller, no slower a link.
+MIPS_LTO := -Os -flto=2 -flto-partition=one -mno-abicalls -fno-pic -mno-check-zero-division $(MIPS_SDATA) \
+    -mbranch-likely -fipa-pta
 # Layout: the data segment follows the text in the file with no padding:
 # its address is the text's end plus 64 KiB, so address and file offset
 # stay congruent modulo 64 KiB and the binary loads under any MIPS page

@@ -198,7 +198,7 @@ $(XCC) $(or $(3),-fno-lto) $(XA_FLAGS_$(XA)) -static -nostdlib -Wl,--gc-sections
     $(XSYSROOT)/lib/crt1.o $(XSYSROOT)/lib/crti.o $(2) $(XMBEDTLS_LIBS) \
     -Wl,--start-group $(XSYSROOT)/lib/libc.a $(XRT) -Wl,--end-group $(XSYSROOT)/lib/crtn.o
 endef
-XLTO := -Os -flto=2 -flto-partition=one $(filter -mno-abicalls -fno-pic -fno-pie -mno-check-zero-division,$(XA_FLAGS_$(XA))) $(if $(filter mips%,$(XA)),$(MIPS_SDATA))
+XLTO := -Os -flto=2 -flto-partition=one $(filter -mno-abicalls -fno-pic -fno-pie -mno-check-zero-division,$(XA_FLAGS_$(XA))) $(if $(filter mips%,$(XA)),$(MIPS_SDATA) -mbranch-likely -fipa-pta)
 
 $(XD)/iothunt.unstripped: $(XD)/obj/agent/main.o $(XLIB_OBJS) $(XLINK_DEPS)
 	$(call xa_link,$@,$(XD)/obj/agent/main.o $(XLIB_OBJS),$(XLTO))
