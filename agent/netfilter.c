@@ -214,17 +214,25 @@ out:
     return rc;
 }
 
-/* The first of PATHS that is an executable file, or NULL. */
-static const char *nf_find_prog(const char *const *paths, size_t n)
-{
-    size_t i;
+/*
+ * The directories a firewall tool may be in, searched in this order; a
+ * tool that is only ever installed in some of them looks in the first
+ * few (see nf_tools).
+ */
+static const char *const nf_dirs[] = { "/usr/sbin/", "/sbin/", "/usr/bin/", "/bin/" };
 
-    for (i = 0; i < n; i++) {
-        if (access(paths[i], X_OK) == 0) {
-            return paths[i];
+/* The first NDIRS of nf_dirs holding an executable NAME: its path in PATH[N]. */
+static int nf_find_prog(const char *name, unsigned ndirs, char *path, size_t n)
+{
+    unsigned i;
+
+    for (i = 0; i < ndirs; i++) {
+        (void)util_fmt(path, n, "%s%s", nf_dirs[i], name);
+        if (access(path, X_OK) == 0) {
+            return 1;
         }
     }
-    return NULL;
+    return 0;
 }
 
 /*
@@ -258,7 +266,8 @@ static int nf_run(const char *prog, char *const argv[], enum nf_grammar g, unsig
     static char e_path[] = "PATH=/usr/sbin:/usr/bin:/sbin:/bin", e_lc[] = "LC_ALL=C";
     static char *const envp[] = { e_path, e_lc, NULL };
     struct nf_parser *p = NULL;
-    int pfd[2] = { -1, -1 }, efd[2] = { -1, -1 }, status = 0, rc;
+    /* stdout's pipe, then stderr's: closed in one loop */
+    int fds[4] = { -1, -1, -1, -1 }, *pfd = fds, *efd = fds + 2, status = 0, rc, i;
     char err[128];
     ssize_t en = 0;
     pid_t pid;
@@ -309,17 +318,10 @@ static int nf_run(const char *prog, char *const argv[], enum nf_grammar g, unsig
                rc == IH_EIO && WIFEXITED(status) ? "failed" : "no answer in time", why, wn);
     }
 out:
-    if (pfd[0] >= 0) {
-        close(pfd[0]);
-    }
-    if (pfd[1] >= 0) {
-        close(pfd[1]);
-    }
-    if (efd[0] >= 0) {
-        close(efd[0]);
-    }
-    if (efd[1] >= 0) {
-        close(efd[1]);
+    for (i = 0; i < 4; i++) {
+        if (fds[i] >= 0) {
+            close(fds[i]);
+        }
     }
     free(p);
     return rc;
@@ -458,65 +460,81 @@ static int nf_filter_loaded(const struct root *r)
 /* Under --root: the text dumps (DESIGN.md section 3). */
 static int nf_scan_root(struct nf_state *s)
 {
+    static const struct {
+        const char *path, *source;
+        unsigned char g, flags, src;
+    } dumps[] = {
+        { "/iptables-save.txt", "root-save", NF_G_SAVE, 0, NF_SRC_ROOT_SAVE },
+        { "/ip6tables-save.txt", "root-save6", NF_G_SAVE, NF_F_IPV6, NF_SRC_ROOT_SAVE6 },
+        { "/nft-ruleset.txt", "root-nft", NF_G_NFT, 0, NF_SRC_ROOT_NFT },
+    };
     char path[ROOT_PATH_MAX];
     int rc, filter_loaded = nf_filter_loaded(s->r);
+    size_t i;
 
-    rc = nf_parse_file(s->r, "/iptables-save.txt", NF_G_SAVE, 0, &s->blocks);
-    if (rc == IH_OK) {
-        nf_add_source(s->st, "root-save");
-        rc = nf_report(s, NF_SRC_ROOT_SAVE);
-        if (rc != IH_OK) {
-            return rc;
+    for (i = 0; i < sizeof dumps / sizeof dumps[0]; i++) {
+        rc = nf_parse_file(s->r, dumps[i].path, (enum nf_grammar)dumps[i].g, dumps[i].flags,
+                           &s->blocks);
+        if (rc == IH_OK) {
+            nf_add_source(s->st, dumps[i].source);
+            rc = nf_report(s, (enum nf_src)dumps[i].src);
+            if (rc != IH_OK) {
+                return rc;
+            }
+        } else if (rc != IH_ENOENT || (i == 0 && filter_loaded)) {
+            /* only the IPv4 dump is expected whenever the filter table is */
+            (void)root_path(s->r, dumps[i].path, path, sizeof path);
+            util_diag(path, 0, "%s", rc == IH_ENOENT ?
+                      "missing, but the filter table is loaded" : util_strerror(rc));
+            s->st->errors++;
+            s->st->bad += s->blocks.bad;
         }
-    } else if (rc != IH_ENOENT || filter_loaded) {
-        (void)root_path(s->r, "/iptables-save.txt", path, sizeof path);
-        util_diag(path, 0, "%s", rc == IH_ENOENT ?
-                  "missing, but the filter table is loaded" : util_strerror(rc));
-        s->st->errors++;
-        s->st->bad += s->blocks.bad;
-    }
-    rc = nf_parse_file(s->r, "/ip6tables-save.txt", NF_G_SAVE, NF_F_IPV6, &s->blocks);
-    if (rc == IH_OK) {
-        nf_add_source(s->st, "root-save6");
-        rc = nf_report(s, NF_SRC_ROOT_SAVE6);
-        if (rc != IH_OK) {
-            return rc;
-        }
-    } else if (rc != IH_ENOENT) {
-        (void)root_path(s->r, "/ip6tables-save.txt", path, sizeof path);
-        util_diag(path, 0, "%s", util_strerror(rc));
-        s->st->errors++;
-        s->st->bad += s->blocks.bad;
-    }
-    rc = nf_parse_file(s->r, "/nft-ruleset.txt", NF_G_NFT, 0, &s->blocks);
-    if (rc == IH_OK) {
-        nf_add_source(s->st, "root-nft");
-        return nf_report(s, NF_SRC_ROOT_NFT);
-    }
-    if (rc != IH_ENOENT) {
-        (void)root_path(s->r, "/nft-ruleset.txt", path, sizeof path);
-        util_diag(path, 0, "%s", util_strerror(rc));
-        s->st->errors++;
-        s->st->bad += s->blocks.bad;
     }
     return IH_OK;
 }
 
 /*
- * Run the first of PATHS that exists with ARGV and report what it printed
- * as source SRC.  IH_ENOENT when none exists; a failing run is counted.
+ * The live tools, in the order they are run: each is named as its source
+ * is (nf_src_names) and found in the first NDIRS of nf_dirs; ARGV picks
+ * nf_live_cmd's argument vector.  The first two read what the kernel
+ * table would, and run only when it could not be read.
  */
-static int nf_live_cmd(struct nf_state *s, const char *const *paths, size_t n,
-                       char *const argv[], enum nf_grammar g, unsigned flags, enum nf_src src)
+static const struct {
+    unsigned char src, ndirs, argv, g, flags;
+} nf_tools[] = {
+    { NF_SRC_SAVE, 4, 0, NF_G_SAVE, 0 },
+    { NF_SRC_LEGACY_SAVE, 2, 0, NF_G_SAVE, 0 },
+    /* IPv6: no kernel reader (ip6t_entry differs); the tools' text */
+    { NF_SRC_SAVE6, 4, 1, NF_G_SAVE, NF_F_IPV6 },
+    { NF_SRC_LEGACY_SAVE6, 2, 1, NF_G_SAVE, NF_F_IPV6 },
+    { NF_SRC_NFT, 3, 2, NF_G_NFT, 0 },
+};
+#define NF_NTOOLS (sizeof nf_tools / sizeof nf_tools[0])
+
+/*
+ * Run nf_tools[T] (the first of its paths that exists) and report what it
+ * printed.  IH_ENOENT when it is not installed; a failing run is counted.
+ */
+static int nf_live_cmd(struct nf_state *s, size_t t)
 {
-    const char *prog = nf_find_prog(paths, n);
+    static char a0[] = "iptables-save", a1[] = "-c", a2[] = "-t", a3[] = "filter";
+    /* argv[0] picks the personality of xtables-multi binaries (the
+     * legacy tools too are asked as iptables-save / ip6tables-save) */
+    static char c0[] = "ip6tables-save";
+    static char b0[] = "nft", b1[] = "list", b2[] = "ruleset";
+    static char *const argvs[][5] = {
+        { a0, a1, a2, a3, NULL }, { c0, a1, a2, a3, NULL }, { b0, b1, b2, NULL },
+    };
+    const char *name = nf_src_names[nf_tools[t].src];
+    char prog[40];
     char why[80] = "";
     int rc;
 
-    if (!prog) {
+    if (!nf_find_prog(name, nf_tools[t].ndirs, prog, sizeof prog)) {
         return IH_ENOENT;
     }
-    rc = nf_run(prog, argv, g, flags, &s->blocks, why, sizeof why);
+    rc = nf_run(prog, argvs[nf_tools[t].argv], (enum nf_grammar)nf_tools[t].g,
+                nf_tools[t].flags, &s->blocks, why, sizeof why);
     if (rc != IH_OK) {
         /* no raw tool output on the screen: the summary says it in words */
         if (!s->st->why[0]) {
@@ -526,8 +544,8 @@ static int nf_live_cmd(struct nf_state *s, const char *const *paths, size_t n,
         s->st->bad += s->blocks.bad;
         return IH_OK;
     }
-    nf_add_source(s->st, nf_src_names[src]);
-    return nf_report(s, src);
+    nf_add_source(s->st, name);
+    return nf_report(s, (enum nf_src)nf_tools[t].src);
 }
 
 /*
@@ -538,30 +556,8 @@ static int nf_live_cmd(struct nf_state *s, const char *const *paths, size_t n,
  */
 static int nf_scan_live(struct nf_state *s)
 {
-    static const char *const saves[] = {
-        "/usr/sbin/iptables-save", "/sbin/iptables-save", "/usr/bin/iptables-save",
-        "/bin/iptables-save",
-    };
-    static const char *const legacy[] = {
-        "/usr/sbin/iptables-legacy-save", "/sbin/iptables-legacy-save",
-    };
-    static const char *const saves6[] = {
-        "/usr/sbin/ip6tables-save", "/sbin/ip6tables-save", "/usr/bin/ip6tables-save",
-        "/bin/ip6tables-save",
-    };
-    static const char *const legacy6[] = {
-        "/usr/sbin/ip6tables-legacy-save", "/sbin/ip6tables-legacy-save",
-    };
-    static const char *const nfts[] = { "/usr/sbin/nft", "/sbin/nft", "/usr/bin/nft" };
-    static char a0[] = "iptables-save", a1[] = "-c", a2[] = "-t", a3[] = "filter";
-    static char *const save_argv[] = { a0, a1, a2, a3, NULL };
-    /* argv[0] picks the personality of xtables-multi binaries */
-    static char c0[] = "ip6tables-save";
-    static char *const save6_argv[] = { c0, a1, a2, a3, NULL };
-    static char b0[] = "nft", b1[] = "list", b2[] = "ruleset";
-    static char *const nft_argv[] = { b0, b1, b2, NULL };
     uint8_t *blob = NULL;
-    size_t len = 0;
+    size_t len = 0, t;
     int rc;
 
     rc = netfilter_kernel_read(&blob, &len);
@@ -578,40 +574,19 @@ static int nf_scan_live(struct nf_state *s)
             s->st->bad += s->blocks.bad;
         }
     }
-    if (rc != IH_OK) {
-        rc = nf_live_cmd(s, saves, sizeof saves / sizeof saves[0], save_argv, NF_G_SAVE, 0,
-                         NF_SRC_SAVE);
-        if (rc != IH_OK && rc != IH_ENOENT) {
-            return rc;
-        }
-        rc = nf_live_cmd(s, legacy, sizeof legacy / sizeof legacy[0], save_argv, NF_G_SAVE, 0,
-                         NF_SRC_LEGACY_SAVE);
+    for (t = rc == IH_OK ? 2 : 0; t < NF_NTOOLS; t++) {
+        rc = nf_live_cmd(s, t);
         if (rc != IH_OK && rc != IH_ENOENT) {
             return rc;
         }
     }
-    /* IPv6: no kernel reader (ip6t_entry differs); the tools' text */
-    rc = nf_live_cmd(s, saves6, sizeof saves6 / sizeof saves6[0], save6_argv, NF_G_SAVE,
-                     NF_F_IPV6, NF_SRC_SAVE6);
-    if (rc != IH_OK && rc != IH_ENOENT) {
-        return rc;
-    }
-    rc = nf_live_cmd(s, legacy6, sizeof legacy6 / sizeof legacy6[0], save6_argv, NF_G_SAVE,
-                     NF_F_IPV6, NF_SRC_LEGACY_SAVE6);
-    if (rc != IH_OK && rc != IH_ENOENT) {
-        return rc;
-    }
-    rc = nf_live_cmd(s, nfts, sizeof nfts / sizeof nfts[0], nft_argv, NF_G_NFT, 0, NF_SRC_NFT);
-    if (rc == IH_ENOENT) {
-        rc = IH_OK;
-    }
-    if (rc == IH_OK && !s->st->sources[0] && !s->st->errors && nf_filter_loaded(s->r)) {
+    if (!s->st->sources[0] && !s->st->errors && nf_filter_loaded(s->r)) {
         /* rules are loaded, and nothing here could read them */
         s->st->errors++;
         (void)util_strlcpy(s->st->why, "no iptables-save or nft, and the kernel table needs root",
                            sizeof s->st->why);
     }
-    return rc;
+    return IH_OK;
 }
 
 int netfilter_scan(const struct root *r, int64_t now, struct finding_sink *sink,

@@ -40,6 +40,9 @@
 #define NF_PORT_NUM_CWMP 7547
 #define NF_PORT_NUM_ADB  5555
 
+/* NF_PORT_* bits of the worm's ports that the range LO..HI covers (both parsers). */
+unsigned nf_port_mask(unsigned lo, unsigned hi);
+
 /* Caps on untrusted input. */
 #define NF_MAX_LINE     4096    /* longer text lines are dropped, not cut */
 #define NF_MAX_TOKENS   128     /* words in one rule */

@@ -79,21 +79,6 @@ static uint64_t rd64(const uint8_t *p, enum procnet_order o)
     return (hi << 32) | lo;
 }
 
-static void wr32(uint8_t *p, uint32_t v, enum procnet_order o)
-{
-    if (o == PROCNET_ORDER_BE) {
-        p[0] = (uint8_t)(v >> 24);
-        p[1] = (uint8_t)(v >> 16);
-        p[2] = (uint8_t)(v >> 8);
-        p[3] = (uint8_t)v;
-    } else {
-        p[3] = (uint8_t)(v >> 24);
-        p[2] = (uint8_t)(v >> 16);
-        p[1] = (uint8_t)(v >> 8);
-        p[0] = (uint8_t)v;
-    }
-}
-
 /* A NUL-terminated name in a fixed field P[0..N); IH_EPARSE if unterminated. */
 static int nf_name(const uint8_t *p, size_t n, const char **out)
 {
@@ -148,19 +133,6 @@ static void txt_add(char *t, size_t n, const char *fmt, ...)
     va_end(ap);
 }
 
-static unsigned nf_kmask(unsigned lo, unsigned hi)
-{
-    unsigned m = 0;
-
-    if (lo <= NF_PORT_NUM_CWMP && NF_PORT_NUM_CWMP <= hi) {
-        m |= NF_PORT_CWMP;
-    }
-    if (lo <= NF_PORT_NUM_ADB && NF_PORT_NUM_ADB <= hi) {
-        m |= NF_PORT_ADB;
-    }
-    return m;
-}
-
 struct nf_krule {
     int tcp;
     int neg;
@@ -196,7 +168,7 @@ static int nf_match_tcp(const uint8_t *d, size_t n, enum procnet_order o, struct
     if (d[11] & XT_TCP_INV_DSTPT) {
         k->neg = 1;
     } else if (lo <= hi) {
-        k->ports |= nf_kmask(lo, hi);
+        k->ports |= nf_port_mask(lo, hi);
     }
     return IH_OK;
 }
@@ -238,7 +210,7 @@ static int nf_match_multiport(const uint8_t *d, size_t n, unsigned rev, enum pro
             txt_add(k->text, sizeof k->text, "%s%u", i ? "," : "", lo);
         }
         if (!k->neg && lo <= hi) {
-            k->ports |= nf_kmask(lo, hi);
+            k->ports |= nf_port_mask(lo, hi);
         }
     }
     txt_add(k->text, sizeof k->text, " ");
@@ -315,23 +287,25 @@ static int nf_entry(const uint8_t *e, size_t n, enum procnet_order o, const char
         v = (int32_t)rd32(e + to + XT_HDR_SIZE, o);
         if (v == NF_VERDICT_KDROP) {
             k->verdict = NF_VERDICT_DROP;
-            txt_add(k->text, sizeof k->text, "-j DROP");
+            name = "DROP";
         } else if (v == -2) {
-            txt_add(k->text, sizeof k->text, "-j ACCEPT");
+            name = "ACCEPT";
         } else if (v == -5) {
-            txt_add(k->text, sizeof k->text, "-j RETURN");
+            name = "RETURN";
             k->chain_end = to == IPT_ENTRY_SIZE;
         } else {
             txt_add(k->text, sizeof k->text, "-j (verdict %ld)", (long)v);
             k->jump = v >= 0 ? (long)v : -1;
+            return IH_OK;
         }
     } else {
         if (strcmp(name, "REJECT") == 0) {
             k->verdict = NF_VERDICT_REJECT;
         }
         k->chain_end = strcmp(name, "ERROR") == 0;
-        txt_add(k->text, sizeof k->text, "-j %s", name);
     }
+    /* a standard verdict is printed by its name, as iptables-save does */
+    txt_add(k->text, sizeof k->text, "-j %s", name);
     return IH_OK;
 }
 
@@ -578,7 +552,8 @@ int netfilter_kernel_read(uint8_t **buf, size_t *len)
             goto out;
         }
         memcpy(req + NF_GETINFO_SIZE, "filter", 6);
-        wr32(req + NF_GETINFO_SIZE + 32, ki.size, o);
+        /* the kernel reads the size in its own (this process's) byte order */
+        memcpy(req + NF_GETINFO_SIZE + 32, &ki.size, sizeof ki.size);
         sl = (socklen_t)(hdr + ki.size);
         if (getsockopt(fd, IPPROTO_IP, NF_IPT_SO_GET_ENTRIES, req + NF_GETINFO_SIZE, &sl) == 0) {
             break;

@@ -16,85 +16,125 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * The words the grammars look for.  nf_split numbers each word it cuts
+ * (nf_tok.kw) by this one list, so the parsers compare small numbers: a
+ * string compare per keyword tested was most of this file's code on the
+ * device.  The iptables options come first, with what nf_ipt_args does
+ * with each; then the other words, in groups that are tested as ranges
+ * (keep each group together and in order).
+ */
+enum ipt_opt { IO_APPEND, IO_INSERT, IO_TABLE, IO_PROTO, IO_DPORT, IO_DPORTS, IO_JUMP,
+               IO_VALUE, IO_NEWCHAIN };
+
+#define NF_OPTS(O) \
+    O("-A", IO_APPEND) O("--append", IO_APPEND) O("-I", IO_INSERT) \
+    O("--insert", IO_INSERT) O("-t", IO_TABLE) O("--table", IO_TABLE) \
+    O("-p", IO_PROTO) O("--protocol", IO_PROTO) O("--dport", IO_DPORT) \
+    O("--destination-port", IO_DPORT) O("--dports", IO_DPORTS) \
+    O("--destination-ports", IO_DPORTS) O("--ports", IO_DPORTS) O("-j", IO_JUMP) \
+    O("--jump", IO_JUMP) O("-g", IO_JUMP) O("--goto", IO_JUMP) O("-m", IO_VALUE) \
+    O("--match", IO_VALUE) O("--comment", IO_VALUE) O("-i", IO_VALUE) \
+    O("--in-interface", IO_VALUE) O("-o", IO_VALUE) O("--out-interface", IO_VALUE) \
+    O("-s", IO_VALUE) O("--source", IO_VALUE) O("-d", IO_VALUE) \
+    O("--destination", IO_VALUE) O("--sport", IO_VALUE) O("--source-port", IO_VALUE) \
+    O("--sports", IO_VALUE) O("--source-ports", IO_VALUE) O("-N", IO_NEWCHAIN) \
+    O("--new-chain", IO_NEWCHAIN)
+
+#define NF_WORDS(W) \
+    W(JUMP, "jump") W(GOTO, "goto") W(L4PROTO, "l4proto") W(PROTOCOL, "protocol") \
+    W(TCP, "tcp") W(TH, "th") W(DPORT, "dport") W(EQ, "==") W(EQ_W, "eq") \
+    W(NE, "!=") W(NE_W, "ne") W(VMAP, "vmap") W(LBRACE, "{") W(RBRACE, "}") \
+    W(COMMA, ",") W(COLON, ":") W(COUNTER, "counter") W(PACKETS, "packets") \
+    W(DROP, "drop") W(REJECT, "reject") \
+    /* verdicts that end what a rule does: ACCEPT..CONTINUE */ \
+    W(ACCEPT, "accept") W(RETURN, "return") W(CONTINUE, "continue") \
+    W(IP, "ip") W(IP6, "ip6") W(INET, "inet") W(TABLE, "table") W(ADD, "add") \
+    W(INSERT, "insert") W(RULE, "rule") W(SET, "set") W(MAP, "map") W(CHAIN, "chain") \
+    W(HOOK, "hook") W(INPUT_HOOK, "input") W(FILTER, "filter") W(INPUT, "INPUT") \
+    /* a set's attributes SIZE..COMMENT; a chain's POLICY..DEVICES */ \
+    W(SIZE, "size") W(TIMEOUT, "timeout") W(GC_INTERVAL, "gc-interval") \
+    W(FLAGS, "flags") W(TYPE, "type") W(POLICY, "policy") W(COMMENT, "comment") \
+    W(DEVICES, "devices") \
+    W(NOT, "!") W(SIX, "6") W(DROP_U, "DROP") W(REJECT_U, "REJECT") \
+    /* what ends a shell command: SEMI..PIPE (ANDAND..OROR: an nft one) */ \
+    W(SEMI, ";") W(ANDAND, "&&") W(OROR, "||") W(PIPE, "|") \
+    /* programs: IPTABLES.. and IP6TABLES.., three each */ \
+    W(NFT, "nft") W(IPTABLES, "iptables") W(IPTABLES_LEGACY, "iptables-legacy") \
+    W(IPTABLES_NFT, "iptables-nft") W(IP6TABLES, "ip6tables") \
+    W(IP6TABLES_LEGACY, "ip6tables-legacy") W(IP6TABLES_NFT, "ip6tables-nft") \
+    W(CONFIG, "config") W(OPTION, "option") W(LIST, "list") W(NAME, "name") \
+    W(TARGET, "target") W(PROTO, "proto") W(DEST_PORT, "dest_port") W(DEST, "dest") \
+    W(ENABLED, "enabled") W(ZERO, "0")
+
+#define OPT_KIND(s, kind) kind,
+#define OPT_TEXT(s, kind) s "\0"
+#define WORD_ENUM(id, s) K_##id,
+#define WORD_TEXT(id, s) s "\0"
+
+/* ipt_kind[K - 1]: the enum ipt_opt of option word K (1..K_OPTS) */
+static const unsigned char ipt_kind[] = { NF_OPTS(OPT_KIND) };
+
+enum nf_kw { K_NONE, K_OPTS = sizeof ipt_kind, NF_WORDS(WORD_ENUM) K_END };
+
+/* every word, NUL-separated, in number order; an empty one ends the list */
+static const char nf_words[] = NF_OPTS(OPT_TEXT) NF_WORDS(WORD_TEXT);
+
 struct nf_tok {
     const char *p;
     size_t n;
-    int quoted;
+    unsigned kw;    /* enum nf_kw of the word, | TOK_QUOTED when it was quoted */
 };
+
+/* A quoted word is never a keyword of the grammars but UCI's. */
+#define TOK_QUOTED 0x80u
+_Static_assert(K_END <= TOK_QUOTED, "nf_words: too many words for nf_tok.kw");
+_Static_assert(NF_VERDICT_DROP == 1 && NF_VERDICT_REJECT == 2, "nf_uci_line: target words");
+
+/* The enum nf_kw of S[0..N), K_NONE when it is no keyword. */
+static unsigned nf_kw(const char *s, size_t n)
+{
+    const char *w = nf_words;
+    unsigned k;
+
+    for (k = 1; *w; k++) {
+        size_t l = strlen(w);
+
+        if (l == n && memcmp(w, s, n) == 0) {
+            return k;
+        }
+        w += l + 1;
+    }
+    return K_NONE;
+}
+
+/* T is the unquoted keyword K. */
+static int tok_is(const struct nf_tok *t, unsigned k)
+{
+    return t->kw == k;
+}
+
+/* T is the keyword K, quoted or not (UCI quotes keys and values at will). */
+static int tok_eq(const struct nf_tok *t, unsigned k)
+{
+    return (t->kw & ~TOK_QUOTED) == k;
+}
+
+static int tok_quoted(const struct nf_tok *t)
+{
+    return (t->kw & TOK_QUOTED) != 0;
+}
+
+/* T is one of the N keywords from K on (a group of NF_WORDS). */
+static int tok_in(const struct nf_tok *t, unsigned k, unsigned n)
+{
+    return t->kw - k < n;
+}
 
 /* Token-splitting modes. */
 #define TK_NFT   0x1    /* '{' '}' ',' ';' are tokens of their own */
 #define TK_HASH  0x2    /* '#' at the start of a token ends the line */
-
-/*
- * Split S[0..N) into at most MAX tokens: words separated by blanks;
- * '...' and "..." are one token without the quotes (inside "...", a
- * backslash keeps the next byte).  IH_EPARSE on an unterminated quote,
- * IH_ETOOBIG on too many tokens.
- */
-static int nf_split(const char *s, size_t n, unsigned mode, struct nf_tok *t, size_t max,
-                    size_t *count)
-{
-    size_t i = 0, k = 0;
-
-    while (i < n) {
-        char c = s[i];
-
-        if (c == ' ' || c == '\t' || c == '\r') {
-            i++;
-            continue;
-        }
-        if ((mode & TK_HASH) && c == '#') {
-            break;
-        }
-        if (k == max) {
-            return IH_ETOOBIG;
-        }
-        if (c == '"' || c == '\'') {
-            size_t st = ++i;
-
-            while (i < n && s[i] != c) {
-                if (c == '"' && s[i] == '\\' && i + 1 < n) {
-                    i++;
-                }
-                i++;
-            }
-            if (i >= n) {
-                return IH_EPARSE;
-            }
-            t[k].p = s + st;
-            t[k].n = i - st;
-            t[k].quoted = 1;
-            k++;
-            i++;
-            continue;
-        }
-        if ((mode & TK_NFT) && (c == '{' || c == '}' || c == ',' || c == ';')) {
-            t[k].p = s + i;
-            t[k].n = 1;
-            t[k].quoted = 0;
-            k++;
-            i++;
-            continue;
-        }
-        {
-            size_t st = i;
-
-            while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '"' &&
-                   s[i] != '\'' &&
-                   !((mode & TK_NFT) && (s[i] == '{' || s[i] == '}' || s[i] == ',' ||
-                                         s[i] == ';'))) {
-                i++;
-            }
-            t[k].p = s + st;
-            t[k].n = i - st;
-            t[k].quoted = 0;
-            k++;
-        }
-    }
-    *count = k;
-    return IH_OK;
-}
+#define TK_RULE  0x4    /* the line is one rule (for the message) */
 
 /* Report a malformed line at LINE and count it; always IH_OK (skip it). */
 static int nf_bad(struct nf_parser *p, unsigned long line, const char *why)
@@ -104,39 +144,100 @@ static int nf_bad(struct nf_parser *p, unsigned long line, const char *why)
     return IH_OK;
 }
 
-static int tok_is(const struct nf_tok *t, const char *s)
+/*
+ * Split S[0..N) into at most MAX tokens: words separated by blanks;
+ * '...' and "..." are one token without the quotes (inside "...", a
+ * backslash keeps the next byte).  An unterminated quote or too many
+ * tokens is reported (at LINE, as P's malformed line) and is IH_EPARSE /
+ * IH_ETOOBIG.
+ */
+static int nf_split(struct nf_parser *p, unsigned long line, const char *s, size_t n,
+                    unsigned mode, struct nf_tok *t, size_t max, size_t *count)
 {
-    size_t l = strlen(s);
+    size_t i = 0, k = 0;
 
-    return !t->quoted && t->n == l && memcmp(t->p, s, l) == 0;
+    while (i < n) {
+        char c = s[i];
+        size_t st = i, end;
+        unsigned q = 0;
+
+        if (c == ' ' || c == '\t' || c == '\r') {
+            i++;
+            continue;
+        }
+        if ((mode & TK_HASH) && c == '#') {
+            break;
+        }
+        if (k == max) {
+            (void)nf_bad(p, line, (mode & TK_RULE) ? "rule has too many words" :
+                         "too many words");
+            return IH_ETOOBIG;
+        }
+        if (c == '"' || c == '\'') {
+            st = ++i;
+            while (i < n && s[i] != c) {
+                if (c == '"' && s[i] == '\\' && i + 1 < n) {
+                    i++;
+                }
+                i++;
+            }
+            if (i >= n) {
+                (void)nf_bad(p, line, "unterminated quote");
+                return IH_EPARSE;
+            }
+            end = i++;
+            q = TOK_QUOTED;
+        } else if ((mode & TK_NFT) && memchr("{},;", c, 4)) {
+            end = ++i;
+        } else {
+            while (i < n && !memchr(" \t\r\"'", s[i], 5) &&
+                   !((mode & TK_NFT) && memchr("{},;", s[i], 4))) {
+                i++;
+            }
+            end = i;
+        }
+        t[k].p = s + st;
+        t[k].n = end - st;
+        t[k].kw = nf_kw(s + st, end - st) | q;
+        k++;
+    }
+    *count = k;
+    return IH_OK;
 }
 
-/* Like tok_is, quoted or not (UCI quotes keys and values at will). */
-static int tok_eq(const struct nf_tok *t, const char *s)
+/*
+ * Which of WORDS ("a|b|c", lower case) T is, in any case: 1 for the first,
+ * 0 for none.  One call for a list keeps the callers small.
+ */
+static int tok_icase(const struct nf_tok *t, const char *words)
 {
-    size_t l = strlen(s);
+    int k;
 
-    return t->n == l && memcmp(t->p, s, l) == 0;
-}
+    for (k = 1; *words; k++) {
+        size_t l = 0, i;
 
-static int tok_icase(const struct nf_tok *t, const char *s)
-{
-    size_t l = strlen(s), i;
-
-    if (t->n != l) {
-        return 0;
-    }
-    for (i = 0; i < l; i++) {
-        char a = t->p[i], b = s[i];
-
-        if (a >= 'A' && a <= 'Z') {
-            a = (char)(a - 'A' + 'a');
+        while (words[l] && words[l] != '|') {
+            l++;
         }
-        if (a != b) {
-            return 0;
+        for (i = 0; i < l && i < t->n; i++) {
+            char a = t->p[i];
+
+            if (a >= 'A' && a <= 'Z') {
+                a = (char)(a - 'A' + 'a');
+            }
+            if (a != words[i]) {
+                break;
+            }
+        }
+        if (i == l && l == t->n) {
+            return k;
+        }
+        words += l;
+        if (*words) {
+            words++;
         }
     }
-    return 1;
+    return 0;
 }
 
 /* 1 if T (a chain name) holds "input" in any case. */
@@ -154,17 +255,22 @@ static int tok_has_input(const struct nf_tok *t)
     return 0;
 }
 
-static unsigned nf_range_mask(uint64_t lo, uint64_t hi)
+/* A decimal port S[0..N), 0-65535 (parsed wide, kept narrow). */
+static int nf_port(const char *s, size_t n, unsigned *port)
 {
-    unsigned m = 0;
+    uint64_t v;
 
-    if (lo <= NF_PORT_NUM_CWMP && NF_PORT_NUM_CWMP <= hi) {
-        m |= NF_PORT_CWMP;
+    if (util_parse_dec(s, n, 65535, &v) != IH_OK) {
+        return IH_EPARSE;
     }
-    if (lo <= NF_PORT_NUM_ADB && NF_PORT_NUM_ADB <= hi) {
-        m |= NF_PORT_ADB;
-    }
-    return m;
+    *port = (unsigned)v;
+    return IH_OK;
+}
+
+unsigned nf_port_mask(unsigned lo, unsigned hi)
+{
+    return (lo <= NF_PORT_NUM_CWMP && NF_PORT_NUM_CWMP <= hi ? NF_PORT_CWMP : 0) |
+           (lo <= NF_PORT_NUM_ADB && NF_PORT_NUM_ADB <= hi ? NF_PORT_ADB : 0);
 }
 
 /*
@@ -174,37 +280,24 @@ static unsigned nf_range_mask(uint64_t lo, uint64_t hi)
  */
 static int nf_port_item(const char *s, size_t n, char sep, unsigned *mask)
 {
-    uint64_t lo = 0, hi = 65535;
     const char *d = memchr(s, sep, n);
+    size_t a = d ? (size_t)(d - s) : n, b = d ? n - a - 1 : 0;
+    unsigned lo = 0, hi = 65535;
 
-    if (n == 0) {
+    /* without SEP, the whole item is the one port (n > 0, so a > 0) */
+    if (n == 0 || (d && (a == 0 || b == 0) && (sep != ':' || a + b == 0))) {
+        return IH_EPARSE;
+    }
+    if ((a > 0 && nf_port(s, a, &lo) != IH_OK) || (b > 0 && nf_port(d + 1, b, &hi) != IH_OK)) {
         return IH_EPARSE;
     }
     if (!d) {
-        if (util_parse_dec(s, n, 65535, &lo) != IH_OK) {
-            return IH_EPARSE;
-        }
         hi = lo;
-    } else {
-        size_t a = (size_t)(d - s), b = n - a - 1;
-
-        if ((a == 0 || b == 0) && sep != ':') {
-            return IH_EPARSE;
-        }
-        if (a == 0 && b == 0) {
-            return IH_EPARSE;
-        }
-        if (a > 0 && util_parse_dec(s, a, 65535, &lo) != IH_OK) {
-            return IH_EPARSE;
-        }
-        if (b > 0 && util_parse_dec(d + 1, b, 65535, &hi) != IH_OK) {
-            return IH_EPARSE;
-        }
-        if (lo > hi) {
-            return IH_EPARSE;
-        }
     }
-    *mask |= nf_range_mask(lo, hi);
+    if (lo > hi) {
+        return IH_EPARSE;
+    }
+    *mask |= nf_port_mask(lo, hi);
     return IH_OK;
 }
 
@@ -257,30 +350,36 @@ static void nf_fill_block(struct nf_block *b, unsigned ports, unsigned fam, enum
     b->text[l + n] = '\0';
 }
 
-static void nf_add_block(struct nf_blocks *out, unsigned ports, enum nf_verdict v,
-                         unsigned long line, uint64_t packets, const char *pfx,
-                         const char *s, size_t n)
-{
-    if (out->n >= NF_MAX_BLOCKS) {
-        out->over++;
-        return;
-    }
-    nf_fill_block(&out->v[out->n++], ports, 4, v, line, packets, pfx, s, n);
-}
-
 /* ------------------------------------------------------------------ */
 /* user chains                                                          */
 
 /*
- * The chain PFX+NAME, remembered when new (ADD); its index, or -1 when
- * unknown (and not ADD) or the table is full.
+ * KEY[48] of NAME in P's chains and sets: "FAMILY TABLE NAME" in the
+ * current nft table when NFT, else NAME (iptables chains).
  */
-static int nf_chain(struct nf_parser *p, const char *pfx, const struct nf_tok *name, int add)
+static void nf_key(const struct nf_parser *p, int nft, const struct nf_tok *name, char *key)
+{
+    (void)util_fmt(key, sizeof p->chains[0], "%s%s%.*s", nft ? p->tbl : "", nft ? " " : "",
+                   (int)name->n, name->p);
+}
+
+/* P's current nft table: "FAMILY TABLE". */
+static void nf_set_tbl(struct nf_parser *p, const struct nf_tok *fam, const struct nf_tok *name)
+{
+    (void)util_fmt(p->tbl, sizeof p->tbl, "%.*s %.*s", (int)fam->n, fam->p, (int)name->n,
+                   name->p);
+}
+
+/*
+ * The chain NAME (in the current nft table when NFT), remembered when new
+ * (ADD); its index, or -1 when unknown (and not ADD) or the table is full.
+ */
+static int nf_chain(struct nf_parser *p, int nft, const struct nf_tok *name, int add)
 {
     char key[sizeof p->chains[0]];
     unsigned i;
 
-    (void)util_fmt(key, sizeof key, "%s%.*s", pfx, (int)name->n, name->p);
+    nf_key(p, nft, name, key);
     for (i = 0; i < p->n_chains; i++) {
         if (strcmp(p->chains[i], key) == 0) {
             return (int)i;
@@ -292,6 +391,14 @@ static int nf_chain(struct nf_parser *p, const char *pfx, const struct nf_tok *n
     (void)util_strlcpy(p->chains[p->n_chains], key, sizeof p->chains[0]);
     p->chain_root[p->n_chains] = 0;
     return (int)p->n_chains++;
+}
+
+/* Chain C is a root (INPUT, a base input chain) when ROOT. */
+static void nf_root(struct nf_parser *p, int c, int root)
+{
+    if (root && c >= 0) {
+        p->chain_root[c] = 1;
+    }
 }
 
 static void nf_edge(struct nf_parser *p, int from, int to)
@@ -387,58 +494,11 @@ struct nf_ipt {
     int newchain;                   /* -N */
 };
 
-/* Value of an option that may be written old-style "--dport ! 7547". */
-static const struct nf_tok *ipt_value(const struct nf_tok *t, size_t n, size_t *i, int *neg)
-{
-    if (*i + 1 >= n) {
-        return NULL;
-    }
-    (*i)++;
-    if (tok_is(&t[*i], "!")) {
-        *neg = 1;
-        if (*i + 1 >= n) {
-            return NULL;
-        }
-        (*i)++;
-    }
-    return &t[*i];
-}
-
-enum ipt_opt { IO_APPEND, IO_INSERT, IO_TABLE, IO_PROTO, IO_DPORT, IO_DPORTS, IO_JUMP,
-               IO_VALUE, IO_NEWCHAIN };
-
-/* The options nf_ipt_args knows; one table, not a chain of compares. */
-static const struct {
-    char name[20];
-    unsigned char kind;
-} ipt_opts[] = {
-    { "-A", IO_APPEND }, { "--append", IO_APPEND }, { "-I", IO_INSERT },
-    { "--insert", IO_INSERT }, { "-t", IO_TABLE }, { "--table", IO_TABLE },
-    { "-p", IO_PROTO }, { "--protocol", IO_PROTO }, { "--dport", IO_DPORT },
-    { "--destination-port", IO_DPORT }, { "--dports", IO_DPORTS },
-    { "--destination-ports", IO_DPORTS }, { "--ports", IO_DPORTS }, { "-j", IO_JUMP },
-    { "--jump", IO_JUMP }, { "-g", IO_JUMP }, { "--goto", IO_JUMP }, { "-m", IO_VALUE },
-    { "--match", IO_VALUE }, { "--comment", IO_VALUE }, { "-i", IO_VALUE },
-    { "--in-interface", IO_VALUE }, { "-o", IO_VALUE }, { "--out-interface", IO_VALUE },
-    { "-s", IO_VALUE }, { "--source", IO_VALUE }, { "-d", IO_VALUE },
-    { "--destination", IO_VALUE }, { "--sport", IO_VALUE }, { "--source-port", IO_VALUE },
-    { "--sports", IO_VALUE }, { "--source-ports", IO_VALUE }, { "-N", IO_NEWCHAIN },
-    { "--new-chain", IO_NEWCHAIN },
-};
-
+/* The enum ipt_opt of T, -1 when T is no option nf_ipt_args knows. */
 static int ipt_opt_find(const struct nf_tok *t)
 {
-    size_t k;
-
-    if (t->quoted || t->n < 2 || t->p[0] != '-' || t->n >= sizeof ipt_opts[0].name) {
-        return -1;
-    }
-    for (k = 0; k < sizeof ipt_opts / sizeof ipt_opts[0]; k++) {
-        if (tok_is(t, ipt_opts[k].name)) {
-            return ipt_opts[k].kind;
-        }
-    }
-    return -1;
+    /* K_NONE wraps around, a quoted word is past K_OPTS: neither is one */
+    return t->kw - 1 < K_OPTS ? ipt_kind[t->kw - 1] : -1;
 }
 
 /*
@@ -469,7 +529,7 @@ static int nf_ipt_args(const struct nf_tok *t, size_t n, unsigned flags, struct 
         unsigned m = 0;
         int kind;
 
-        if (tok_is(&t[i], "!")) {
+        if (tok_is(&t[i], K_NOT)) {
             neg = 1;
             continue;
         }
@@ -478,10 +538,15 @@ static int nf_ipt_args(const struct nf_tok *t, size_t n, unsigned flags, struct 
             neg = 0;
             continue;
         }
-        v = ipt_value(t, n, &i, &neg);
-        if (!v) {
+        /* the value, which may be written old-style: "--dport ! 7547" */
+        if (++i < n && tok_is(&t[i], K_NOT)) {
+            neg = 1;
+            i++;
+        }
+        if (i >= n) {
             return IH_EPARSE;
         }
+        v = &t[i];
         switch (kind) {
         case IO_NEWCHAIN:
             r->chain = v;
@@ -491,17 +556,17 @@ static int nf_ipt_args(const struct nf_tok *t, size_t n, unsigned flags, struct 
         case IO_INSERT:
             r->add = 1;
             r->chain = v;
-            r->chain_ok = (flags & NF_F_CONFIG) ? tok_has_input(v) : tok_is(v, "INPUT");
+            r->chain_ok = (flags & NF_F_CONFIG) ? tok_has_input(v) : tok_is(v, K_INPUT);
             if (kind == IO_INSERT && i + 1 < n && t[i + 1].n > 0 && t[i + 1].p[0] >= '0' &&
                 t[i + 1].p[0] <= '9') {
                 i++;    /* the rule number */
             }
             break;
         case IO_TABLE:
-            r->filter = tok_is(v, "filter");
+            r->filter = tok_is(v, K_FILTER);
             break;
         case IO_PROTO:
-            r->tcp = !neg && (tok_icase(v, "tcp") || tok_is(v, "6"));
+            r->tcp = !neg && (tok_icase(v, "tcp") || tok_is(v, K_SIX));
             break;
         case IO_DPORT:
         case IO_DPORTS:
@@ -517,8 +582,8 @@ static int nf_ipt_args(const struct nf_tok *t, size_t n, unsigned flags, struct 
             break;
         case IO_JUMP:
             r->target = v;
-            r->verdict = tok_is(v, "DROP") ? NF_VERDICT_DROP :
-                         tok_is(v, "REJECT") ? NF_VERDICT_REJECT : NF_VERDICT_NONE;
+            r->verdict = tok_is(v, K_DROP_U) ? NF_VERDICT_DROP :
+                         tok_is(v, K_REJECT_U) ? NF_VERDICT_REJECT : NF_VERDICT_NONE;
             break;
         default:
             break;
@@ -549,15 +614,13 @@ static void nf_ipt_place(struct nf_parser *p, const struct nf_ipt *r, unsigned f
     if (!r->filter || !r->chain) {
         return;
     }
-    c = nf_chain(p, "", r->chain, 1);
+    c = nf_chain(p, 0, r->chain, 1);
     if (r->newchain || !r->add) {
         return;
     }
-    if (r->chain_ok && c >= 0) {
-        p->chain_root[c] = 1;
-    }
+    nf_root(p, c, r->chain_ok);
     if (r->target && r->verdict == NF_VERDICT_NONE) {
-        nf_edge(p, c, nf_chain(p, "", r->target, 0));
+        nf_edge(p, c, nf_chain(p, 0, r->target, 0));
     }
     if (nf_ipt_blocks(r)) {
         nf_block_in(p, c, r->chain_ok, r->ports, fam, r->verdict, line, r->packets, NULL, s, n);
@@ -580,7 +643,7 @@ static int nf_save_line(struct nf_parser *p, const char *s, size_t n)
     struct nf_tok t[NF_MAX_TOKENS];
     struct nf_ipt r;
     size_t nt, first = 0;
-    int rc, kind;
+    int kind;
 
     while (n > 0 && (*s == ' ' || *s == '\t')) {
         s++;
@@ -604,17 +667,15 @@ static int nf_save_line(struct nf_parser *p, const char *s, size_t n)
             name.n++;
         }
         if (p->table_ok && name.n) {
-            (void)nf_chain(p, "", &name, 1);
+            (void)nf_chain(p, 0, &name, 1);
         }
         return IH_OK;
     }
     if (n >= 6 && memcmp(s, "COMMIT", 6) == 0) {
         return IH_OK;
     }
-    rc = nf_split(s, n, 0, t, NF_MAX_TOKENS, &nt);
-    if (rc != IH_OK) {
-        return nf_bad(p, p->line, rc == IH_ETOOBIG ? "rule has too many words" :
-                      "unterminated quote");
+    if (nf_split(p, p->line, s, n, TK_RULE, t, NF_MAX_TOKENS, &nt) != IH_OK) {
+        return IH_OK;
     }
     memset(&r, 0, sizeof r);
     if (nt > 0 && t[0].n >= 5 && t[0].p[0] == '[' && t[0].p[t[0].n - 1] == ']') {
@@ -634,8 +695,7 @@ static int nf_save_line(struct nf_parser *p, const char *s, size_t n)
         return nf_bad(p, p->line, "not a rule, table, chain or COMMIT line");
     }
     r.filter = p->table_ok;
-    rc = nf_ipt_args(t + first, nt - first, p->flags, &r);
-    if (rc != IH_OK) {
+    if (nf_ipt_args(t + first, nt - first, p->flags, &r) != IH_OK) {
         return nf_bad(p, p->line, "malformed rule");
     }
     if (r.chain_ok && r.filter) {
@@ -650,13 +710,13 @@ static int nf_save_line(struct nf_parser *p, const char *s, size_t n)
 /* ------------------------------------------------------------------ */
 /* nft                                                                  */
 
-/* The named set or map "TABLE NAME" of the current table, or -1. */
+/* The named set or map NAME of the current table, or -1. */
 static int nf_set_find(const struct nf_parser *p, const struct nf_tok *name)
 {
     char key[sizeof p->sets[0].name];
     unsigned i;
 
-    (void)util_fmt(key, sizeof key, "%s %.*s", p->tbl, (int)name->n, name->p);
+    nf_key(p, 1, name, key);
     for (i = 0; i < p->n_sets; i++) {
         if (strcmp(p->sets[i].name, key) == 0) {
             return (int)i;
@@ -679,15 +739,15 @@ static void nf_set_elems(const struct nf_tok *t, size_t n, int map, unsigned *po
     for (i = 0; i < n; i++) {
         unsigned m = 0;
 
-        if (t[i].quoted || nf_port_item(t[i].p, t[i].n, '-', &m) != IH_OK) {
+        if (tok_quoted(&t[i]) || nf_port_item(t[i].p, t[i].n, '-', &m) != IH_OK) {
             continue;
         }
         if (map) {
             int d = 0;
 
-            if (i + 2 < n && tok_is(&t[i + 1], ":")) {
-                d = tok_is(&t[i + 2], "drop") ? NF_VERDICT_DROP :
-                    tok_is(&t[i + 2], "reject") ? NF_VERDICT_REJECT : 0;
+            if (i + 2 < n && tok_is(&t[i + 1], K_COLON)) {
+                d = tok_is(&t[i + 2], K_DROP) ? NF_VERDICT_DROP :
+                    tok_is(&t[i + 2], K_REJECT) ? NF_VERDICT_REJECT : 0;
                 i += 2;
             }
             if (!d) {
@@ -713,7 +773,7 @@ static void nf_set_elems(const struct nf_tok *t, size_t n, int map, unsigned *po
  *   "th dport" counts as tcp only after "l4proto tcp" / "protocol tcp";
  *   "counter packets N bytes M" gives the packet count.  "@NAME" is a
  *   named set or map of the same table, declared before (as nft prints).
- *   Jumps from chain FROM (-1: none) become edges of P (NULL: none).
+ *   Jumps from chain FROM (-1: none) become edges of P.
  */
 static int nf_nft_rule(struct nf_parser *p, int from, const struct nf_tok *t, size_t n,
                        unsigned *ports, enum nf_verdict *v, uint64_t *packets)
@@ -724,51 +784,46 @@ static int nf_nft_rule(struct nf_parser *p, int from, const struct nf_tok *t, si
     *ports = 0;
     *v = NF_VERDICT_NONE;
     for (i = 0; i < n; i++) {
-        if (t[i].quoted) {
-            continue;
-        }
-        if ((tok_is(&t[i], "jump") || tok_is(&t[i], "goto")) && i + 1 < n) {
-            if (p && from >= 0) {
-                char pfx[sizeof p->tbl + 1];
+        unsigned k = t[i].kw;
 
-                (void)util_fmt(pfx, sizeof pfx, "%s ", p->tbl);
-                nf_edge(p, from, nf_chain(p, pfx, &t[i + 1], 1));
+        if ((k == K_JUMP || k == K_GOTO) && i + 1 < n) {
+            if (from >= 0) {
+                nf_edge(p, from, nf_chain(p, 1, &t[i + 1], 1));
             }
             *v = NF_VERDICT_NONE;
             i++;
-        } else if ((tok_is(&t[i], "l4proto") || tok_is(&t[i], "protocol")) && i + 1 < n &&
-            tok_is(&t[i + 1], "tcp")) {
+        } else if ((k == K_L4PROTO || k == K_PROTOCOL) && i + 1 < n &&
+                   tok_is(&t[i + 1], K_TCP)) {
             tcp = 1;
-        } else if ((tok_is(&t[i], "tcp") || (tcp && tok_is(&t[i], "th"))) && i + 1 < n &&
-                   tok_is(&t[i + 1], "dport")) {
+        } else if ((k == K_TCP || (tcp && k == K_TH)) && i + 1 < n &&
+                   tok_is(&t[i + 1], K_DPORT)) {
             unsigned m = 0;
             int neg = 0, sv = 0;
 
             i += 2;
-            if (i < n && (tok_is(&t[i], "==") || tok_is(&t[i], "eq"))) {
-                i++;
-            } else if (i < n && (tok_is(&t[i], "!=") || tok_is(&t[i], "ne"))) {
-                neg = 1;
+            if (i < n && tok_in(&t[i], K_EQ, 4)) {
+                /* "==" "eq" "!=" "ne" */
+                neg = t[i].kw >= K_NE;
                 i++;
             }
-            if (i < n && tok_is(&t[i], "vmap")) {
+            if (i < n && tok_is(&t[i], K_VMAP)) {
                 size_t st = ++i;
 
-                if (i < n && tok_is(&t[i], "{")) {
-                    while (i < n && !tok_is(&t[i], "}")) {
+                if (i < n && tok_is(&t[i], K_LBRACE)) {
+                    while (i < n && !tok_is(&t[i], K_RBRACE)) {
                         i++;
                     }
                     if (i >= n) {
                         return IH_EPARSE;
                     }
                     nf_set_elems(t + st, i - st, 1, &m, &sv);
-                } else if (i < n && t[i].n > 1 && t[i].p[0] == '@' && p) {
+                } else if (i < n && t[i].n > 1 && t[i].p[0] == '@') {
                     struct nf_tok nm = { t[i].p + 1, t[i].n - 1, 0 };
-                    int k = nf_set_find(p, &nm);
+                    int s = nf_set_find(p, &nm);
 
-                    if (k >= 0) {
-                        m = p->sets[k].ports;
-                        sv = p->sets[k].verdict;
+                    if (s >= 0) {
+                        m = p->sets[s].ports;
+                        sv = p->sets[s].verdict;
                     }
                 } else {
                     return IH_EPARSE;
@@ -782,11 +837,11 @@ static int nf_nft_rule(struct nf_parser *p, int from, const struct nf_tok *t, si
             if (i >= n) {
                 return IH_EPARSE;
             }
-            if (tok_is(&t[i], "{")) {
+            if (tok_is(&t[i], K_LBRACE)) {
                 int items = 0;
 
-                for (i++; i < n && !tok_is(&t[i], "}"); i++) {
-                    if (tok_is(&t[i], ",")) {
+                for (i++; i < n && !tok_is(&t[i], K_RBRACE); i++) {
+                    if (tok_is(&t[i], K_COMMA)) {
                         continue;
                     }
                     if (nf_port_item(t[i].p, t[i].n, '-', &m) != IH_OK) {
@@ -798,11 +853,11 @@ static int nf_nft_rule(struct nf_parser *p, int from, const struct nf_tok *t, si
                     return IH_EPARSE;
                 }
             } else if (t[i].n > 0 && t[i].p[0] == '@') {
-                struct nf_tok nm = { t[i].p + 1, t[i].n > 0 ? t[i].n - 1 : 0, 0 };
-                int k = p ? nf_set_find(p, &nm) : -1;
+                struct nf_tok nm = { t[i].p + 1, t[i].n - 1, 0 };
+                int s = nf_set_find(p, &nm);
 
-                if (k >= 0 && !p->sets[k].verdict) {
-                    m = p->sets[k].ports;
+                if (s >= 0 && !p->sets[s].verdict) {
+                    m = p->sets[s].ports;
                 }
             } else if (nf_port_item(t[i].p, t[i].n, '-', &m) != IH_OK) {
                 return IH_EPARSE;
@@ -812,17 +867,16 @@ static int nf_nft_rule(struct nf_parser *p, int from, const struct nf_tok *t, si
             } else {
                 *ports |= m;
             }
-        } else if (tok_is(&t[i], "counter") && i + 2 < n && tok_is(&t[i + 1], "packets")) {
+        } else if (k == K_COUNTER && i + 2 < n && tok_is(&t[i + 1], K_PACKETS)) {
             if (util_parse_dec(t[i + 2].p, t[i + 2].n, UINT64_MAX, packets) != IH_OK) {
                 return IH_EPARSE;
             }
             i += 2;
-        } else if (tok_is(&t[i], "drop")) {
+        } else if (k == K_DROP) {
             *v = NF_VERDICT_DROP;
-        } else if (tok_is(&t[i], "reject")) {
+        } else if (k == K_REJECT) {
             *v = NF_VERDICT_REJECT;
-        } else if (tok_is(&t[i], "accept") || tok_is(&t[i], "return") ||
-                   tok_is(&t[i], "continue")) {
+        } else if (tok_in(&t[i], K_ACCEPT, 3)) {
             *v = NF_VERDICT_NONE;
         }
     }
@@ -838,7 +892,50 @@ static int nf_nft_rule(struct nf_parser *p, int from, const struct nf_tok *t, si
 /* nf_block.family of an nft family word (ip 4, ip6 6, inet 0), -1 others. */
 static int nf_nft_family(const struct nf_tok *f)
 {
-    return tok_is(f, "ip") ? 4 : tok_is(f, "ip6") ? 6 : tok_is(f, "inet") ? 0 : -1;
+    static const signed char fam[] = { 4, 6, 0 };
+
+    return tok_in(f, K_IP, 3) ? fam[f->kw - K_IP] : -1;
+}
+
+/*
+ * An nft command "add|insert rule FAMILY TABLE CHAIN rule" (nft -f, a
+ * script): T[0..N) from FAMILY on.  ROOT: the chain is an input chain.
+ * SHELL (a firewall script) counts the rule before it is parsed and keeps
+ * no packet count; a malformed rule is reported at LINE as WHY when ROOT.
+ * The evidence is S[0..SN).
+ */
+static void nf_nft_cmd(struct nf_parser *p, const struct nf_tok *t, size_t n, int root,
+                       int shell, unsigned long line, const char *why, const char *s,
+                       size_t sn)
+{
+    int f = nf_nft_family(&t[0]), c;
+    unsigned ports;
+    enum nf_verdict v;
+    uint64_t packets = 0;
+
+    if (f < 0) {
+        return;
+    }
+    nf_set_tbl(p, &t[0], &t[1]);
+    c = nf_chain(p, 1, &t[2], 1);
+    nf_root(p, c, root);
+    if (shell && root && c >= 0) {
+        p->out->rules++;
+    }
+    if (nf_nft_rule(p, c, t + 3, n - 3, &ports, &v, &packets) != IH_OK) {
+        if (root) {
+            (void)nf_bad(p, line, why);
+        }
+    } else {
+        if (!shell && root) {
+            p->out->rules++;
+        }
+        if (ports && v != NF_VERDICT_NONE) {
+            nf_block_in(p, c, root, ports, (unsigned)f, v, line, shell ? 0 : packets, NULL, s,
+                        sn);
+        }
+    }
+    p->tbl[0] = '\0';
 }
 
 /*
@@ -863,35 +960,28 @@ static int nf_nft_line(struct nf_parser *p, const char *s, size_t n)
 {
     struct nf_tok t[NF_MAX_TOKENS];
     size_t nt, i;
-    int opens = 0, closes = 0, rc;
+    int opens = 0, closes = 0;
     unsigned ports;
     enum nf_verdict v;
     uint64_t packets = 0;
 
-    rc = nf_split(s, n, TK_NFT | TK_HASH, t, NF_MAX_TOKENS, &nt);
-    if (rc != IH_OK) {
-        return nf_bad(p, p->line, rc == IH_ETOOBIG ? "rule has too many words" :
-                      "unterminated quote");
-    }
-    if (nt == 0) {
+    if (nf_split(p, p->line, s, n, TK_NFT | TK_HASH | TK_RULE, t, NF_MAX_TOKENS, &nt) !=
+        IH_OK || nt == 0) {
         return IH_OK;
     }
     for (i = 0; i < nt; i++) {
-        if (tok_is(&t[i], "{")) {
-            opens++;
-        } else if (tok_is(&t[i], "}")) {
-            closes++;
-        }
+        opens += tok_is(&t[i], K_LBRACE);
+        closes += tok_is(&t[i], K_RBRACE);
     }
-    if (p->depth == 0 && tok_is(&t[0], "table")) {
-        static const struct nf_tok ip = { "ip", 2, 0 };
+    if (p->depth == 0 && tok_is(&t[0], K_TABLE)) {
+        static const struct nf_tok ip = { "ip", 2, K_IP };
         const struct nf_tok *fam = &ip, *name;
         int f;
 
-        if (nt >= 4 && tok_is(&t[3], "{")) {
+        if (nt >= 4 && tok_is(&t[3], K_LBRACE)) {
             fam = &t[1];
             name = &t[2];
-        } else if (nt >= 3 && tok_is(&t[2], "{")) {
+        } else if (nt >= 3 && tok_is(&t[2], K_LBRACE)) {
             name = &t[1];
         } else {
             return nf_bad(p, p->line, "malformed table line");
@@ -899,8 +989,7 @@ static int nf_nft_line(struct nf_parser *p, const char *s, size_t n)
         f = nf_nft_family(fam);
         p->table_ok = f >= 0;
         p->fam = f >= 0 ? (unsigned)f : 4;
-        (void)util_fmt(p->tbl, sizeof p->tbl, "%.*s %.*s", (int)fam->n, fam->p,
-                       (int)name->n, name->p);
+        nf_set_tbl(p, fam, name);
         p->depth = opens - closes;
         if (p->depth <= 0) {
             p->depth = 0;
@@ -908,50 +997,22 @@ static int nf_nft_line(struct nf_parser *p, const char *s, size_t n)
         }
         return IH_OK;
     }
-    if (p->depth == 0 && nt >= 6 && (tok_is(&t[0], "add") || tok_is(&t[0], "insert")) &&
-        tok_is(&t[1], "rule")) {
-        int chain_ok = tok_is(&t[4], "INPUT") ||
-                       ((p->flags & NF_F_CONFIG) && tok_has_input(&t[4]));
-        int f = nf_nft_family(&t[2]), c;
-
-        if (f < 0) {
-            return IH_OK;
-        }
-        (void)util_fmt(p->tbl, sizeof p->tbl, "%.*s %.*s", (int)t[2].n, t[2].p,
-                       (int)t[3].n, t[3].p);
-        {
-            char pfx[sizeof p->tbl + 1];
-
-            (void)util_fmt(pfx, sizeof pfx, "%s ", p->tbl);
-            c = nf_chain(p, pfx, &t[4], 1);
-        }
-        if (chain_ok && c >= 0) {
-            p->chain_root[c] = 1;
-        }
-        rc = nf_nft_rule(p, c, t + 5, nt - 5, &ports, &v, &packets);
-        p->tbl[0] = '\0';
-        if (rc != IH_OK) {
-            return chain_ok ? nf_bad(p, p->line, "malformed rule") : IH_OK;
-        }
-        if (chain_ok) {
-            p->out->rules++;
-        }
-        if (ports && v != NF_VERDICT_NONE) {
-            nf_block_in(p, c, chain_ok, ports, (unsigned)f, v, p->line, packets, NULL, s, n);
-        }
+    if (p->depth == 0 && nt >= 6 && tok_in(&t[0], K_ADD, 2) && tok_is(&t[1], K_RULE)) {
+        nf_nft_cmd(p, t + 2, nt - 2, tok_is(&t[4], K_INPUT) ||
+                   ((p->flags & NF_F_CONFIG) && tok_has_input(&t[4])), 0, p->line,
+                   "malformed rule", s, n);
         return IH_OK;
     }
-    if (p->depth == 1 && p->table_ok && (tok_is(&t[0], "set") || tok_is(&t[0], "map")) &&
-        nt >= 3 && tok_is(&t[2], "{")) {
+    if (p->depth == 1 && p->table_ok && tok_in(&t[0], K_SET, 2) && nt >= 3 &&
+        tok_is(&t[2], K_LBRACE)) {
         /* a named set or map: its port elements, for "@NAME" in rules */
         if (p->n_sets < NF_MAX_SETS) {
             unsigned k = p->n_sets++;
 
-            (void)util_fmt(p->sets[k].name, sizeof p->sets[k].name, "%s %.*s", p->tbl,
-                           (int)t[1].n, t[1].p);
+            nf_key(p, 1, &t[1], p->sets[k].name);
             p->sets[k].ports = 0;
             p->sets[k].verdict = 0;
-            p->set_map = tok_is(&t[0], "map");
+            p->set_map = tok_is(&t[0], K_MAP);
             if (opens > closes) {
                 p->set_idx = (int)k;
                 p->set_depth = p->depth + opens - closes;
@@ -963,9 +1024,7 @@ static int nf_nft_line(struct nf_parser *p, const char *s, size_t n)
         return IH_OK;
     }
     if (p->set_idx >= 0 && p->depth >= p->set_depth) {
-        if (!(tok_is(&t[0], "type") || tok_is(&t[0], "flags") || tok_is(&t[0], "size") ||
-              tok_is(&t[0], "timeout") || tok_is(&t[0], "policy") ||
-              tok_is(&t[0], "comment") || tok_is(&t[0], "gc-interval"))) {
+        if (!tok_in(&t[0], K_SIZE, K_COMMENT + 1 - K_SIZE)) {
             nf_set_elems(t, nt, p->set_map, &p->sets[p->set_idx].ports,
                          &p->sets[p->set_idx].verdict);
         }
@@ -979,18 +1038,13 @@ static int nf_nft_line(struct nf_parser *p, const char *s, size_t n)
         }
         return IH_OK;
     }
-    if (p->depth == 1 && tok_is(&t[0], "chain") && nt >= 3 && tok_is(&t[2], "{") &&
+    if (p->depth == 1 && tok_is(&t[0], K_CHAIN) && nt >= 3 && tok_is(&t[2], K_LBRACE) &&
         closes == 0) {
-        char pfx[sizeof p->tbl + 1];
-
-        p->chain_ok = p->table_ok && (tok_is(&t[1], "INPUT") ||
+        p->chain_ok = p->table_ok && (tok_is(&t[1], K_INPUT) ||
                                       ((p->flags & NF_F_CONFIG) && tok_has_input(&t[1])));
         (void)util_fmt(p->where, sizeof p->where, "%s %.*s: ", p->tbl, (int)t[1].n, t[1].p);
-        (void)util_fmt(pfx, sizeof pfx, "%s ", p->tbl);
-        p->cur_chain = p->table_ok ? nf_chain(p, pfx, &t[1], 1) : -1;
-        if (p->chain_ok && p->cur_chain >= 0) {
-            p->chain_root[p->cur_chain] = 1;
-        }
+        p->cur_chain = p->table_ok ? nf_chain(p, 1, &t[1], 1) : -1;
+        nf_root(p, p->cur_chain, p->chain_ok);
         p->depth += opens;
         p->chain_depth = p->depth;
         return IH_OK;
@@ -1001,22 +1055,17 @@ static int nf_nft_line(struct nf_parser *p, const char *s, size_t n)
         return nf_bad(p, p->line, "unbalanced braces in a rule");
     }
     if (p->chain_depth && p->depth == p->chain_depth && opens == closes) {
-        if (tok_is(&t[0], "type")) {
+        if (tok_is(&t[0], K_TYPE)) {
             for (i = 0; i + 1 < nt; i++) {
-                if (tok_is(&t[i], "hook") && tok_is(&t[i + 1], "input") && nt > 1 &&
-                    tok_is(&t[1], "filter")) {
+                if (tok_is(&t[i], K_HOOK) && tok_is(&t[i + 1], K_INPUT_HOOK) &&
+                    tok_is(&t[1], K_FILTER)) {
                     p->chain_ok = p->table_ok;
-                    if (p->chain_ok && p->cur_chain >= 0) {
-                        p->chain_root[p->cur_chain] = 1;
-                    }
+                    nf_root(p, p->cur_chain, p->chain_ok);
                 }
             }
             return IH_OK;
         }
-        if (tok_is(&t[0], "policy") || tok_is(&t[0], "comment") || tok_is(&t[0], "devices")) {
-            return IH_OK;
-        }
-        if (!p->table_ok) {
+        if (tok_in(&t[0], K_POLICY, 3) || !p->table_ok) {
             return IH_OK;
         }
         if (p->chain_ok) {
@@ -1065,32 +1114,34 @@ static void nf_uci_flush(struct nf_parser *p)
         char txt[NF_RULE_TEXT];
 
         (void)util_fmt(txt, sizeof txt, "config rule '%s'", p->u_name);
-        nf_add_block(p->out, p->u_ports, (enum nf_verdict)p->u_target, p->u_line, 0, NULL,
-                     txt, strlen(txt));
+        nf_block_in(p, -1, 1, p->u_ports, 4, (enum nf_verdict)p->u_target, p->u_line, 0, txt,
+                    "", 0);
     }
+}
+
+/* The next blank-separated word of V from *I in *W; 0 when there is none. */
+static int nf_uci_word(const struct nf_tok *v, size_t *i, struct nf_tok *w)
+{
+    while (*i < v->n && v->p[*i] == ' ') {
+        (*i)++;
+    }
+    w->p = v->p + *i;
+    while (*i < v->n && v->p[*i] != ' ') {
+        (*i)++;
+    }
+    w->n = (size_t)(v->p + *i - w->p);
+    w->kw = K_NONE;
+    return w->n > 0;
 }
 
 static int nf_uci_proto(const struct nf_tok *v)
 {
+    struct nf_tok w;
     size_t i = 0;
 
     /* VALUE may itself be a blank-separated list: "tcp udp" */
-    while (i < v->n) {
-        struct nf_tok w;
-        size_t st;
-
-        while (i < v->n && v->p[i] == ' ') {
-            i++;
-        }
-        st = i;
-        while (i < v->n && v->p[i] != ' ') {
-            i++;
-        }
-        w.p = v->p + st;
-        w.n = i - st;
-        w.quoted = 0;
-        if (tok_icase(&w, "tcp") || tok_icase(&w, "tcpudp") || tok_icase(&w, "all") ||
-            tok_is(&w, "6")) {
+    while (nf_uci_word(v, &i, &w)) {
+        if (tok_icase(&w, "tcp|tcpudp|all") || (w.n == 1 && w.p[0] == '6')) {
             return 1;
         }
     }
@@ -1099,29 +1150,14 @@ static int nf_uci_proto(const struct nf_tok *v)
 
 static int nf_uci_ports(const struct nf_tok *v, unsigned *mask)
 {
+    struct nf_tok w;
     size_t i = 0;
 
-    while (i < v->n) {
-        size_t st;
-        char sep;
-        const char *d;
-
-        while (i < v->n && v->p[i] == ' ') {
-            i++;
-        }
-        st = i;
-        while (i < v->n && v->p[i] != ' ') {
-            i++;
-        }
-        if (i == st) {
-            break;
-        }
-        if (v->p[st] == '!') {
+    while (nf_uci_word(v, &i, &w)) {
+        if (w.p[0] == '!') {
             continue; /* a negated port blocks everything else: not this */
         }
-        d = memchr(v->p + st, ':', i - st);
-        sep = d ? ':' : '-';
-        if (nf_port_item(v->p + st, i - st, sep, mask) != IH_OK) {
+        if (nf_port_item(w.p, w.n, memchr(w.p, ':', w.n) ? ':' : '-', mask) != IH_OK) {
             return IH_EPARSE;
         }
     }
@@ -1148,24 +1184,18 @@ static int nf_uci_line(struct nf_parser *p, const char *s, size_t n)
 {
     struct nf_tok t[8];
     size_t nt;
-    int rc;
 
-    rc = nf_split(s, n, TK_HASH, t, 8, &nt);
-    if (rc != IH_OK) {
-        return nf_bad(p, p->line, rc == IH_ETOOBIG ? "too many words" :
-                      "unterminated quote");
-    }
-    if (nt == 0) {
+    if (nf_split(p, p->line, s, n, TK_HASH, t, 8, &nt) != IH_OK || nt == 0) {
         return IH_OK;
     }
-    if (tok_eq(&t[0], "config")) {
+    if (tok_eq(&t[0], K_CONFIG)) {
         if (nt < 2 || nt > 3) {
             (void)nf_bad(p, p->line, "malformed config line");
             nf_uci_flush(p);
             return IH_OK;
         }
         nf_uci_flush(p);
-        p->in_rule = tok_eq(&t[1], "rule");
+        p->in_rule = tok_eq(&t[1], K_RULE);
         p->u_ports = 0;
         p->u_proto_ok = 1;
         p->u_target = NF_VERDICT_NONE;
@@ -1178,36 +1208,35 @@ static int nf_uci_line(struct nf_parser *p, const char *s, size_t n)
         }
         return IH_OK;
     }
-    if (!(tok_eq(&t[0], "option") || tok_eq(&t[0], "list")) || nt != 3) {
+    if (!(tok_eq(&t[0], K_OPTION) || tok_eq(&t[0], K_LIST)) || nt != 3) {
         return nf_bad(p, p->line, "expected config, option or list");
     }
     if (!p->in_rule) {
         return IH_OK;
     }
-    if (tok_eq(&t[1], "name")) {
+    if (tok_eq(&t[1], K_NAME)) {
         (void)util_fmt(p->u_name, sizeof p->u_name, "%.*s", (int)t[2].n, t[2].p);
-    } else if (tok_eq(&t[1], "target")) {
-        p->u_target = tok_icase(&t[2], "drop") ? NF_VERDICT_DROP :
-                      tok_icase(&t[2], "reject") ? NF_VERDICT_REJECT : NF_VERDICT_NONE;
-    } else if (tok_eq(&t[1], "proto")) {
+    } else if (tok_eq(&t[1], K_TARGET)) {
+        /* 1 NF_VERDICT_DROP, 2 NF_VERDICT_REJECT, 0 NF_VERDICT_NONE */
+        p->u_target = tok_icase(&t[2], "drop|reject");
+    } else if (tok_eq(&t[1], K_PROTO)) {
         int ok = nf_uci_proto(&t[2]);
 
-        if (tok_eq(&t[0], "list")) {
+        if (tok_eq(&t[0], K_LIST)) {
             /* the first list entry replaces the default */
             p->u_proto_ok = (p->u_proto_ok & 2) ? (p->u_proto_ok | (unsigned)ok) :
                             (2u | (unsigned)ok);
         } else {
             p->u_proto_ok = (unsigned)ok;
         }
-    } else if (tok_eq(&t[1], "dest_port")) {
+    } else if (tok_eq(&t[1], K_DEST_PORT)) {
         if (nf_uci_ports(&t[2], &p->u_ports) != IH_OK) {
             (void)nf_bad(p, p->line, "bad dest_port");
         }
-    } else if (tok_eq(&t[1], "dest")) {
+    } else if (tok_eq(&t[1], K_DEST)) {
         p->u_has_dest = 1;
-    } else if (tok_eq(&t[1], "enabled")) {
-        p->u_enabled = !(tok_eq(&t[2], "0") || tok_icase(&t[2], "no") ||
-                         tok_icase(&t[2], "off") || tok_icase(&t[2], "false"));
+    } else if (tok_eq(&t[1], K_ENABLED)) {
+        p->u_enabled = !(tok_eq(&t[2], K_ZERO) || tok_icase(&t[2], "no|off|false"));
     }
     return IH_OK;
 }
@@ -1215,37 +1244,24 @@ static int nf_uci_line(struct nf_parser *p, const char *s, size_t n)
 /* ------------------------------------------------------------------ */
 /* firewall.user                                                        */
 
-static int tok_basename_is(const struct nf_tok *t, const char *name)
+/* The enum nf_kw of T's last path component ("/usr/sbin/nft": K_NFT). */
+static unsigned tok_base_kw(const struct nf_tok *t)
 {
-    size_t l = strlen(name);
     const char *b = t->p;
-    size_t n = t->n, i;
+    size_t i;
 
     for (i = 0; i < t->n; i++) {
         if (t->p[i] == '/') {
             b = t->p + i + 1;
-            n = t->n - i - 1;
         }
     }
-    return n == l && memcmp(b, name, l) == 0;
+    return nf_kw(b, (size_t)(t->p + t->n - b));
 }
 
-/* 4 for an iptables command word, 6 for ip6tables, 0 neither. */
-static int nf_ipt_word(const struct nf_tok *t)
+/* 4 for an iptables program word K (tok_base_kw), 6 for ip6tables, 0 neither. */
+static int nf_ipt_word(unsigned k)
 {
-    static const char *const v4[] = { "iptables", "iptables-legacy", "iptables-nft" };
-    static const char *const v6[] = { "ip6tables", "ip6tables-legacy", "ip6tables-nft" };
-    size_t k;
-
-    for (k = 0; k < 3; k++) {
-        if (tok_basename_is(t, v4[k])) {
-            return 4;
-        }
-        if (tok_basename_is(t, v6[k])) {
-            return 6;
-        }
-    }
-    return 0;
+    return k - K_IPTABLES < 3 ? 4 : k - K_IP6TABLES < 3 ? 6 : 0;
 }
 
 /*
@@ -1259,7 +1275,7 @@ static int nf_var_ref(const struct nf_tok *t, struct nf_tok *name)
     }
     name->p = t->p + 1;
     name->n = t->n - 1;
-    name->quoted = 0;
+    name->kw = K_NONE;
     if (name->p[0] == '{') {
         if (name->n < 3 || name->p[name->n - 1] != '}') {
             return 0;
@@ -1325,7 +1341,7 @@ static void nf_var_assign(struct nf_parser *p, const struct nf_tok *t, size_t nt
         size_t wn = k == i ? t[i].n - nl - 1 : t[k].n;
 
         fam = util_memmem(w, wn, "ip6tables", 9) ? 6 : util_memmem(w, wn, "iptables", 8) ? 4 : 0;
-        if (k > i && !t[k].quoted && wn > 0 && w[wn - 1] != ')' && w[wn - 1] != '`' &&
+        if (k > i && !tok_quoted(&t[k]) && wn > 0 && w[wn - 1] != ')' && w[wn - 1] != '`' &&
             !(k == i + 1 && (eq[1] == '$' || eq[1] == '`'))) {
             break;
         }
@@ -1358,35 +1374,35 @@ static void nf_var_assign(struct nf_parser *p, const struct nf_tok *t, size_t nt
 static int nf_shell_cmd(struct nf_parser *p, const char *s, size_t n)
 {
     struct nf_tok t[NF_MAX_TOKENS];
-    size_t nt, i, j;
-    int rc;
+    size_t nt, i;
 
-    rc = nf_split(s, n, TK_HASH, t, NF_MAX_TOKENS, &nt);
-    if (rc != IH_OK) {
-        return nf_bad(p, p->pend_line, rc == IH_ETOOBIG ? "too many words" :
-                      "unterminated quote");
+    if (nf_split(p, p->pend_line, s, n, TK_HASH, t, NF_MAX_TOKENS, &nt) != IH_OK) {
+        return IH_OK;
     }
     for (i = 0; i < nt; i++) {
         struct nf_tok var;
         size_t end;
+        unsigned k;
         int fam;
 
-        if (!t[i].quoted && t[i].n > 1 && t[i].p[0] != '-' && t[i].p[0] != '$' &&
+        if (!tok_quoted(&t[i]) && t[i].n > 1 && t[i].p[0] != '-' && t[i].p[0] != '$' &&
             memchr(t[i].p, '=', t[i].n)) {
             nf_var_assign(p, t, nt, i);
             continue;
         }
-        fam = nf_var_ref(&t[i], &var) ? nf_var_fam(p, &var) : t[i].quoted ? 0 : nf_ipt_word(&t[i]);
+        k = tok_quoted(&t[i]) ? K_NONE : tok_base_kw(&t[i]);
+        fam = nf_var_ref(&t[i], &var) ? nf_var_fam(p, &var) : nf_ipt_word(k);
         if (fam) {
             struct nf_ipt r;
 
             for (end = i + 1; end < nt; end++) {
-                if (!t[end].quoted && (tok_is(&t[end], ";") || tok_is(&t[end], "&&") ||
-                                       tok_is(&t[end], "||") || tok_is(&t[end], "|"))) {
+                if (tok_in(&t[end], K_SEMI, 4)) {
                     break;
                 }
-                if (!t[end].quoted && t[end].n > 1 && t[end].p[t[end].n - 1] == ';') {
+                if (!tok_quoted(&t[end]) && t[end].n > 1 && t[end].p[t[end].n - 1] == ';') {
+                    /* "DROP;": the word, then the end */
                     t[end].n--;
+                    t[end].kw = nf_kw(t[end].p, t[end].n);
                     end++;
                     break;
                 }
@@ -1402,42 +1418,12 @@ static int nf_shell_cmd(struct nf_parser *p, const char *s, size_t n)
                 nf_ipt_place(p, &r, (unsigned)fam, p->pend_line, s, n);
             }
             i = end;
-        } else if (!t[i].quoted && tok_basename_is(&t[i], "nft") && i + 6 < nt &&
-                   (tok_is(&t[i + 1], "add") || tok_is(&t[i + 1], "insert")) &&
-                   tok_is(&t[i + 2], "rule")) {
-            unsigned ports;
-            enum nf_verdict v;
-            uint64_t packets = 0;
-            int nfam = nf_nft_family(&t[i + 3]), root, c;
-            char pfx[sizeof p->tbl + 1];
-
-            for (end = i + 6; end < nt; end++) {
-                if (!t[end].quoted && (tok_is(&t[end], "&&") || tok_is(&t[end], "||"))) {
-                    break;
-                }
+        } else if (k == K_NFT && i + 6 < nt && tok_in(&t[i + 1], K_ADD, 2) &&
+                   tok_is(&t[i + 2], K_RULE)) {
+            for (end = i + 6; end < nt && !tok_in(&t[end], K_ANDAND, 2); end++) {
             }
-            j = i + 5;
-            if (nfam < 0) {
-                i = end;
-                continue;
-            }
-            root = tok_has_input(&t[j]);
-            (void)util_fmt(p->tbl, sizeof p->tbl, "%.*s %.*s", (int)t[i + 3].n, t[i + 3].p,
-                           (int)t[i + 4].n, t[i + 4].p);
-            (void)util_fmt(pfx, sizeof pfx, "%s ", p->tbl);
-            c = nf_chain(p, pfx, &t[j], 1);
-            if (root && c >= 0) {
-                p->chain_root[c] = 1;
-                p->out->rules++;
-            }
-            if (nf_nft_rule(p, c, t + j + 1, end - j - 1, &ports, &v, &packets) != IH_OK) {
-                if (root) {
-                    (void)nf_bad(p, p->pend_line, "malformed nft command");
-                }
-            } else if (ports && v != NF_VERDICT_NONE) {
-                nf_block_in(p, c, root, ports, (unsigned)nfam, v, p->pend_line, 0, NULL, s, n);
-            }
-            p->tbl[0] = '\0';
+            nf_nft_cmd(p, t + i + 3, end - i - 3, tok_has_input(&t[i + 5]), 1, p->pend_line,
+                       "malformed nft command", s, n);
             i = end;
         }
     }
