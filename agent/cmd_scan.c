@@ -10,6 +10,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -66,16 +68,38 @@ static int scan_usage(int fd, int code)
     return code;
 }
 
+/*
+ * Colour: standard output is a terminal (it answers TIOCGWINSZ, musl's
+ * isatty() test, made through the syscall() that privsep links anyway)
+ * and NO_COLOR is not set (https://no-color.org; the environment read by
+ * hand).  isatty() and getenv() would be linked for this alone.
+ */
+static int scan_color(void)
+{
+    struct winsize ws;
+    char **e;
+
+    if (syscall(SYS_ioctl, 1, TIOCGWINSZ, &ws) != 0) {
+        return 0;
+    }
+    for (e = environ; e && *e; e++) {
+        if (strncmp(*e, "NO_COLOR=", 9) == 0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static void scan_print_screen(const struct scan_out *o, const struct scan_summary *s)
 {
-    int color = isatty(1) && !getenv("NO_COLOR");
-    const char *on = "", *off = color ? "\033[0m" : "", *advice;
+    const char *on = "", *off = "", *advice;
     char unread[256];
     unsigned long i;
     int sev;
 
     scan_unread_text(s, unread, sizeof unread, &advice);
-    if (color) {
+    if (scan_color()) {
+        off = "\033[0m";
         on = s->verdict == VERDICT_INFECTED ? "\033[1;31m" :
              s->verdict == VERDICT_SUSPICIOUS || s->verdict == VERDICT_INCOMPLETE ? "\033[1;33m" :
              "\033[1;32m";
@@ -159,18 +183,15 @@ int cmd_scan(int argc, char **argv)
             opts.no_builtin = 1;
         } else if (i + 1 < argc && strcmp(a, "--root") == 0) {
             opts.root = argv[++i];
-        } else if (i + 1 < argc && strcmp(a, "--rules") == 0) {
-            if (opts.n_rules == SCAN_MAX_PATHS) {
-                util_print(2, "iothunt: too many --rules (max %d)\n", SCAN_MAX_PATHS);
+        } else if (i + 1 < argc && (strcmp(a, "--rules") == 0 || strcmp(a, "--iocs") == 0)) {
+            /* the two path lists share one bound and one message */
+            unsigned *n = a[2] == 'r' ? &opts.n_rules : &opts.n_iocs;
+
+            if (*n == SCAN_MAX_PATHS) {
+                util_print(2, "iothunt: too many %s (max %d)\n", a, SCAN_MAX_PATHS);
                 return EXIT_ERROR;
             }
-            opts.rules[opts.n_rules++] = argv[++i];
-        } else if (i + 1 < argc && strcmp(a, "--iocs") == 0) {
-            if (opts.n_iocs == SCAN_MAX_PATHS) {
-                util_print(2, "iothunt: too many --iocs (max %d)\n", SCAN_MAX_PATHS);
-                return EXIT_ERROR;
-            }
-            opts.iocs[opts.n_iocs++] = argv[++i];
+            (a[2] == 'r' ? opts.rules : opts.iocs)[(*n)++] = argv[++i];
         } else if (i + 1 < argc && strcmp(a, "--allow") == 0) {
             opts.allow = argv[++i];
         } else if (i + 1 < argc && strcmp(a, "--bundle") == 0) {

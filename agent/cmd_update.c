@@ -26,9 +26,10 @@
 /*
  * response = "HTTP/1." DIGIT SP 3DIGIT *(any) CRLF *(header CRLF) CRLF body
  * The head of BUF[0..LEN) when complete: its length, the status, and the
- * Content-Length (-1 when absent); 0 while incomplete.
+ * Content-Length (-1 when absent; at most UPDATE_READ_MAX, so a long is
+ * enough, and 32-bit arithmetic on 32-bit routers); 0 while incomplete.
  */
-static size_t update_head(const char *buf, size_t len, int *status, long long *clen)
+static size_t update_head(const char *buf, size_t len, int *status, long *clen)
 {
     const char *end = util_memmem(buf, len, "\r\n\r\n", 4), *p;
     uint64_t v;
@@ -51,7 +52,7 @@ static size_t update_head(const char *buf, size_t len, int *status, long long *c
             }
             e = memchr(p, '\r', (size_t)(end + 1 - p));
             if (e && util_parse_dec(p, (size_t)(e - p), UPDATE_READ_MAX, &v) == IH_OK) {
-                *clen = (long long)v;
+                *clen = (long)v;
             }
         }
     }
@@ -61,7 +62,7 @@ static size_t update_head(const char *buf, size_t len, int *status, long long *c
 static int update_done(const char *buf, size_t len)
 {
     int status;
-    long long clen;
+    long clen;
     size_t h = update_head(buf, len, &status, &clen);
 
     return h && (status != 200 || clen < 0 || len >= h + (size_t)clen);
@@ -72,7 +73,7 @@ int update_get(struct transport *t, const char *etag, char *buf, size_t cap, siz
 {
     char head[512];
     size_t len = 0, h;
-    long long clen;
+    long clen;
     int rc, status;
 
     rc = util_fmt(head, sizeof head, "GET /v1/bundle HTTP/1.1\r\nHost: %s\r\n"

@@ -508,7 +508,8 @@ static int rs_dns(const char *name, int family, int64_t deadline, const struct r
     socklen_t nsl[RESOLVE_NS_MAX];
     uint8_t pkt[RS_UDP_MAX];
     int64_t now = util_now_ms(), end = now + (int64_t)c->timeout * 1000, next = now;
-    int64_t retry = (int64_t)c->timeout * 1000 / c->attempts;
+    /* at most 60000 ms (timeout 1..60, attempts 1..10): a 32-bit division */
+    int64_t retry = c->timeout * 1000 / c->attempts;
     int sfam = AF_INET, fd, i, j, nq = 0, nns = 0, rc = RESOLVE_ENOANSWER;
     unsigned id = rs_id();
 

@@ -18,6 +18,7 @@
 #include "sockets.h"
 #include "util.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -301,40 +302,33 @@ int scan_exit_code(const struct scan_summary *s)
 
 void scan_unread_text(const struct scan_summary *s, char *out, size_t n, const char **advice)
 {
-    /* plain words: "<pre>[count]<post>" (count shown when pre ends in a blank) */
+    /* plain words: "<pre>[count]<post>" (the count shown when post is not empty) */
     static const char *const what[SRC__COUNT][2] = {
         [SRC_PROC] = { "the process list (/proc)", "" },
-        [SRC_SOCKETS] = { " ", " socket table(s) in /proc/net" },
+        [SRC_SOCKETS] = { "", " socket table(s) in /proc/net" },
         [SRC_EXE] = { "the executable of ", " process(es)" },
         [SRC_FDS] = { "the open sockets of ", " process(es)" },
-        [SRC_IMAGES] = { " ", " executable(s) or file(s) to hash" },
+        [SRC_IMAGES] = { "", " executable(s) or file(s) to hash" },
         [SRC_FIREWALL] = { "the firewall rules", "" },
-        [SRC_FW_CONFIG] = { " ", " firewall configuration file(s)" },
-        [SRC_DNS_FILES] = { " ", " hosts or resolver file(s)" },
+        [SRC_FW_CONFIG] = { "", " firewall configuration file(s)" },
+        [SRC_DNS_FILES] = { "", " hosts or resolver file(s)" },
     };
     size_t l = 0;
     int i;
 
     out[0] = '\0';
     for (i = 0; i < SRC__COUNT; i++) {
+        const char *why = i == SRC_FIREWALL && s->fw_why[0] ? s->fw_why : NULL;
+
         if (!s->unread[i]) {
             continue;
         }
-        if (l) {
-            (void)util_fmt(out + l, n - l, "; ");
-            l = strlen(out);
-        }
-        if (what[i][1][0]) {
-            (void)util_fmt(out + l, n - l, "%s%lu%s", what[i][0][0] == ' ' ? "" : what[i][0],
-                           s->unread[i], what[i][1]);
-        } else {
-            (void)util_fmt(out + l, n - l, "%s", what[i][0]);
-        }
+        /* one piece per source ("%.0lu" of 0 is empty): a cut text is
+         * the same prefix as when written piece by piece */
+        (void)util_fmt(out + l, n - l, "%s%s%.0lu%s%s%s%s", l ? "; " : "", what[i][0],
+                       what[i][1][0] ? s->unread[i] : 0, what[i][1], why ? " (" : "",
+                       why ? why : "", why ? ")" : "");
         l = strlen(out);
-        if (i == SRC_FIREWALL && s->fw_why[0]) {
-            (void)util_fmt(out + l, n - l, " (%s)", s->fw_why);
-            l = strlen(out);
-        }
     }
     *advice = s->not_root ? "run iothunt as root and scan again" :
               s->unread[SRC_PROC] || s->unread[SRC_SOCKETS] ?
@@ -497,9 +491,21 @@ struct endpoints *scan_endpoints(struct scan_ctx *ctx)
 int scan_summary_to_json(const struct scan_summary *s, uint64_t seq, int64_t interval,
                          char *buf, size_t cap, size_t *len)
 {
+    /* the plain counters, in their order in the object: one call in a loop */
+    static const struct {
+        const char *name;
+        size_t off;
+    } plain[] = {
+        { "suppressed", offsetof(struct scan_summary, suppressed) },
+        { "processes", offsetof(struct scan_summary, processes) },
+        { "sockets", offsetof(struct scan_summary, sockets) },
+        { "bad_records", offsetof(struct scan_summary, bad_records) },
+        { "errors", offsetof(struct scan_summary, errors) },
+    };
     struct json_writer w;
     char counts[512], unread[256], line[384];
-    const char *advice;
+    const char *advice, *verdict = scan_verdict_name(s->verdict);
+    unsigned long total = scan_total(s);
     struct json_writer cw;
     int i, rc;
 
@@ -519,32 +525,32 @@ int scan_summary_to_json(const struct scan_summary *s, uint64_t seq, int64_t int
              s->verdict == VERDICT_SUSPICIOUS ? "medium" : "low");
     scan_unread_text(s, unread, sizeof unread, &advice);
     (void)util_fmt(line, sizeof line, "%s: %lu finding(s), %lu suppressed by allowlist%s%s",
-                   scan_verdict_name(s->verdict), scan_total(s), s->suppressed,
-                   unread[0] ? "; incomplete, not read: " : "", unread);
+                   verdict, total, s->suppressed, unread[0] ? "; incomplete, not read: " : "",
+                   unread);
     json_str(&w, "summary", line);
     json_int(&w, "ts", s->ts);
     if (seq > 0) {
         json_int(&w, "seq", (int64_t)seq);
     }
-    json_str(&w, "verdict", scan_verdict_name(s->verdict));
+    json_str(&w, "verdict", verdict);
     json_raw(&w, "counts", counts);
-    json_int(&w, "findings", (int64_t)scan_total(s));
-    json_int(&w, "suppressed", (int64_t)s->suppressed);
-    json_int(&w, "processes", (int64_t)s->processes);
-    json_int(&w, "sockets", (int64_t)s->sockets);
-    json_int(&w, "bad_records", (int64_t)s->bad_records);
-    json_int(&w, "errors", (int64_t)s->errors);
-    json_bool(&w, "complete", unread[0] == '\0');
+    json_int(&w, "findings", (int64_t)total);
+    for (i = 0; i < (int)(sizeof plain / sizeof plain[0]); i++) {
+        json_int(&w, plain[i].name,
+                 (int64_t)*(const unsigned long *)(const void *)((const char *)s + plain[i].off));
+    }
+    /* json_raw for the booleans: json_bool would be linked for these three alone */
+    json_raw(&w, "complete", unread[0] ? "false" : "true");
     if (unread[0]) {
         json_str(&w, "unreadable", unread);
         json_str(&w, "advice", advice);
     }
     if (s->intel_stale) {
-        json_bool(&w, "intel_stale", 1);
+        json_raw(&w, "intel_stale", "true");
     }
     json_int(&w, "files_hashed", (int64_t)s->files_hashed);
     json_int(&w, "hash_cache_hits", (int64_t)s->hash_cache_hits);
-    json_bool(&w, "clock_unset", s->clock_unset);
+    json_raw(&w, "clock_unset", s->clock_unset ? "true" : "false");
     json_str(&w, "proc_net_byte_order", s->byte_order);
     json_str(&w, "proc_net_byte_order_from", s->byte_order_how);
     if (interval > 0) {

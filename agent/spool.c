@@ -9,7 +9,6 @@
  */
 #include "spool.h"
 #include "finding.h"
-#include "json.h"
 #include "privsep.h"
 #include "util.h"
 
@@ -136,7 +135,8 @@ struct spool_rec {
     uint32_t len;
     uint64_t seq;
     uint32_t aux;
-    const unsigned char *payload;   /* valid until the next rd_get */
+    const unsigned char *payload;   /* valid until the next rd_get, and right
+                                     * after the record's header there */
 };
 
 /*
@@ -191,6 +191,7 @@ struct walk_result {
     unsigned long bad;
     uint64_t bad_bytes;
     int clean;
+    uint64_t len;               /* bytes of the image walked */
 };
 
 /*
@@ -206,6 +207,7 @@ static int rd_walk(struct spool_rd *r, uint64_t off, uint64_t last, spool_walk_f
 
     memset(res, 0, sizeof *res);
     res->clean = 1;
+    res->len = r->len;
     while (off < r->len) {
         if (!rd_record(r, off, last, &rec)) {
             if (!in_bad) {
@@ -267,21 +269,21 @@ int spool_parse(const unsigned char *buf, size_t len, spool_visit_fn fn, void *c
     return rc;
 }
 
-static int rd_open_file(struct spool *s, struct spool_rd *r)
+/* rd_walk over the spool file as it is now, through a window of its own. */
+static int spool_walk(struct spool *s, uint64_t off, uint64_t last, spool_walk_fn fn, void *ctx,
+                      struct walk_result *res)
 {
+    struct spool_rd r = { s->fd, NULL, 0, NULL, 0, 0 };
     struct stat st;
+    int rc = IH_EIO;
 
-    r->win = NULL;
-    if (fstat(s->fd, &st) != 0) {
-        return IH_EIO;
+    if (fstat(s->fd, &st) == 0) {
+        r.len = (uint64_t)st.st_size;
+        r.win = malloc(SPOOL_WIN);
+        rc = r.win ? rd_walk(&r, off, last, fn, ctx, res) : IH_ENOMEM;
+        free(r.win);
     }
-    r->fd = s->fd;
-    r->mem = NULL;
-    r->len = (uint64_t)st.st_size;
-    r->win_off = 0;
-    r->win_len = 0;
-    r->win = malloc(SPOOL_WIN);
-    return r->win ? IH_OK : IH_ENOMEM;
+    return rc;
 }
 
 /* ---- writing ----------------------------------------------------------- */
@@ -332,17 +334,13 @@ static uint64_t state_read(const char *path)
 static int state_write(const char *path, uint64_t ceiling)
 {
     char tmp[SPOOL_PATH_MAX + 8], text[24];
-    char *p = text + sizeof text;
 
     if (util_fmt(tmp, sizeof tmp, "%s.tmp", path) != IH_OK) {
         return IH_ETRUNC;
     }
-    *--p = '\n';
-    do {
-        *--p = (char)('0' + ceiling % 10);
-        ceiling /= 10;
-    } while (ceiling);
-    return util_write_file_atomic(tmp, path, p, (size_t)(text + sizeof text - p));
+    /* at most 19 digits (ceiling <= SPOOL_SEQ_MAX + SPOOL_SEQ_BLOCK): fits */
+    (void)util_fmt(text, sizeof text, "%llu\n", (unsigned long long)ceiling);
+    return util_write_file_atomic(tmp, path, text, strlen(text));
 }
 
 struct rewrite {
@@ -354,13 +352,12 @@ struct rewrite {
     unsigned long lines;
     uint64_t first;             /* seq of the first line kept */
     uint64_t last;              /* ... and of the last */
-    int rc;
 };
 
 static int rewrite_visit(void *ctx, uint64_t off, const struct spool_rec *rec)
 {
     struct rewrite *w = ctx;
-    unsigned char hdr[SPOOL_HDR_LEN];
+    int rc;
 
     (void)off;
     if (rec->kind != SPOOL_KIND_LINE || rec->seq <= w->after) {
@@ -371,14 +368,11 @@ static int rewrite_visit(void *ctx, uint64_t off, const struct spool_rec *rec)
         w->dropped += rec->aux ? rec->aux : 1;
         return 0;
     }
-    spool_put_header(hdr, SPOOL_KIND_LINE, rec->len, rec->seq, rec->aux, rec->payload);
-    /* the payload pointer lives in the read window: copy it out first */
-    w->rc = util_write_all(w->fd, hdr, sizeof hdr);
-    if (w->rc == IH_OK) {
-        w->rc = util_write_all(w->fd, rec->payload, rec->len);
-    }
-    if (w->rc != IH_OK) {
-        return w->rc;
+    /* the record as read: verified, so byte for byte the header that
+     * spool_put_header() would make of it again, and its payload */
+    rc = util_write_all(w->fd, rec->payload - SPOOL_HDR_LEN, SPOOL_HDR_LEN + rec->len);
+    if (rc != IH_OK) {
+        return rc;
     }
     if (w->lines == 0) {
         w->first = rec->seq;
@@ -404,26 +398,20 @@ static int spool_rewrite(struct spool *s, uint64_t after, unsigned long drop_n,
                          unsigned long *dropped)
 {
     char tmp[SPOOL_PATH_MAX + 8];
-    struct spool_rd r;
     struct walk_result res;
-    struct rewrite w = { -1, after, drop_n, 0, 0, 0, 0, 0, IH_OK };
+    struct rewrite w = { -1, after, drop_n, 0, 0, 0, 0, 0 };
     unsigned char hdr[SPOOL_HDR_LEN];
     int rc, nfd = -1;
 
-    r.win = NULL;
     if (util_fmt(tmp, sizeof tmp, "%s.tmp", s->path) != IH_OK) {
         return IH_ETRUNC;
-    }
-    rc = rd_open_file(s, &r);
-    if (rc != IH_OK) {
-        goto out;
     }
     w.fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (w.fd < 0) {
         rc = IH_EIO;
         goto out;
     }
-    rc = rd_walk(&r, 0, 0, rewrite_visit, &w, &res);
+    rc = spool_walk(s, 0, 0, rewrite_visit, &w, &res);
     if (rc != IH_OK) {
         goto out;
     }
@@ -476,7 +464,6 @@ out:
     if (rc != IH_OK) {
         (void)unlink(tmp);
     }
-    free(r.win);
     return rc;
 }
 
@@ -527,7 +514,6 @@ static void make_parent(const char *path)
 int spool_open(struct spool *s, const struct spool_opts *o)
 {
     char lock[SPOOL_PATH_MAX + 8];
-    struct spool_rd r;
     struct walk_result res;
     uint64_t next, ceil;
     int rc;
@@ -535,7 +521,6 @@ int spool_open(struct spool *s, const struct spool_opts *o)
     memset(s, 0, sizeof *s);
     s->fd = -1;
     s->lock_fd = -1;
-    r.win = NULL;
     if (!o->path || !o->path[0] || o->max_bytes < SPOOL_MIN_BYTES ||
         util_strlcpy(s->path, o->path, sizeof s->path) != IH_OK ||
         util_strlcpy(s->state_path, o->state_path ? o->state_path : "",
@@ -559,15 +544,11 @@ int spool_open(struct spool *s, const struct spool_opts *o)
     if (rc != IH_OK) {
         goto out;
     }
-    rc = rd_open_file(s, &r);
+    rc = spool_walk(s, 0, 0, first_line, &s->first_seq, &res);
     if (rc != IH_OK) {
         goto out;
     }
-    rc = rd_walk(&r, 0, 0, first_line, &s->first_seq, &res);
-    if (rc != IH_OK) {
-        goto out;
-    }
-    s->size = r.len;
+    s->size = res.len;
     s->lines = res.lines;
     s->high = res.max_seq;
     ceil = state_read(s->state_path);
@@ -592,7 +573,6 @@ int spool_open(struct spool *s, const struct spool_opts *o)
     }
     rc = IH_OK;
 out:
-    free(r.win);
     if (rc != IH_OK) {
         int e = errno;
 
@@ -677,7 +657,6 @@ static int sizer_visit(void *ctx, uint64_t off, const struct spool_rec *rec)
  */
 static int spool_make_room(struct spool *s, size_t need, unsigned long *dropped)
 {
-    struct spool_rd r;
     struct walk_result res;
     struct sizer z;
     uint64_t budget;
@@ -694,11 +673,7 @@ static int spool_make_room(struct spool *s, size_t need, unsigned long *dropped)
     budget = s->max_bytes - SPOOL_HDR_LEN - (SPOOL_HDR_LEN + SPOOL_DROP_LINE) - need;
     z.n = 0;
     z.need = s->size > budget ? s->size - budget : 0;
-    rc = rd_open_file(s, &r);
-    if (rc == IH_OK) {
-        rc = rd_walk(&r, 0, 0, sizer_visit, &z, &res);
-    }
-    free(r.win);
+    rc = spool_walk(s, 0, 0, sizer_visit, &z, &res);
     if (rc != IH_OK) {
         return rc;
     }
@@ -708,8 +683,7 @@ static int spool_make_room(struct spool *s, size_t need, unsigned long *dropped)
 /* Queue the spool_dropped finding for DROPPED findings, with its own seq. */
 static int spool_append_dropped(struct spool *s, unsigned long dropped)
 {
-    struct json_writer w;
-    char line[SPOOL_DROP_LINE], text[96];
+    char line[SPOOL_DROP_LINE];
     uint64_t seq;
     int rc;
 
@@ -718,21 +692,16 @@ static int spool_append_dropped(struct spool *s, unsigned long dropped)
     if (rc != IH_OK) {
         return rc;
     }
-    json_begin(&w, line, sizeof line);
-    json_str(&w, "type", finding_type_name(FT_SPOOL_DROPPED));
-    json_str(&w, "severity", "medium");
-    (void)util_fmt(text, sizeof text, "spool full: %lu finding(s) dropped before delivery",
-                   dropped);
-    json_str(&w, "summary", text);
-    json_int(&w, "ts", (int64_t)time(NULL));
-    json_int(&w, "seq", (int64_t)seq);
-    json_int(&w, "dropped", (int64_t)dropped);
-    rc = json_end(&w);
+    /* a fixed shape with nothing to escape: one format, not a JSON writer */
+    rc = util_fmt(line, sizeof line, "{\"type\":\"%s\",\"severity\":\"medium\",\"summary\":"
+                  "\"spool full: %lu finding(s) dropped before delivery\",\"ts\":%lld,"
+                  "\"seq\":%llu,\"dropped\":%lu}", finding_type_name(FT_SPOOL_DROPPED), dropped,
+                  (long long)time(NULL), (unsigned long long)seq, dropped);
     if (rc != IH_OK) {
         return rc;
     }
     return spool_write_record(s, seq, (uint32_t)(dropped > 0xffffffffUL ? 0xffffffffUL : dropped),
-                              line, w.len);
+                              line, strlen(line));
 }
 
 int spool_append(struct spool *s, uint64_t seq, const char *line, size_t len)
@@ -762,10 +731,8 @@ int spool_append(struct spool *s, uint64_t seq, const char *line, size_t len)
 
 int spool_scan(struct spool *s, uint64_t after, spool_visit_fn fn, void *ctx)
 {
-    struct spool_rd r;
     struct walk_result res;
     struct visit_adapter a = { fn, ctx, after };
-    int rc;
 
     if (s->remote) {
         return privsep_remote_scan(s, after, fn, ctx);
@@ -773,12 +740,7 @@ int spool_scan(struct spool *s, uint64_t after, spool_visit_fn fn, void *ctx)
     if (after < s->acked) {
         a.after = s->acked;
     }
-    rc = rd_open_file(s, &r);
-    if (rc == IH_OK) {
-        rc = rd_walk(&r, s->head, s->acked, visit_lines, &a, &res);
-    }
-    free(r.win);
-    return rc;
+    return spool_walk(s, s->head, s->acked, visit_lines, &a, &res);
 }
 
 struct advance {
@@ -805,7 +767,6 @@ static int advance_visit(void *ctx, uint64_t off, const struct spool_rec *rec)
 
 int spool_ack(struct spool *s, uint64_t acked)
 {
-    struct spool_rd r;
     struct walk_result res;
     struct advance v;
     int rc;
@@ -835,11 +796,7 @@ int spool_ack(struct spool *s, uint64_t acked)
     v.head = s->head;
     v.n = 0;
     v.first = 0;
-    rc = rd_open_file(s, &r);
-    if (rc == IH_OK) {
-        rc = rd_walk(&r, s->head, s->acked, advance_visit, &v, &res);
-    }
-    free(r.win);
+    rc = spool_walk(s, s->head, s->acked, advance_visit, &v, &res);
     if (rc != IH_OK) {
         return rc;
     }
