@@ -45,7 +45,7 @@
 #define RULES_MAX_NAME       128u            /* identifier length */
 #define RULES_MAX_TAGS       32u             /* tags of one rule */
 #define RULES_MAX_LOOPS      4u              /* nested for loops (YARA's) */
-#define RULES_MAX_ITERATIONS (1u << 26)      /* for-loop bodies per match call */
+#define RULES_MAX_ITERATIONS (1u << 22)      /* for-loop bodies per match call */
 
 /* rules_match_*() flags */
 #define RULES_MATCH_HASHES   1u  /* always compute md5/sha1/sha256 (for IOCs) */
