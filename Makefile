@@ -101,9 +101,10 @@ $(foreach d,host mips bench fuzz $(filter-out mips,$(ARCH)) $(if $(EXTERNAL_TOOL
 # with -fno-lto (gcc would otherwise run LTO on the fat objects with its
 # default, PIC, code generation).  One LTO partition: the whole program is
 # optimised as one unit (1 KiB smaller than the default split into six).
-# -G 1024: the program's own variables of up to 1 KiB go to the small-data
-# section and are reached in one instruction from $$gp (which agent/main.c
-# sets) instead of two; other objects' variables (musl, Mbed TLS, built with
+# -G 1024 (the agent's link only): its own variables of up to 1 KiB go to
+# the small-data section and are reached in one instruction from $$gp
+# (which agent/main.c sets: another program would need the same) instead
+# of two; other objects' variables (musl, Mbed TLS, built with
 # -G 0) are not assumed to be there (-mno-extern-sdata).  About 900 bytes
 # smaller; a small-data area over 64 KiB would fail the link, never the
 # program.
@@ -112,7 +113,7 @@ MIPS_SDATA := -G 1024 -mno-extern-sdata
 # fill delay slots that would otherwise hold a nop: 384 bytes smaller
 # (gone in MIPS32r6, which the -march=mips32 encoding cannot run anyway).
 # -fipa-pta: 176 bytes smaller, no slower a link.
-MIPS_LTO := -Os -flto=2 -flto-partition=one -mno-abicalls -fno-pic -mno-check-zero-division $(MIPS_SDATA) \
+MIPS_LTO := -Os -flto=2 -flto-partition=one -mno-abicalls -fno-pic -mno-check-zero-division \
     -mbranch-likely -fipa-pta
 # Layout: the data segment follows the text in the file with no padding:
 # its address is the text's end plus 64 KiB, so address and file offset
@@ -136,7 +137,7 @@ $(MIPS_CC) $(or $(3),-fno-lto) $(MIPS_ARCH) -static -nostdlib -Wl,--gc-sections 
 endef
 
 build/mips/iothunt.unstripped: build/mips/obj/agent/main.o $(MIPS_LIB_OBJS) $(MIPS_LINK_DEPS)
-	$(call mips_link,$@,build/mips/obj/agent/main.o $(MIPS_LIB_OBJS),$(MIPS_LTO))
+	$(call mips_link,$@,build/mips/obj/agent/main.o $(MIPS_LIB_OBJS),$(MIPS_LTO) $(MIPS_SDATA))
 build/mips/iothunt: build/mips/iothunt.unstripped scripts/check-mips-isa.sh scripts/check-elf-load.sh
 	$(MIPS_STRIP) -o $@ $<
 	scripts/check-mips-isa.sh $@ >/dev/null
