@@ -65,6 +65,7 @@ static int allow_tokens(const char *s, size_t n, char out[][ALLOW_MAX_VALUE + 16
 
     for (;;) {
         size_t o = 0;
+        int quoted = 0;
 
         while (i < n && is_space(s[i])) {
             i++;
@@ -75,40 +76,29 @@ static int allow_tokens(const char *s, size_t n, char out[][ALLOW_MAX_VALUE + 16
         if (k == max) {
             return -1;
         }
-        while (i < n && !is_space(s[i])) {
-            char c = s[i];
+        /* inside quotes blanks and control bytes are part of the token */
+        while (i < n && (quoted || !is_space(s[i]))) {
+            char c = s[i++];
 
             if (c == '"') {
-                i++;
-                for (;;) {
-                    if (i >= n) {
-                        return -1;          /* unterminated quote */
-                    }
-                    c = s[i++];
-                    if (c == '"') {
-                        break;
-                    }
-                    if (c == '\\') {
-                        if (i >= n || (s[i] != '"' && s[i] != '\\')) {
-                            return -1;
-                        }
-                        c = s[i++];
-                    }
-                    if (o + 1 >= sizeof out[0]) {
-                        return -1;
-                    }
-                    out[k][o++] = c;
-                }
+                quoted = !quoted;
                 continue;
             }
-            if (c == '\0' || (unsigned char)c < 0x20) {
+            if (quoted && c == '\\') {
+                if (i >= n || (s[i] != '"' && s[i] != '\\')) {
+                    return -1;
+                }
+                c = s[i++];
+            } else if (!quoted && (unsigned char)c < 0x20) {
                 return -1;
             }
             if (o + 1 >= sizeof out[0]) {
                 return -1;
             }
             out[k][o++] = c;
-            i++;
+        }
+        if (quoted) {
+            return -1;              /* unterminated quote */
         }
         out[k][o] = '\0';
         k++;
@@ -126,33 +116,36 @@ static int allow_port(const char *s, int32_t *port)
     return IH_OK;
 }
 
+/* The address S[0..N) into ADDR[16] (zero-filled): its family, 4 or 6, or 0. */
+static int allow_addr(const char *s, size_t n, uint8_t *addr)
+{
+    char a[64];
+
+    if (n == 0 || n >= sizeof a) {
+        return 0;
+    }
+    memcpy(a, s, n);
+    a[n] = '\0';
+    memset(addr, 0, 16);
+    if (inet_pton(AF_INET, a, addr) == 1) {
+        return 4;
+    }
+    return inet_pton(AF_INET6, a, addr) == 1 ? 6 : 0;
+}
+
 /* "ADDR[/PREFIX]" */
 static int allow_ip(const char *s, struct allow_entry *e)
 {
-    char a[64];
     const char *slash = strchr(s, '/');
-    size_t al = slash ? (size_t)(slash - s) : strlen(s);
-    int maxp;
+    uint64_t v;
 
-    if (al == 0 || al >= sizeof a) {
+    e->family = (uint8_t)allow_addr(s, slash ? (size_t)(slash - s) : strlen(s), e->addr);
+    if (!e->family) {
         return IH_EPARSE;
     }
-    memcpy(a, s, al);
-    a[al] = '\0';
-    if (inet_pton(AF_INET, a, e->addr) == 1) {
-        e->family = 4;
-        maxp = 32;
-    } else if (inet_pton(AF_INET6, a, e->addr) == 1) {
-        e->family = 6;
-        maxp = 128;
-    } else {
-        return IH_EPARSE;
-    }
-    e->prefix = (uint8_t)maxp;
+    e->prefix = e->family == 4 ? 32 : 128;
     if (slash) {
-        uint64_t v;
-
-        if (util_parse_dec(slash + 1, strlen(slash + 1), (uint64_t)maxp, &v) != IH_OK) {
+        if (util_parse_dec(slash + 1, strlen(slash + 1), e->prefix, &v) != IH_OK) {
             return IH_EPARSE;
         }
         e->prefix = (uint8_t)v;
@@ -160,91 +153,67 @@ static int allow_ip(const char *s, struct allow_entry *e)
     return IH_OK;
 }
 
-static int allow_hex(const char *s, struct allow_entry *e)
+/*
+ * S[0..L) lower-cased into OUT (NUL-terminated): with HEX only hex digits
+ * may appear, else a domain name's letters, digits, '-', '_' and single
+ * dots.  IH_EPARSE on any other byte.
+ */
+static int allow_lower(const char *s, size_t l, char *out, int hex)
 {
-    size_t l = strlen(s), i;
+    size_t i;
 
-    if (l != 32 && l != 40 && l != 64) {
-        return IH_EPARSE;
-    }
     for (i = 0; i < l; i++) {
-        char c = s[i];
+        char c = (char)util_lower(s[i]);
 
-        if (c >= 'A' && c <= 'F') {
-            c = (char)(c - 'A' + 'a');
-        }
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= (hex ? 'f' : 'z')) ||
+              (!hex && (c == '-' || c == '_' || (c == '.' && (i == 0 || out[i - 1] != '.')))))) {
             return IH_EPARSE;
         }
-        e->value[i] = c;
+        out[i] = c;
     }
-    e->value[l] = '\0';
+    out[l] = '\0';
     return IH_OK;
 }
 
-static int allow_domain(const char *s, struct allow_entry *e)
+/* Finding type NAME into the bit set *BITS. */
+static int allow_type(const char *name, uint32_t *bits)
 {
-    size_t l = strlen(s), i;
+    int t = finding_type_parse(name);
 
-    while (l > 0 && s[l - 1] == '.') {
-        l--;
-    }
-    if (l == 0 || l >= sizeof e->value || s[0] == '.') {
+    if (t < 0 || t >= 32) {
         return IH_EPARSE;
     }
-    for (i = 0; i < l; i++) {
-        char c = s[i];
-
-        if (c >= 'A' && c <= 'Z') {
-            c = (char)(c - 'A' + 'a');
-        }
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-              c == '.')) {
-            return IH_EPARSE;
-        }
-        if (c == '.' && i > 0 && e->value[i - 1] == '.') {
-            return IH_EPARSE;
-        }
-        e->value[i] = c;
-    }
-    e->value[l] = '\0';
+    *bits |= 1u << t;
     return IH_OK;
 }
 
-/* "T[,T]..." into a bit set. */
-static int allow_types(const char *s, uint32_t *bits)
+/* "T[,T]..." into a bit set (S is cut at its commas). */
+static int allow_types(char *s, uint32_t *bits)
 {
-    if (*s == '\0') {
-        return IH_EPARSE;
-    }
-    while (*s) {
-        char name[32];
-        const char *comma = strchr(s, ',');
-        size_t l = comma ? (size_t)(comma - s) : strlen(s);
-        int t;
+    for (;;) {
+        char *comma = strchr(s, ',');
 
-        if (l == 0 || l >= sizeof name) {
+        if (comma) {
+            *comma = '\0';
+        }
+        /* an empty name (a leading, doubled or trailing comma) is no type */
+        if (allow_type(s, bits) != IH_OK) {
             return IH_EPARSE;
         }
-        memcpy(name, s, l);
-        name[l] = '\0';
-        t = finding_type_parse(name);
-        if (t < 0 || t >= 32) {
-            return IH_EPARSE;
+        if (!comma) {
+            return IH_OK;
         }
-        *bits |= 1u << t;
-        s += l + (comma ? 1 : 0);
-        if (comma && *s == '\0') {
-            return IH_EPARSE;
-        }
+        s = comma + 1;
     }
-    return IH_OK;
 }
 
-static int allow_entry_parse(char tok[][ALLOW_MAX_VALUE + 16], int nt, struct allow_entry *e,
-                             const char **why)
+/* Entry E from the NT tokens of a line (TOK[0] the kind): NULL, or why not. */
+static const char *allow_entry_parse(char tok[][ALLOW_MAX_VALUE + 16], int nt,
+                                     struct allow_entry *e)
 {
     static const char *const kinds[] = { "ip", "exe", "hash", "domain", "lockdown", "type" };
+    const char *v = tok[1];
+    size_t l;
     int i, k = -1;
 
     memset(e, 0, sizeof *e);
@@ -255,82 +224,71 @@ static int allow_entry_parse(char tok[][ALLOW_MAX_VALUE + 16], int nt, struct al
         }
     }
     if (k < 0) {
-        *why = "unknown entry kind (ip, exe, hash, domain, lockdown, type)";
-        return IH_EPARSE;
+        return "unknown entry kind (ip, exe, hash, domain, lockdown, type)";
     }
     if (nt < 2) {
-        *why = "missing value";
-        return IH_EPARSE;
+        return "missing value";
     }
     e->kind = (uint8_t)k;
+    l = strlen(v);
     switch (k) {
     case ALLOW_IP:
-        *why = "bad address or prefix";
-        if (allow_ip(tok[1], e) != IH_OK) {
-            return IH_EPARSE;
+        if (allow_ip(v, e) != IH_OK) {
+            return "bad address or prefix";
         }
         break;
     case ALLOW_EXE:
-        *why = "executable pattern must be absolute (or start with '*') and fit";
-        if ((tok[1][0] != '/' && tok[1][0] != '*') ||
-            util_strlcpy(e->value, tok[1], sizeof e->value) != IH_OK) {
-            return IH_EPARSE;
+        if ((v[0] != '/' && v[0] != '*') || util_strlcpy(e->value, v, sizeof e->value) != IH_OK) {
+            return "executable pattern must be absolute (or start with '*') and fit";
         }
         break;
     case ALLOW_HASH:
-        *why = "hash must be 32, 40 or 64 hex digits";
-        if (allow_hex(tok[1], e) != IH_OK) {
-            return IH_EPARSE;
+        if ((l != 32 && l != 40 && l != 64) || allow_lower(v, l, e->value, 1) != IH_OK) {
+            return "hash must be 32, 40 or 64 hex digits";
         }
         break;
     case ALLOW_DOMAIN:
-        *why = "bad domain name";
-        if (allow_domain(tok[1], e) != IH_OK) {
-            return IH_EPARSE;
+        while (l > 0 && v[l - 1] == '.') {
+            l--;
+        }
+        if (l == 0 || l >= sizeof e->value || v[0] == '.' ||
+            allow_lower(v, l, e->value, 0) != IH_OK) {
+            return "bad domain name";
         }
         break;
     case ALLOW_LOCKDOWN:
-        *why = "lockdown needs a port 1-65535";
-        if (allow_port(tok[1], &e->port) != IH_OK) {
-            return IH_EPARSE;
+        if (allow_port(v, &e->port) != IH_OK) {
+            return "lockdown needs a port 1-65535";
         }
         e->types = 1u << FT_IPTABLES_TR069_BLOCK;
         break;
-    default: {
-        int t = finding_type_parse(tok[1]);
-
-        *why = "unknown finding type";
-        if (t < 0 || t >= 32) {
-            return IH_EPARSE;
+    default:
+        if (allow_type(v, &e->types) != IH_OK) {
+            return "unknown finding type";
         }
-        e->types = 1u << t;
         break;
     }
-    }
     for (i = 2; i < nt; i++) {
-        const char *q = tok[i];
+        char *q = tok[i];
 
-        if (strncmp(q, "type=", 5) == 0 && k != ALLOW_LOCKDOWN && k != ALLOW_TYPE) {
-            *why = "bad type= list";
+        /* type= narrows every kind but lockdown and type */
+        if (strncmp(q, "type=", 5) == 0 && k < ALLOW_LOCKDOWN) {
             if (allow_types(q + 5, &e->types) != IH_OK) {
-                return IH_EPARSE;
+                return "bad type= list";
             }
         } else if (strncmp(q, "port=", 5) == 0 && k == ALLOW_IP) {
-            *why = "bad port=";
             if (allow_port(q + 5, &e->port) != IH_OK) {
-                return IH_EPARSE;
+                return "bad port=";
             }
         } else if (strncmp(q, "cmdline=", 8) == 0 && k == ALLOW_EXE) {
-            *why = "cmdline= pattern too long or empty";
             if (q[8] == '\0' || util_strlcpy(e->cmdline, q + 8, sizeof e->cmdline) != IH_OK) {
-                return IH_EPARSE;
+                return "cmdline= pattern too long or empty";
             }
         } else {
-            *why = "unknown or misplaced qualifier";
-            return IH_EPARSE;
+            return "unknown or misplaced qualifier";
         }
     }
-    return IH_OK;
+    return NULL;
 }
 
 /*
@@ -358,7 +316,7 @@ int allow_parse(struct allowlist *a, const char *name, const char *buf, size_t l
         const char *nl = memchr(s, '\n', len - pos);
         size_t n = nl ? (size_t)(nl - s) : len - pos;
         struct allow_entry e;
-        const char *why = "malformed";
+        const char *why;
         int nt;
 
         pos += n + (nl ? 1 : 0);
@@ -375,7 +333,8 @@ int allow_parse(struct allowlist *a, const char *name, const char *buf, size_t l
         if (nt == 0) {
             continue;
         }
-        if (allow_entry_parse(tok, nt, &e, &why) != IH_OK) {
+        why = allow_entry_parse(tok, nt, &e);
+        if (why) {
             goto bad;
         }
         if (a->n == a->cap) {
@@ -428,7 +387,6 @@ int allow_load_file(struct allowlist *a, const char *path)
 /* Parse a finding endpoint "a.b.c.d:port" or "[v6]:port". */
 static int allow_endpoint(const char *s, int *family, uint8_t *addr, int32_t *port)
 {
-    char a[64];
     const char *colon = strrchr(s, ':');
     const char *as = s;
     size_t al;
@@ -445,25 +403,12 @@ static int allow_endpoint(const char *s, int *family, uint8_t *addr, int32_t *po
         as = s + 1;
         al -= 2;
     }
-    if (al == 0 || al >= sizeof a) {
-        return IH_EPARSE;
-    }
-    memcpy(a, as, al);
-    a[al] = '\0';
     if (util_parse_dec(colon + 1, strlen(colon + 1), 65535, &v) != IH_OK) {
         return IH_EPARSE;
     }
     *port = (int32_t)v;
-    memset(addr, 0, 16);
-    if (inet_pton(AF_INET, a, addr) == 1) {
-        *family = 4;
-        return IH_OK;
-    }
-    if (inet_pton(AF_INET6, a, addr) == 1) {
-        *family = 6;
-        return IH_OK;
-    }
-    return IH_EPARSE;
+    *family = allow_addr(as, al, addr);
+    return *family ? IH_OK : IH_EPARSE;
 }
 
 static int prefix_match(const uint8_t *a, const uint8_t *b, unsigned bits)
@@ -496,27 +441,27 @@ static int allow_ip_match(const struct allow_entry *e, const char *ep)
     return prefix_match(addr, e->addr, e->prefix);
 }
 
-/* 1 if the decimal number PORT stands alone somewhere in S. */
+/*
+ * 1 if the decimal number PORT (1-65535) stands alone somewhere in S.  A
+ * run of digits stops being counted once over 65535: it cannot be PORT.
+ */
 static int has_port_token(const char *s, int32_t port)
 {
-    size_t i = 0, n = strlen(s);
+    while (*s) {
+        uint32_t v = 0;
 
-    while (i < n) {
-        uint64_t v;
-        size_t j;
-
-        if (s[i] < '0' || s[i] > '9') {
-            i++;
+        if (*s < '0' || *s > '9') {
+            s++;
             continue;
         }
-        j = i;
-        while (j < n && s[j] >= '0' && s[j] <= '9') {
-            j++;
+        for (; *s >= '0' && *s <= '9'; s++) {
+            if (v <= 65535) {
+                v = v * 10 + (uint32_t)(*s - '0');
+            }
         }
-        if (util_parse_dec(s + i, j - i, UINT32_MAX, &v) == IH_OK && v == (uint64_t)port) {
+        if (v == (uint32_t)port) {
             return 1;
         }
-        i = j;
     }
     return 0;
 }

@@ -23,51 +23,66 @@ enum config_kind {
     CK_LIST         /* a path; repeatable, up to CONFIG_MAX_LISTS */
 };
 
+/*
+ * 16 bytes a key (the table was 40 a key): a number's bounds fit 32 bits
+ * (its minimum 16), an offset or size in struct config 16 bits, and a
+ * CK_LIST counter is the unsigned that follows its array (all checked
+ * below, or by -Woverflow for the bounds).
+ */
 struct config_key {
     const char *name;
-    enum config_kind kind;
-    size_t off;             /* of the field in struct config */
-    size_t size;            /* of a string field */
-    uint64_t min, max;      /* numbers */
-    size_t count_off;       /* CK_LIST: offset of the unsigned counter */
+    uint32_t max;           /* numbers */
+    uint16_t min;           /* numbers */
+    uint16_t off;           /* of the field in struct config */
+    uint16_t size;          /* of a string field (CK_LIST: of one entry) */
+    uint8_t kind;           /* enum config_kind */
 };
 
-#define F(field) offsetof(struct config, field), sizeof(((struct config *)0)->field)
-#define N(field) offsetof(struct config, field), 0
+#define CONFIG_FIELD_SIZE(field) sizeof(((struct config *)0)->field)
+#define S(name, kind, field) \
+    { name, 0, 0, offsetof(struct config, field), CONFIG_FIELD_SIZE(field), kind }
+#define N(name, kind, field, min, max) { name, max, min, offsetof(struct config, field), 0, kind }
 
+_Static_assert(sizeof(struct config) <= UINT16_MAX, "struct config offsets fit 16 bits");
+_Static_assert(offsetof(struct config, n_rules) ==
+               offsetof(struct config, rules) + CONFIG_FIELD_SIZE(rules), "n_rules follows rules");
+_Static_assert(offsetof(struct config, n_iocs) ==
+               offsetof(struct config, iocs) + CONFIG_FIELD_SIZE(iocs), "n_iocs follows iocs");
+
+/* "jitter" comes first: config_parse asks whether it was given (index 0). */
 static const struct config_key config_keys[] = {
-    { "collector", CK_HOSTPORT, N(port), 0, 0, 0 },
-    { "server_name", CK_NAME, F(server_name), 0, 0, 0 },
-    { "ca", CK_PATH, F(ca), 0, 0, 0 },
-    { "cert", CK_PATH, F(cert), 0, 0, 0 },
-    { "key", CK_PATH, F(key), 0, 0, 0 },
-    { "spool_path", CK_PATH, F(spool_path), 0, 0, 0 },
-    { "state_path", CK_PATH, F(state_path), 0, 0, 0 },
-    { "spool_max_bytes", CK_U64, N(spool_max_bytes), SPOOL_MIN_BYTES, 64u << 20, 0 },
-    { "spool_sync", CK_BOOL, N(spool_sync), 0, 1, 0 },
-    { "interval", CK_U32, N(interval), 10, 7 * 24 * 3600, 0 },
-    { "jitter", CK_U32, N(jitter), 0, 24 * 3600, 0 },
-    { "timeout", CK_U32, N(timeout), 1, 600, 0 },
-    { "backoff_max", CK_U32, N(backoff_max), 1, 24 * 3600, 0 },
-    { "batch_max_bytes", CK_U32, N(batch_max_bytes), SPOOL_HDR_LEN + SPOOL_PAYLOAD_MAX,
-      1u << 20, 0 },
-    { "rules", CK_LIST, offsetof(struct config, rules), sizeof(((struct config *)0)->rules[0]),
-      0, 0, offsetof(struct config, n_rules) },
-    { "iocs", CK_LIST, offsetof(struct config, iocs), sizeof(((struct config *)0)->iocs[0]),
-      0, 0, offsetof(struct config, n_iocs) },
-    { "allow", CK_PATH, F(allow), 0, 0, 0 },
-    { "root", CK_PATH, F(root), 0, 0, 0 },
-    { "builtin", CK_BOOL, N(builtin), 0, 1, 0 },
-    { "resolve", CK_BOOL, N(resolve), 0, 1, 0 },
-    { "user", CK_NAME, F(user), 0, 0, 0 },
-    { "bundle", CK_PATH, F(bundle), 0, 0, 0 },
-    { "bundle_key", CK_PATH, F(bundle_key), 0, 0, 0 },
-    { "bundle_key_next", CK_PATH, F(bundle_key_next), 0, 0, 0 },
-    { "bundle_max_bytes", CK_U32, N(bundle_max_bytes), 4096, 16u << 20, 0 },
-    { "bundle_interval", CK_U32, N(bundle_interval), 0, 7 * 24 * 3600, 0 },
+    N("jitter", CK_U32, jitter, 0, 24 * 3600),
+    N("collector", CK_HOSTPORT, port, 0, 0),
+    S("server_name", CK_NAME, server_name),
+    S("ca", CK_PATH, ca),
+    S("cert", CK_PATH, cert),
+    S("key", CK_PATH, key),
+    S("spool_path", CK_PATH, spool_path),
+    S("state_path", CK_PATH, state_path),
+    N("spool_max_bytes", CK_U64, spool_max_bytes, SPOOL_MIN_BYTES, 64u << 20),
+    N("spool_sync", CK_BOOL, spool_sync, 0, 1),
+    N("interval", CK_U32, interval, 10, 7 * 24 * 3600),
+    N("timeout", CK_U32, timeout, 1, 600),
+    N("backoff_max", CK_U32, backoff_max, 1, 24 * 3600),
+    N("batch_max_bytes", CK_U32, batch_max_bytes, SPOOL_HDR_LEN + SPOOL_PAYLOAD_MAX, 1u << 20),
+    S("rules", CK_LIST, rules[0]),
+    S("iocs", CK_LIST, iocs[0]),
+    S("allow", CK_PATH, allow),
+    S("root", CK_PATH, root),
+    N("builtin", CK_BOOL, builtin, 0, 1),
+    N("resolve", CK_BOOL, resolve, 0, 1),
+    S("user", CK_NAME, user),
+    S("bundle", CK_PATH, bundle),
+    S("bundle_key", CK_PATH, bundle_key),
+    S("bundle_key_next", CK_PATH, bundle_key_next),
+    N("bundle_max_bytes", CK_U32, bundle_max_bytes, 4096, 16u << 20),
+    N("bundle_interval", CK_U32, bundle_interval, 0, 7 * 24 * 3600),
 };
 
 #define CONFIG_NKEYS (sizeof config_keys / sizeof config_keys[0])
+#define CONFIG_JITTER 0     /* index of "jitter" in config_keys */
+
+_Static_assert(CONFIG_NKEYS <= 32, "config_parse keeps the keys seen in 32 bits");
 
 void config_defaults(struct config *c)
 {
@@ -88,19 +103,28 @@ void config_defaults(struct config *c)
     c->bundle_interval = 3600;
 }
 
-/* Host name grammar (RFC 1123 letters, digits, '-', '.'), or IPv4. */
-static int config_valid_name(const char *s, size_t n)
+/* 1 when S[0..N) is exactly the NUL-terminated word W. */
+static int config_is(const char *w, const char *s, size_t n)
+{
+    return strlen(w) == n && memcmp(w, s, n) == 0;
+}
+
+/*
+ * 1 when the bytes S[0..N) are all of a host name (RFC 1123 letters,
+ * digits, '-', '.'; an IPv4 address is one too) or, with V6, of an IPv6
+ * address (hex digits, ':', '.').  One loop for both: ch | 0x20 is a small
+ * letter exactly when ch is a letter of either case.
+ */
+static int config_chars(const char *s, size_t n, int v6)
 {
     size_t i;
 
-    if (n == 0 || n >= CONFIG_HOST_MAX) {
-        return 0;
-    }
     for (i = 0; i < n; i++) {
-        char ch = s[i];
+        char ch = s[i], lc = (char)(ch | 0x20);
 
-        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-              ch == '-' || ch == '.')) {
+        if (!((ch >= '0' && ch <= '9') || ch == '.' ||
+              (v6 ? (lc >= 'a' && lc <= 'f') || ch == ':'
+                  : (lc >= 'a' && lc <= 'z') || ch == '-'))) {
             return 0;
         }
     }
@@ -109,69 +133,48 @@ static int config_valid_name(const char *s, size_t n)
 
 /*
  * hostport = name ":" port / "[" v6 "]" ":" port
+ * name     = 1..CONFIG_HOST_MAX-1 of ALPHA / DIGIT / "-" / "."
  * v6       = 2..45 of HEXDIG / ":" / "."
  * port     = 1..65535, decimal
- * Into collector I of C (host_list[I], port_list[I]).
+ * Into collector IDX of C (host_list[IDX], port_list[IDX]).  NULL, or why not.
  */
-static int config_parse_hostport(const char *v, size_t n, struct config *c, unsigned idx,
-                                 const char **why)
+static const char *config_parse_hostport(const char *v, size_t n, struct config *c, unsigned idx)
 {
-    char *host = c->host_list[idx];
-    const char *colon;
-    size_t hl, i;
+    const char *host = v, *colon;
+    size_t hl;
     uint64_t port;
 
     if (n > 0 && v[0] == '[') {
-        const char *close = memchr(v, ']', n);
-
-        if (!close || close + 1 >= v + n || close[1] != ':') {
-            *why = "expected [IPv6]:port";
-            return IH_EPARSE;
+        colon = memchr(v, ']', n);
+        if (!colon || colon + 1 >= v + n || colon[1] != ':') {
+            return "expected [IPv6]:port";
         }
-        hl = (size_t)(close - v - 1);
-        if (hl < 2 || hl > 45) {
-            *why = "bad IPv6 address";
-            return IH_EPARSE;
+        host = v + 1;
+        hl = (size_t)(colon - host);
+        colon++;
+        if (hl < 2 || hl > 45 || !config_chars(host, hl, 1)) {
+            return "bad IPv6 address";
         }
-        for (i = 1; i <= hl; i++) {
-            char ch = v[i];
-
-            if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F') ||
-                  ch == ':' || ch == '.')) {
-                *why = "bad IPv6 address";
-                return IH_EPARSE;
-            }
-        }
-        memcpy(host, v + 1, hl);
-        host[hl] = '\0';
-        colon = close + 1;
     } else {
-        colon = NULL;
-        for (i = n; i > 0; i--) {
-            if (v[i - 1] == ':') {
-                colon = v + i - 1;
-                break;
-            }
+        for (colon = v + n; colon > v && colon[-1] != ':'; colon--) {
         }
-        if (!colon) {
-            *why = "expected host:port";
-            return IH_EPARSE;
+        if (colon == v) {
+            return "expected host:port";
         }
+        colon--;
         hl = (size_t)(colon - v);
-        if (!config_valid_name(v, hl)) {
-            *why = "bad host name";
-            return IH_EPARSE;
+        if (hl == 0 || hl >= CONFIG_HOST_MAX || !config_chars(v, hl, 0)) {
+            return "bad host name";
         }
-        memcpy(host, v, hl);
-        host[hl] = '\0';
     }
+    memcpy(c->host_list[idx], host, hl);
+    c->host_list[idx][hl] = '\0';
     if (util_parse_dec(colon + 1, (size_t)(v + n - colon - 1), 65535, &port) != IH_OK ||
         port == 0) {
-        *why = "bad port (1-65535)";
-        return IH_EPARSE;
+        return "bad port (1-65535)";
     }
     c->port_list[idx] = (uint16_t)port;
-    return IH_OK;
+    return NULL;
 }
 
 /*
@@ -179,9 +182,10 @@ static int config_parse_hostport(const char *v, size_t n, struct config *c, unsi
  * CONFIG_MAX_COLLECTORS, in the order the agent tries them.  The first is
  * also copied to host/port (the one tried first, named in messages).
  */
-static int config_parse_collectors(const char *v, size_t n, struct config *c, const char **why)
+static const char *config_parse_collectors(const char *v, size_t n, struct config *c)
 {
     size_t i = 0, j;
+    const char *why;
 
     c->n_collectors = 0;
     while (i < n) {
@@ -192,21 +196,20 @@ static int config_parse_collectors(const char *v, size_t n, struct config *c, co
         for (j = i; j < n && v[j] != ' ' && v[j] != '\t' && v[j] != ','; j++) {
         }
         if (c->n_collectors >= CONFIG_MAX_COLLECTORS) {
-            *why = "too many collectors (max 4)";
-            return IH_EPARSE;
+            return "too many collectors (max 4)";
         }
-        if (config_parse_hostport(v + i, j - i, c, c->n_collectors, why) != IH_OK) {
-            return IH_EPARSE;
+        why = config_parse_hostport(v + i, j - i, c, c->n_collectors);
+        if (why) {
+            return why;
         }
         c->n_collectors++;
         i = j;
     }
     if (c->n_collectors == 0) {
-        *why = "expected host:port";
-        return IH_EPARSE;
+        return "expected host:port";
     }
     config_use_collector(c, 0);
-    return IH_OK;
+    return NULL;
 }
 
 void config_use_collector(struct config *c, unsigned idx)
@@ -216,100 +219,75 @@ void config_use_collector(struct config *c, unsigned idx)
 }
 
 /*
- * Store VALUE[0..N) for key K into C.  *WHY gets a reason on IH_EPARSE.
+ * Store VALUE[0..N) (N > 0, no control bytes) for key K into C.  NULL, or
+ * the reason it was refused.
  */
-static int config_set(struct config *c, const struct config_key *k, const char *v, size_t n,
-                      const char **why)
+static const char *config_set(struct config *c, const struct config_key *k, const char *v, size_t n)
 {
-    char *base = (char *)c;
+    /* the false words, then the true ones */
+    static const char *const bools[] = { "no", "false", "off", "0", "yes", "true", "on", "1" };
+    char *dst = (char *)c + k->off;
     uint64_t num;
+    unsigned i;
 
     switch (k->kind) {
     case CK_HOSTPORT:
-        return config_parse_collectors(v, n, c, why);
-    case CK_NAME:
-        if (!config_valid_name(v, n) || n >= k->size) {
-            *why = "bad host name";
-            return IH_EPARSE;
+        return config_parse_collectors(v, n, c);
+    case CK_BOOL:
+        for (i = 0; i < sizeof bools / sizeof bools[0]; i++) {
+            if (config_is(bools[i], v, n)) {
+                *(int *)(void *)dst = i >= 4;
+                return NULL;
+            }
         }
-        memcpy(base + k->off, v, n);
-        base[k->off + n] = '\0';
-        return IH_OK;
-    case CK_PATH:
-    case CK_LIST: {
-        char *dst = base + k->off;
-
+        return "expected yes or no";
+    case CK_U32:
+    case CK_U64:
+        if (util_parse_dec(v, n, k->max, &num) != IH_OK || num < k->min) {
+            return "number out of range";
+        }
+        if (k->kind == CK_U32) {
+            *(uint32_t *)(void *)dst = (uint32_t)num;
+        } else {
+            *(uint64_t *)(void *)dst = num;
+        }
+        return NULL;
+    case CK_NAME:
+        /* k->size <= CONFIG_HOST_MAX */
+        if (n >= k->size || !config_chars(v, n, 0)) {
+            return "bad host name";
+        }
+        break;
+    default:    /* CK_PATH, CK_LIST */
         if (n >= k->size) {
-            *why = "path too long";
-            return IH_EPARSE;
+            return "path too long";
         }
         if (v[0] != '/') {
-            *why = "path must be absolute";
-            return IH_EPARSE;
+            return "path must be absolute";
         }
         if (k->kind == CK_LIST) {
-            unsigned *cnt = (unsigned *)(void *)(base + k->count_off);
+            unsigned *cnt = (unsigned *)(void *)(dst + CONFIG_MAX_LISTS * k->size);
 
             if (*cnt >= CONFIG_MAX_LISTS) {
-                *why = "too many entries (max 16)";
-                return IH_EPARSE;
+                return "too many entries (max 16)";
             }
             dst += (size_t)*cnt * k->size;
             (*cnt)++;
         }
-        memcpy(dst, v, n);
-        dst[n] = '\0';
-        return IH_OK;
+        break;
     }
-    case CK_BOOL: {
-        int b;
-
-        if ((n == 3 && memcmp(v, "yes", 3) == 0) || (n == 4 && memcmp(v, "true", 4) == 0) ||
-            (n == 2 && memcmp(v, "on", 2) == 0) || (n == 1 && v[0] == '1')) {
-            b = 1;
-        } else if ((n == 2 && memcmp(v, "no", 2) == 0) || (n == 5 && memcmp(v, "false", 5) == 0) ||
-                   (n == 3 && memcmp(v, "off", 3) == 0) || (n == 1 && v[0] == '0')) {
-            b = 0;
-        } else {
-            *why = "expected yes or no";
-            return IH_EPARSE;
-        }
-        *(int *)(void *)(base + k->off) = b;
-        return IH_OK;
-    }
-    case CK_U32:
-    case CK_U64:
-        if (util_parse_dec(v, n, k->max, &num) != IH_OK || num < k->min) {
-            *why = "number out of range";
-            return IH_EPARSE;
-        }
-        if (k->kind == CK_U32) {
-            *(uint32_t *)(void *)(base + k->off) = (uint32_t)num;
-        } else {
-            *(uint64_t *)(void *)(base + k->off) = num;
-        }
-        return IH_OK;
-    }
-    *why = "internal: bad key kind";
-    return IH_EPARSE;
-}
-
-static int config_seen(const unsigned char *seen, const char *name)
-{
-    size_t i;
-
-    for (i = 0; i < CONFIG_NKEYS; i++) {
-        if (strcmp(config_keys[i].name, name) == 0) {
-            return seen[i];
-        }
-    }
-    return 0;
+    memcpy(dst, v, n);
+    dst[n] = '\0';
+    return NULL;
 }
 
 static int is_blank(char ch)
 {
     return ch == ' ' || ch == '\t';
 }
+
+#define CONFIG_STR_(x) #x
+#define CONFIG_STR(x) CONFIG_STR_(x)
 
 /*
  * Grammar (one line at a time, at most CONFIG_LINE_MAX bytes, LF or CRLF):
@@ -324,17 +302,16 @@ static int is_blank(char ch)
  */
 int config_parse(const char *buf, size_t len, const char *file, struct config *c)
 {
-    unsigned char seen[CONFIG_NKEYS];
+    uint32_t seen = 0;          /* bit per config_keys entry */
     size_t pos = 0;
     unsigned long lineno = 0;
     int errors = 0;
 
-    memset(seen, 0, sizeof seen);
     while (pos < len) {
         const char *line = buf + pos, *nl, *p, *end, *eq;
         size_t ll, i, kl;
-        const char *why = NULL;
-        const struct config_key *k = NULL;
+        const char *why;
+        const struct config_key *k;
 
         lineno++;
         nl = memchr(line, '\n', len - pos);
@@ -343,10 +320,9 @@ int config_parse(const char *buf, size_t len, const char *file, struct config *c
         if (ll > 0 && line[ll - 1] == '\r') {
             ll--;
         }
+        why = "line longer than " CONFIG_STR(CONFIG_LINE_MAX) " bytes";
         if (ll > CONFIG_LINE_MAX) {
-            util_diag(file, lineno, "line longer than %d bytes", CONFIG_LINE_MAX);
-            errors++;
-            continue;
+            goto bad;
         }
         for (i = 0; i < ll; i++) {
             unsigned char ch = (unsigned char)line[i];
@@ -355,10 +331,9 @@ int config_parse(const char *buf, size_t len, const char *file, struct config *c
                 break;
             }
         }
+        why = "control character in line";
         if (i < ll) {
-            util_diag(file, lineno, "control character in line");
-            errors++;
-            continue;
+            goto bad;
         }
         p = line;
         end = line + ll;
@@ -372,48 +347,52 @@ int config_parse(const char *buf, size_t len, const char *file, struct config *c
             continue;
         }
         eq = memchr(p, '=', (size_t)(end - p));
+        why = "expected 'key = value'";
         if (!eq) {
-            util_diag(file, lineno, "expected 'key = value'");
-            errors++;
-            continue;
+            goto bad;
         }
         kl = (size_t)(eq - p);
         while (kl > 0 && is_blank(p[kl - 1])) {
             kl--;
         }
-        for (i = 0; i < CONFIG_NKEYS; i++) {
-            if (strlen(config_keys[i].name) == kl && memcmp(config_keys[i].name, p, kl) == 0) {
-                k = &config_keys[i];
-                break;
-            }
+        for (i = 0; i < CONFIG_NKEYS && !config_is(config_keys[i].name, p, kl); i++) {
         }
-        if (!k) {
+        if (i == CONFIG_NKEYS) {
             util_diag(file, lineno, "unknown key '%.*s'", (int)(kl > 40 ? 40 : kl), p);
             errors++;
             continue;
         }
-        if (seen[i] && k->kind != CK_LIST) {
-            util_diag(file, lineno, "'%s' given twice", k->name);
-            errors++;
-            continue;
+        k = &config_keys[i];
+        why = "given twice";
+        if ((seen & (1u << i)) && k->kind != CK_LIST) {
+            goto bad_key;
         }
-        seen[i] = 1;
+        seen |= 1u << i;
         eq++;
         while (eq < end && is_blank(*eq)) {
             eq++;
         }
+        why = "has no value";
         if (eq == end) {
-            util_diag(file, lineno, "'%s' has no value", k->name);
-            errors++;
+            goto bad_key;
+        }
+        why = config_set(c, k, eq, (size_t)(end - eq));
+        if (!why) {
             continue;
         }
-        if (config_set(c, k, eq, (size_t)(end - eq), &why) != IH_OK) {
-            util_diag(file, lineno, "%s: %s", k->name, why ? why : "bad value");
-            errors++;
-            continue;
-        }
+        util_diag(file, lineno, "%s: %s", k->name, why);
+        errors++;
+        continue;
+bad_key:
+        /* "'interval' given twice", "'timeout' has no value" */
+        util_diag(file, lineno, "'%s' %s", k->name, why);
+        errors++;
+        continue;
+bad:
+        util_diag(file, lineno, "%s", why);
+        errors++;
     }
-    if (!config_seen(seen, "jitter") && c->jitter > c->interval / 10) {
+    if (!(seen & (1u << CONFIG_JITTER)) && c->jitter > c->interval / 10) {
         /* the default jitter follows a short interval down */
         c->jitter = c->interval / 10;
     }

@@ -71,8 +71,12 @@ struct ioc_field {
     size_t n;
 };
 
+/* The columns of a record, as ThreatFox names them (ioc_col_names). */
+enum { COL_VALUE, COL_TYPE, COL_THREAT, COL_MALWARE, COL_CONF, COL_SEEN, COL__N };
+
+/* One record: its fields by column (p NULL: absent). */
 struct ioc_rec {
-    struct ioc_field value, type, threat, malware, confidence, first_seen;
+    struct ioc_field f[COL__N];
 };
 
 struct ioc_load {
@@ -210,14 +214,12 @@ static void *ioc_trim(struct ioc_store *s, void *v, size_t *cap, size_t n, size_
  * table is full or out of memory. */
 static long ioc_intern_source(struct ioc_store *s, const char *src)
 {
-    size_t i;
+    size_t i, k;
     const char *d, **nv;
     int rc;
 
-    if (s->last_source < s->nsources && strcmp(s->sources[s->last_source], src) == 0) {
-        return (long)s->last_source;
-    }
-    for (i = 0; i < s->nsources; i++) {
+    /* from the last one used: the records of a feed mostly share theirs */
+    for (i = s->last_source, k = 0; k < s->nsources; k++, i = i + 1 < s->nsources ? i + 1 : 0) {
         if (strcmp(s->sources[i], src) == 0) {
             s->last_source = i;
             return (long)i;
@@ -245,8 +247,9 @@ static int ioc_is_ip_kind(int kind)
     return kind == IOC_IP || kind == IOC_IP_PORT;
 }
 
-static int ioc_cmp_key(const struct ioc_entry *a, const struct ioc_entry *b)
+static int ioc_cmp_key(const void *pa, const void *pb)
 {
+    const struct ioc_entry *a = pa, *b = pb;
     int c;
 
     if (a->kind != b->kind) {
@@ -283,8 +286,9 @@ static int ioc_cmp_sort(const void *pa, const void *pb)
     return strcmp(a->source, b->source);
 }
 
-static int ioc_cmp_v4key(const struct ioc_v4 *a, const struct ioc_v4 *b)
+static int ioc_cmp_v4key(const void *pa, const void *pb)
 {
+    const struct ioc_v4 *a = pa, *b = pb;
     int c = memcmp(a->addr, b->addr, 4);
 
     if (c) {
@@ -311,42 +315,43 @@ static int ioc_cmp_v4sort(const void *pa, const void *pb)
     return a->src == b->src ? 0 : (a->src < b->src ? -1 : 1);
 }
 
+/*
+ * Sort V (*N elements of SIZE bytes, *CAP allocated) by SORT, keep the
+ * first of each run of elements equal by KEY and trim the array to them:
+ * the array, *N its new count, the others counted in *DROPPED.
+ */
+static void *ioc_dedupe(struct ioc_store *s, void *v, size_t *n, size_t *cap, size_t size,
+                        int (*sort)(const void *, const void *),
+                        int (*key)(const void *, const void *), size_t *dropped)
+{
+    char *b = v;
+    size_t i, w = 0;
+
+    if (*n > 1) {
+        util_sort(b, *n, size, sort);
+    }
+    for (i = 0; i < *n; i++) {
+        if (w == 0 || key(b + (w - 1) * size, b + i * size) != 0) {
+            memmove(b + w * size, b + i * size, size);
+            w++;
+        }
+    }
+    *dropped += *n - w;
+    *n = w;
+    return ioc_trim(s, v, cap, w, size);
+}
+
 /* Sort, drop duplicate keys, trim, index the kinds; returns the number dropped. */
 static size_t ioc_store_index(struct ioc_store *s)
 {
-    size_t i, w = 0, dropped = 0;
+    size_t i = 0, dropped = 0;
     int k;
 
     for (k = 0; k < 2; k++) {
-        struct ioc_v4 *v = s->v4[k];
-
-        if (s->n4[k] > 1) {
-            util_sort(v, s->n4[k], sizeof *v, ioc_cmp_v4sort);
-        }
-        for (i = 0, w = 0; i < s->n4[k]; i++) {
-            if (w == 0 || ioc_cmp_v4key(&v[w - 1], &v[i]) != 0) {
-                v[w++] = v[i];
-            }
-        }
-        dropped += s->n4[k] - w;
-        s->n4[k] = w;
-        s->v4[k] = ioc_trim(s, v, &s->cap4[k], w, sizeof *v);
+        s->v4[k] = ioc_dedupe(s, s->v4[k], &s->n4[k], &s->cap4[k], sizeof *s->v4[k], ioc_cmp_v4sort,
+                              ioc_cmp_v4key, &dropped);
     }
-    w = 0;
-
-    if (s->n > 1) {
-        util_sort(s->v, s->n, sizeof *s->v, ioc_cmp_sort);
-    }
-    for (i = 0; i < s->n; i++) {
-        if (w > 0 && ioc_cmp_key(&s->v[w - 1], &s->v[i]) == 0) {
-            continue;
-        }
-        s->v[w++] = s->v[i];
-    }
-    dropped += s->n - w;
-    s->n = w;
-    s->v = ioc_trim(s, s->v, &s->cap, w, sizeof *s->v);
-    i = 0;
+    s->v = ioc_dedupe(s, s->v, &s->n, &s->cap, sizeof *s->v, ioc_cmp_sort, ioc_cmp_key, &dropped);
     for (k = 0; k <= IOC__KIND_COUNT; k++) {
         while (i < s->n && s->v[i].kind < k) {
             i++;
@@ -356,17 +361,20 @@ static size_t ioc_store_index(struct ioc_store *s)
     return dropped;
 }
 
-/* The entry of KEY's kind equal to KEY, by binary search, or NULL. */
-static const struct ioc_entry *ioc_search(const struct ioc_store *s, const struct ioc_entry *key)
+/*
+ * The element of V[LO..HI) (SIZE bytes each, sorted by CMP) that CMP finds
+ * equal to KEY, by binary search, or NULL.
+ */
+static const void *ioc_bsearch(const void *key, const void *v, size_t lo, size_t hi, size_t size,
+                               int (*cmp)(const void *, const void *))
 {
-    size_t lo = s->kind_start[key->kind], hi = s->kind_start[key->kind + 1];
-
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = ioc_cmp_key(&s->v[mid], key);
+        const void *m = (const char *)v + mid * size;
+        int c = cmp(m, key);
 
         if (c == 0) {
-            return &s->v[mid];
+            return m;
         }
         if (c < 0) {
             lo = mid + 1;
@@ -375,6 +383,13 @@ static const struct ioc_entry *ioc_search(const struct ioc_store *s, const struc
         }
     }
     return NULL;
+}
+
+/* The entry of KEY's kind equal to KEY, or NULL. */
+static const struct ioc_entry *ioc_search(const struct ioc_store *s, const struct ioc_entry *key)
+{
+    return ioc_bsearch(key, s->v, s->kind_start[key->kind], s->kind_start[key->kind + 1],
+                       sizeof *s->v, ioc_cmp_key);
 }
 
 /* Packed entry I of kind K as the store's scratch entry. */
@@ -400,25 +415,13 @@ static const struct ioc_entry *ioc_v4_entry(const struct ioc_store *s, int k, si
 static const struct ioc_entry *ioc_v4_search(const struct ioc_store *s, int k, const uint8_t *addr,
                                              uint16_t port)
 {
-    size_t lo = 0, hi = s->n4[k];
+    const struct ioc_v4 *p;
     struct ioc_v4 key;
 
     memcpy(key.addr, addr, 4);
     key.port = port;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = ioc_cmp_v4key(&s->v4[k][mid], &key);
-
-        if (c == 0) {
-            return ioc_v4_entry(s, k, mid);
-        }
-        if (c < 0) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return NULL;
+    p = ioc_bsearch(&key, s->v4[k], 0, s->n4[k], sizeof key, ioc_cmp_v4key);
+    return p ? ioc_v4_entry(s, k, (size_t)(p - s->v4[k])) : NULL;
 }
 
 size_t ioc_store_bytes(const struct ioc_store *s)
@@ -460,13 +463,14 @@ const struct ioc_entry *ioc_next(const struct ioc_store *s, enum ioc_kind kind, 
     return &s->v[i];
 }
 
+/* The kinds' names, as ThreatFox's ioc_type gives them. */
+static const char *const ioc_kind_names[IOC__KIND_COUNT] = {
+    "ip", "ip:port", "domain", "url", "md5_hash", "sha1_hash", "sha256_hash"
+};
+
 const char *ioc_kind_name(enum ioc_kind kind)
 {
-    static const char *const names[IOC__KIND_COUNT] = {
-        "ip", "ip:port", "domain", "url", "md5_hash", "sha1_hash", "sha256_hash"
-    };
-
-    return (unsigned)kind < IOC__KIND_COUNT ? names[kind] : NULL;
+    return (unsigned)kind < IOC__KIND_COUNT ? ioc_kind_names[kind] : NULL;
 }
 
 /* ---- value syntax ----------------------------------------------------- */
@@ -476,7 +480,8 @@ static int ioc_is_hex(char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-static int ioc_ieq_prefix(const char *p, size_t n, const char *lit)
+/* The length of LIT (lower case) when P[0..N) starts with it in any case, else 0. */
+static size_t ioc_ieq_prefix(const char *p, size_t n, const char *lit)
 {
     size_t i, l = strlen(lit);
 
@@ -488,7 +493,7 @@ static int ioc_ieq_prefix(const char *p, size_t n, const char *lit)
             return 0;
         }
     }
-    return 1;
+    return l;
 }
 
 /*
@@ -499,13 +504,13 @@ static int ioc_ieq_prefix(const char *p, size_t n, const char *lit)
  */
 static long ioc_refang(const char *p, size_t n, char *out)
 {
-    static const struct {
-        const char *from, *to;
-    } subs[] = {
+    /* each defanged form and what it stands for */
+    static const char subs[][2][6] = {
         { "[.]", "." }, { "(.)", "." }, { "{.}", "." }, { "[dot]", "." },
         { "[:]", ":" }, { "[://]", "://" },
     };
-    size_t i = 0, o = 0, k;
+    size_t i = 0, o = 0, k, l;
+    const char *to = "http";
 
     while (n > 0 && (p[0] == ' ' || p[0] == '\t')) {
         p++;
@@ -514,40 +519,41 @@ static long ioc_refang(const char *p, size_t n, char *out)
     while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r')) {
         n--;
     }
-    if (ioc_ieq_prefix(p, n, "hxxp") || ioc_ieq_prefix(p, n, "fxp")) {
-        size_t skip = p[0] == 'f' || p[0] == 'F' ? 3 : 4;
-        const char *to = skip == 3 ? "ftp" : "http";
-        size_t after = skip + (n > skip && util_lower(p[skip]) == 's' ? 1 : 0);
+    l = ioc_ieq_prefix(p, n, "hxxp");
+    if (!l) {
+        l = ioc_ieq_prefix(p, n, "fxp");
+        to = "ftp";
+    }
+    if (l) {
+        size_t after = l + (n > l && util_lower(p[l]) == 's' ? 1 : 0);
 
         if (after < n && (p[after] == ':' || p[after] == '[')) {
-            memcpy(out, to, strlen(to));
-            o = strlen(to);
-            i = skip;
+            memcpy(out, to, l);
+            o = i = l;
         }
     }
     while (i < n) {
-        for (k = 0; k < sizeof subs / sizeof subs[0]; k++) {
-            size_t l = strlen(subs[k].from);
+        const char *from = p + i;    /* L bytes from FROM replace ADV of P */
+        size_t adv = 1;
 
-            if (n - i >= l && ioc_ieq_prefix(p + i, n - i, subs[k].from)) {
+        l = 1;
+        for (k = 0; k < sizeof subs / sizeof subs[0]; k++) {
+            size_t m = ioc_ieq_prefix(p + i, n - i, subs[k][0]);
+
+            if (m) {
+                from = subs[k][1];
+                l = strlen(from);
+                adv = m;
                 break;
             }
         }
-        if (k < sizeof subs / sizeof subs[0]) {
-            size_t l = strlen(subs[k].to);
-
-            if (o + l > IOC_MAX_VALUE) {
-                return -1;
-            }
-            memcpy(out + o, subs[k].to, l);
-            o += l;
-            i += strlen(subs[k].from);
-            continue;
-        }
-        if (o + 1 > IOC_MAX_VALUE) {
+        i += adv;
+        if (o + l > IOC_MAX_VALUE) {
             return -1;
         }
-        out[o++] = p[i++];
+        while (l--) {
+            out[o++] = *from++;
+        }
     }
     out[o] = '\0';
     return o ? (long)o : -1;
@@ -680,16 +686,26 @@ static void ioc_unmap(int *family, uint8_t *a)
     }
 }
 
+/* port = 1-65535 (decimal), P[0..N) exactly, into *PORT. */
+static int ioc_parse_port(const char *p, size_t n, uint16_t *port)
+{
+    uint64_t v;
+
+    if (util_parse_dec(p, n, 65535, &v) != IH_OK || v == 0) {
+        return IH_EPARSE;
+    }
+    *port = (uint16_t)v;
+    return IH_OK;
+}
+
 /*
  * endpoint = ipv4 [":" port] | ipv6 | "[" ipv6 "]" [":" port]
- * port     = 1-65535 (decimal)
  * Sets *FAMILY, A, *PORT (0 when absent).
  */
 static int ioc_parse_endpoint(const char *p, size_t n, int *family, uint8_t *a, uint16_t *port)
 {
     const char *colon;
     size_t hostn = n;
-    uint64_t v;
 
     *port = 0;
     memset(a, 0, 16);
@@ -701,12 +717,9 @@ static int ioc_parse_endpoint(const char *p, size_t n, int *family, uint8_t *a, 
         }
         *family = 6;
         hostn = (size_t)(rb - p) + 1;
-        if (hostn < n) {
-            if (p[hostn] != ':' || util_parse_dec(p + hostn + 1, n - hostn - 1, 65535, &v) != IH_OK ||
-                v == 0) {
-                return IH_EPARSE;
-            }
-            *port = (uint16_t)v;
+        if (hostn < n &&
+            (p[hostn] != ':' || ioc_parse_port(p + hostn + 1, n - hostn - 1, port) != IH_OK)) {
+            return IH_EPARSE;
         }
         ioc_unmap(family, a);
         return IH_OK;
@@ -722,10 +735,9 @@ static int ioc_parse_endpoint(const char *p, size_t n, int *family, uint8_t *a, 
     }
     if (colon) {
         hostn = (size_t)(colon - p);
-        if (util_parse_dec(colon + 1, n - hostn - 1, 65535, &v) != IH_OK || v == 0) {
+        if (ioc_parse_port(colon + 1, n - hostn - 1, port) != IH_OK) {
             return IH_EPARSE;
         }
-        *port = (uint16_t)v;
     }
     *family = 4;
     return ioc_parse_ipv4(p, hostn, a);
@@ -929,46 +941,43 @@ static int ioc_field_empty(const struct ioc_field *f)
     return f->n == 0 || ioc_field_is(f, "None") || ioc_field_is(f, "null");
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
-static int64_t ioc_days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-    int64_t era;
-    unsigned yoe, doy, doe;
-
-    y -= m <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = (unsigned)(y - era * 400);
-    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (int64_t)doe - 719468;
-}
-
 /*
  * first_seen = YYYY "-" MM "-" DD [(" " / "T") hh ":" mm ":" ss ["Z" / " UTC"]]
  * Unix seconds, or 0 when absent or unreadable (context, never a reason to
- * drop an indicator).
+ * drop an indicator).  Days since 1970-01-01 by H. Hinnant's
+ * days_from_civil (proleptic Gregorian): with the year at least 1970 every
+ * step is a non-negative 32-bit number, and only the seconds need 64 bits
+ * (64-bit arithmetic is costly on MIPS32).
  */
 static int64_t ioc_parse_time(const struct ioc_field *f)
 {
     static const uint8_t pos[6] = { 0, 5, 8, 11, 14, 17 };
     static const uint8_t len[6] = { 4, 2, 2, 2, 2, 2 };
     static const uint16_t max[6] = { 9999, 12, 31, 23, 59, 60 };
-    uint64_t v[6] = { 0 };
+    uint32_t v[6] = { 0 }, y, m, era, yoe, days;
     int k, parts = f->n >= 19 ? 6 : 3;
 
     if (f->n < 10 || f->p[4] != '-' || f->p[7] != '-') {
         return 0;
     }
     for (k = 0; k < parts; k++) {
-        if (util_parse_dec(f->p + pos[k], len[k], max[k], &v[k]) != IH_OK) {
+        uint64_t x;
+
+        if (util_parse_dec(f->p + pos[k], len[k], max[k], &x) != IH_OK) {
             return 0;
         }
+        v[k] = (uint32_t)x;
     }
     if (v[0] < 1970 || v[1] < 1 || v[2] < 1) {
         return 0;
     }
-    return ioc_days_from_civil((int64_t)v[0], (unsigned)v[1], (unsigned)v[2]) * 86400 +
-           (int64_t)(v[3] * 3600 + v[4] * 60 + v[5]);
+    m = v[1];
+    y = v[0] - (m <= 2);
+    era = y / 400;
+    yoe = y - era * 400;
+    days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 +
+           (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + v[2] - 1 - 719468;
+    return (int64_t)days * 86400 + v[3] * 3600 + v[4] * 60 + v[5];
 }
 
 /* Copy context text for a source: at most IOC_MAX_CTX chars, ':' and
@@ -1074,14 +1083,6 @@ out:
     return rc;
 }
 
-static const struct {
-    const char *name;
-    int kind;       /* -1: any hash, by length */
-} ioc_types[] = {
-    { "ip:port", IOC_IP_PORT }, { "ip", IOC_IP }, { "domain", IOC_DOMAIN }, { "url", IOC_URL },
-    { "md5_hash", IOC_MD5 }, { "sha1_hash", IOC_SHA1 }, { "sha256_hash", IOC_SHA256 },
-};
-
 /*
  * Add the record R read at LINE.  The type is R->type when given (CSV and
  * JSON), else inferred from the value's syntax (plain lists): URL when it
@@ -1091,6 +1092,8 @@ static const struct {
  */
 static int ioc_add_rec(struct ioc_load *L, unsigned long line, const struct ioc_rec *r)
 {
+    const struct ioc_field *value = &r->f[COL_VALUE], *type = &r->f[COL_TYPE];
+    const struct ioc_field *conf = &r->f[COL_CONF];
     struct ioc_store *s = L->s;
     char val[IOC_MAX_VALUE + 1];
     char src[3 * IOC_MAX_CTX + 32];
@@ -1100,35 +1103,36 @@ static int ioc_add_rec(struct ioc_load *L, unsigned long line, const struct ioc_
     size_t i;
 
     memset(&e, 0, sizeof e);
-    if (r->value.n == 0) {
+    if (value->n == 0) {
         ioc_bad(L, line, "empty ioc_value", NULL);
         return IH_OK;
     }
-    if (r->value.n > IOC_MAX_VALUE || memchr(r->value.p, '\0', r->value.n)) {
+    if (value->n > IOC_MAX_VALUE || memchr(value->p, '\0', value->n)) {
         ioc_bad(L, line, "ioc_value too long or binary", NULL);
         return IH_OK;
     }
-    if (r->type.p) {
-        for (i = 0; i < sizeof ioc_types / sizeof ioc_types[0]; i++) {
-            if (ioc_field_is(&r->type, ioc_types[i].name)) {
-                want = ioc_types[i].kind;
+    if (type->p) {
+        for (i = 0; i < IOC__KIND_COUNT; i++) {
+            if (ioc_field_is(type, ioc_kind_names[i])) {
+                want = (int)i;
             }
         }
         if (want == -2) {
-            ioc_bad(L, line, "unsupported ioc_type", &r->type);
+            ioc_bad(L, line, "unsupported ioc_type", type);
             return IH_OK;
         }
     }
-    vn = ioc_refang(r->value.p, r->value.n, val);
+    vn = ioc_refang(value->p, value->n, val);
     if (vn < 0) {
-        ioc_bad(L, line, "empty or too long ioc_value", &r->value);
+        ioc_bad(L, line, "empty or too long ioc_value", value);
         return IH_OK;
     }
     if (want == IOC_URL || (want == -2 && util_memmem(val, (size_t)vn, "://", 3))) {
         kind = ioc_parse_url(val, (size_t)vn, val) == IH_OK ? IOC_URL : -1;
-    } else if (want == IOC_MD5 || want == IOC_SHA1 || want == IOC_SHA256 ||
-               (want == -2 && (vn == 32 || vn == 40 || vn == 64) &&
-                ioc_parse_hash(val, (size_t)vn, val, &kind) == IH_OK)) {
+    } else if (want >= IOC_MD5 ||
+               (want == -2 && ioc_parse_hash(val, (size_t)vn, val, &kind) == IH_OK)) {
+        /* a given hash type is parsed here; an inferred one was just parsed
+         * (in place: parsing it again finds it as it is) */
         if (ioc_parse_hash(val, (size_t)vn, val, &kind) != IH_OK || (want != -2 && kind != want)) {
             kind = -1;
         }
@@ -1144,37 +1148,37 @@ static int ioc_add_rec(struct ioc_load *L, unsigned long line, const struct ioc_
     }
     if (kind < 0) {
         ioc_bad(L, line, want == -2 ? "not an ip, ip:port, domain, url or hash" :
-                "ioc_value does not fit its ioc_type", &r->value);
+                "ioc_value does not fit its ioc_type", value);
         return IH_OK;
     }
     e.kind = (uint8_t)kind;
     if (ioc_is_ip_kind(kind)) {
         e.family = (uint8_t)family;
         if (ioc_format_addr(family, e.addr, e.port, val, sizeof val) != IH_OK) {
-            ioc_bad(L, line, "unprintable address", &r->value);
+            ioc_bad(L, line, "unprintable address", value);
             return IH_OK;
         }
     }
-    if (!ioc_field_empty(&r->confidence)) {
+    if (!ioc_field_empty(conf)) {
         uint64_t c = 0;
-        size_t n = r->confidence.n;
+        size_t n = conf->n;
 
-        while (n > 0 && r->confidence.p[n - 1] == '0' && memchr(r->confidence.p, '.', n)) {
+        while (n > 0 && conf->p[n - 1] == '0' && memchr(conf->p, '.', n)) {
             n--;    /* "100.0" */
         }
-        if (n > 0 && r->confidence.p[n - 1] == '.') {
+        if (n > 0 && conf->p[n - 1] == '.') {
             n--;
         }
-        if (util_parse_dec(r->confidence.p, n, 1000000, &c) == IH_OK) {
+        if (util_parse_dec(conf->p, n, 1000000, &c) == IH_OK) {
             e.confidence = (uint8_t)(c > 100 ? 100 : c);
         }
     }
-    e.first_seen = ioc_parse_time(&r->first_seen);
-    if (r->type.p) {
+    e.first_seen = ioc_parse_time(&r->f[COL_SEEN]);
+    if (type->p) {
         char threat[IOC_MAX_CTX + 1], mal[IOC_MAX_CTX + 1];
 
-        ioc_ctx_copy(threat, &r->threat, "unknown");
-        ioc_ctx_copy(mal, &r->malware, "unknown");
+        ioc_ctx_copy(threat, &r->f[COL_THREAT], "unknown");
+        ioc_ctx_copy(mal, &r->f[COL_MALWARE], "unknown");
         if (e.confidence) {
             (void)util_fmt(src, sizeof src, "threatfox:%s:%s:%u", threat, mal, (unsigned)e.confidence);
         } else {
@@ -1210,8 +1214,6 @@ static int ioc_add_rec(struct ioc_load *L, unsigned long line, const struct ioc_
 }
 
 /* ---- CSV and plain lists ---------------------------------------------- */
-
-enum { COL_VALUE, COL_TYPE, COL_THREAT, COL_MALWARE, COL_CONF, COL_SEEN, COL__N };
 
 /* Column names of the ThreatFox CSV export, and their default positions. */
 static const char *const ioc_col_names[COL__N] = {
@@ -1295,7 +1297,7 @@ struct ioc_lines {
 static void ioc_csv_header(struct ioc_lines *X, const char *p, size_t n)
 {
     struct ioc_field f[IOC_MAX_FIELDS];
-    int col[COL__N], c, need = 0;
+    int col[COL__N], c;
     size_t nf, i;
 
     while (n > 0 && (*p == '#' || *p == ' ' || *p == '\t')) {
@@ -1310,7 +1312,6 @@ static void ioc_csv_header(struct ioc_lines *X, const char *p, size_t n)
         for (i = 0; i < nf; i++) {
             if (ioc_field_is(&f[i], ioc_col_names[c])) {
                 col[c] = (int)i;
-                need = (int)i + 1 > need ? (int)i + 1 : need;
             }
         }
     }
@@ -1323,9 +1324,10 @@ static void ioc_csv_header(struct ioc_lines *X, const char *p, size_t n)
 
 static int ioc_csv_line(struct ioc_lines *X, unsigned long line, const char *p, size_t n)
 {
-    struct ioc_field f[IOC_MAX_FIELDS], none = { NULL, 0 };
+    struct ioc_field f[IOC_MAX_FIELDS];
     struct ioc_rec r;
     size_t nf;
+    int c;
 
     if (ioc_csv_split(p, n, X->scratch, f, &nf) != IH_OK) {
         ioc_bad(X->L, line, "malformed CSV record (quotes or separators)", NULL);
@@ -1335,16 +1337,14 @@ static int ioc_csv_line(struct ioc_lines *X, unsigned long line, const char *p, 
         ioc_bad(X->L, line, "CSV record has too few fields", NULL);
         return IH_OK;
     }
-#define IOC_COL(c) (X->col[c] >= 0 && X->col[c] < (int)nf ? f[X->col[c]] : none)
-    r.value = IOC_COL(COL_VALUE);
-    r.type = IOC_COL(COL_TYPE);
-    r.threat = IOC_COL(COL_THREAT);
-    r.malware = IOC_COL(COL_MALWARE);
-    r.confidence = IOC_COL(COL_CONF);
-    r.first_seen = IOC_COL(COL_SEEN);
-#undef IOC_COL
-    if (!r.type.p) {
-        r.type.p = "";  /* an empty ioc_type is reported as unsupported */
+    memset(&r, 0, sizeof r);
+    for (c = 0; c < COL__N; c++) {
+        if (X->col[c] >= 0 && X->col[c] < (int)nf) {
+            r.f[c] = f[X->col[c]];
+        }
+    }
+    if (!r.f[COL_TYPE].p) {
+        r.f[COL_TYPE].p = "";  /* an empty ioc_type is reported as unsupported */
     }
     return ioc_add_rec(X->L, line, &r);
 }
@@ -1353,9 +1353,8 @@ static int ioc_csv_line(struct ioc_lines *X, unsigned long line, const char *p, 
 static int ioc_plain_line(struct ioc_lines *X, unsigned long line, const char *p, size_t n)
 {
     struct ioc_rec r;
-    size_t i;
+    size_t i, m;
 
-    (void)X;
     for (i = 1; i < n; i++) {
         if (p[i] == '#' && (p[i - 1] == ' ' || p[i - 1] == '\t')) {
             n = i;
@@ -1363,20 +1362,15 @@ static int ioc_plain_line(struct ioc_lines *X, unsigned long line, const char *p
         }
     }
     memset(&r, 0, sizeof r);
-    r.value.p = p;
-    r.value.n = n;
-    for (i = 0; i < n; i++) {
+    r.f[COL_VALUE].p = p;
+    r.f[COL_VALUE].n = n;
+    /* a blank before the last non-blank byte separates two values */
+    for (m = n; m > 0 && (p[m - 1] == ' ' || p[m - 1] == '\t'); m--) {
+    }
+    for (i = 0; i < m; i++) {
         if (p[i] == ' ' || p[i] == '\t') {
-            size_t j = i;
-
-            while (j < n && (p[j] == ' ' || p[j] == '\t')) {
-                j++;
-            }
-            if (j < n) {
-                ioc_bad(X->L, line, "more than one value on the line", NULL);
-                return IH_OK;
-            }
-            break;
+            ioc_bad(X->L, line, "more than one value on the line", NULL);
+            return IH_OK;
         }
     }
     return ioc_add_rec(X->L, line, &r);
@@ -1498,12 +1492,12 @@ struct ioc_json {
 
 static void ioc_json_ws(struct ioc_json *J)
 {
-    while (J->p < J->end && (*J->p == ' ' || *J->p == '\t' || *J->p == '\r' || *J->p == '\n')) {
-        if (*J->p == '\n') {
-            J->line++;
-        }
-        J->p++;
+    const char *p = J->p;
+
+    while (p < J->end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) {
+        J->line += *p++ == '\n';
     }
+    J->p = p;
 }
 
 static int ioc_json_fail(struct ioc_json *J, const char *what)
@@ -1537,50 +1531,22 @@ static int ioc_json_next(struct ioc_json *J, char close, const char *what)
     return ioc_json_fail(J, what);
 }
 
-static void ioc_utf8_put(char *out, size_t cap, size_t *o, uint32_t cp, int *over)
+/* Code point CP (at most 0x10ffff) as UTF-8 into B[4]: the byte count. */
+static size_t ioc_utf8(uint32_t cp, uint8_t *b)
 {
-    uint8_t b[4];
     size_t n, k;
 
     if (cp < 0x80) {
         b[0] = (uint8_t)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        b[0] = (uint8_t)(0xc0 | (cp >> 6));
-        b[1] = (uint8_t)(0x80 | (cp & 0x3f));
-        n = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (uint8_t)(0xe0 | (cp >> 12));
-        b[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3f));
-        b[2] = (uint8_t)(0x80 | (cp & 0x3f));
-        n = 3;
-    } else {
-        b[0] = (uint8_t)(0xf0 | (cp >> 18));
-        b[1] = (uint8_t)(0x80 | ((cp >> 12) & 0x3f));
-        b[2] = (uint8_t)(0x80 | ((cp >> 6) & 0x3f));
-        b[3] = (uint8_t)(0x80 | (cp & 0x3f));
-        n = 4;
+        return 1;
     }
-    for (k = 0; k < n; k++) {
-        if (out && *o < cap) {
-            out[*o] = (char)b[k];
-        } else {
-            *over = 1;
-        }
-        (*o)++;
+    n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    for (k = n - 1; k > 0; k--) {
+        b[k] = (uint8_t)(0x80 | (cp & 0x3f));
+        cp >>= 6;
     }
-}
-
-static int ioc_json_hex4(struct ioc_json *J, uint32_t *cp)
-{
-    uint64_t v;
-
-    if (J->end - J->p < 4 || util_parse_hex(J->p, 4, &v) != IH_OK) {
-        return IH_EPARSE;
-    }
-    J->p += 4;
-    *cp = (uint32_t)v;
-    return IH_OK;
+    b[0] = (uint8_t)((0xff00 >> n) | cp);   /* 0xc0, 0xe0 or 0xf0 and the top bits */
+    return n;
 }
 
 /*
@@ -1590,114 +1556,179 @@ static int ioc_json_hex4(struct ioc_json *J, uint32_t *cp)
  */
 static int ioc_json_string(struct ioc_json *J, char *out, size_t cap, size_t *n, int *over)
 {
+    /* an escape's letter, and at the same index what it stands for */
+    static const char esc[] = "\"\\/bfnrt", unesc[] = "\"\\/\b\f\n\r\t";
+    const char *p = J->p, *end = J->end, *why = "JSON: expected a string";
     size_t o = 0;
 
     *over = 0;
-    if (J->p >= J->end || *J->p != '"') {
-        return ioc_json_fail(J, "JSON: expected a string");
+    if (p >= end || *p++ != '"') {
+        goto fail;
     }
-    J->p++;
     for (;;) {
         unsigned char c;
+        uint8_t b[4];
+        size_t bn = 1, k;
         uint32_t cp;
+        uint64_t v;
+        const char *q;
 
-        if (J->p >= J->end) {
-            return ioc_json_fail(J, "JSON: unterminated string");
+        why = "JSON: unterminated string";
+        if (p >= end) {
+            goto fail;
         }
-        c = (unsigned char)*J->p++;
+        c = (unsigned char)*p++;
         if (c == '"') {
             break;
         }
+        why = "JSON: control character in string";
         if (c < 0x20) {
-            return ioc_json_fail(J, "JSON: control character in string");
+            goto fail;
         }
-        if (c != '\\') {
-            cp = c;
+        b[0] = c;
+        if (c == '\\') {
+            why = "JSON: unterminated string";
+            if (p >= end) {
+                goto fail;
+            }
+            c = (unsigned char)*p++;
+            q = c ? strchr(esc, c) : NULL;
+            why = "JSON: bad escape";
+            if (q) {
+                cp = (unsigned char)unesc[q - esc];
+            } else if (c != 'u') {
+                goto fail;
+            } else {
+                why = "JSON: bad \\u escape";
+                if (end - p < 4 || util_parse_hex(p, 4, &v) != IH_OK) {
+                    goto fail;
+                }
+                p += 4;
+                cp = (uint32_t)v;
+                why = "JSON: lone surrogate";
+                if (cp >= 0xdc00 && cp < 0xe000) {
+                    goto fail;
+                }
+                if (cp >= 0xd800 && cp < 0xdc00) {
+                    /* a high surrogate: "\u" and the low one must follow */
+                    if (end - p < 6 || p[0] != '\\' || p[1] != 'u' ||
+                        util_parse_hex(p + 2, 4, &v) != IH_OK || v < 0xdc00 || v > 0xdfff) {
+                        goto fail;
+                    }
+                    p += 6;
+                    cp = 0x10000 + ((cp - 0xd800) << 10) + ((uint32_t)v - 0xdc00);
+                }
+            }
+            bn = ioc_utf8(cp, b);
+        }
+        for (k = 0; k < bn; k++) {
             if (out && o < cap) {
-                out[o] = (char)c;
+                out[o] = (char)b[k];
             } else {
                 *over = 1;
             }
             o++;
-            continue;
         }
-        if (J->p >= J->end) {
-            return ioc_json_fail(J, "JSON: unterminated string");
-        }
-        c = (unsigned char)*J->p++;
-        switch (c) {
-        case '"': case '\\': case '/': cp = c; break;
-        case 'b': cp = '\b'; break;
-        case 'f': cp = '\f'; break;
-        case 'n': cp = '\n'; break;
-        case 'r': cp = '\r'; break;
-        case 't': cp = '\t'; break;
-        case 'u':
-            if (ioc_json_hex4(J, &cp) != IH_OK) {
-                return ioc_json_fail(J, "JSON: bad \\u escape");
-            }
-            if (cp >= 0xd800 && cp < 0xdc00) {
-                uint32_t lo;
-
-                if (J->end - J->p < 6 || J->p[0] != '\\' || J->p[1] != 'u') {
-                    return ioc_json_fail(J, "JSON: lone surrogate");
-                }
-                J->p += 2;
-                if (ioc_json_hex4(J, &lo) != IH_OK || lo < 0xdc00 || lo > 0xdfff) {
-                    return ioc_json_fail(J, "JSON: lone surrogate");
-                }
-                cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-            } else if (cp >= 0xdc00 && cp < 0xe000) {
-                return ioc_json_fail(J, "JSON: lone surrogate");
-            }
-            break;
-        default:
-            return ioc_json_fail(J, "JSON: bad escape");
-        }
-        ioc_utf8_put(out, cap, &o, cp, over);
     }
+    J->p = p;
     *n = o > cap ? cap : o;
     return IH_OK;
+fail:
+    return ioc_json_fail(J, why);
 }
 
-/* number = ["-"] int [frac] [exp]; the text is left in *F (for confidence). */
+/*
+ * scalar = "true" / "false" / "null" / number
+ * number = ["-"] int [frac] [exp]; the text is left in *F (for confidence).
+ */
 static int ioc_json_scalar(struct ioc_json *J, struct ioc_field *f)
 {
     static const char *const words[] = { "true", "false", "null" };
-    const char *s = J->p;
+    const char *s = J->p, *p = s, *end = J->end;
     size_t k;
 
     for (k = 0; k < 3; k++) {
         size_t l = strlen(words[k]);
 
-        if ((size_t)(J->end - J->p) >= l && memcmp(J->p, words[k], l) == 0) {
-            J->p += l;
-            f->p = s;
-            f->n = l;
-            return IH_OK;
+        if ((size_t)(end - p) >= l && memcmp(p, words[k], l) == 0) {
+            p += l;
+            goto done;
         }
     }
-    if (J->p < J->end && *J->p == '-') {
-        J->p++;
+    if (p < end && *p == '-') {
+        p++;
     }
-    if (J->p >= J->end || *J->p < '0' || *J->p > '9') {
+    if (p >= end || *p < '0' || *p > '9') {
         return ioc_json_fail(J, "JSON: expected a value");
     }
-    while (J->p < J->end && ((*J->p >= '0' && *J->p <= '9') || *J->p == '.' || *J->p == 'e' ||
-                             *J->p == 'E' || *J->p == '+' || *J->p == '-')) {
-        J->p++;
+    while (p < end && *p && strchr("0123456789.eE+-", *p)) {
+        p++;
     }
+done:
+    J->p = p;
     f->p = s;
-    f->n = (size_t)(J->p - s);
+    f->n = (size_t)(p - s);
     return IH_OK;
+}
+
+/*
+ * The members of the object (CLOSE '}') or the elements of the array
+ * (CLOSE ']') whose opening bracket is at J->p: for an object each key
+ * (decoded into KEY, *KOVER set when it did not fit) and its ":" are read;
+ * then EACH(J, KEY, KOVER, ARG) reads the value.  WHAT is the message
+ * when neither "," nor CLOSE follows.  IH_OK at the closing bracket, else
+ * the first error.
+ */
+static int ioc_json_each(struct ioc_json *J, char close, const char *what,
+                         int (*each)(struct ioc_json *J, const char *key, int kover, void *arg),
+                         void *arg)
+{
+    char key[24];
+    size_t kn;
+    int first = 1, kover = 0, rc;
+
+    key[0] = '\0';
+    J->p++;
+    for (;;) {
+        ioc_json_ws(J);
+        if (first && J->p < J->end && *J->p == close) {
+            J->p++;
+            return IH_OK;
+        }
+        if (close == '}') {
+            if (ioc_json_string(J, key, sizeof key - 1, &kn, &kover) != IH_OK ||
+                ioc_json_colon(J) != IH_OK) {
+                return IH_EPARSE;
+            }
+            key[kn] = '\0';
+        }
+        rc = each(J, key, kover, arg);
+        if (rc != IH_OK) {
+            return rc;
+        }
+        first = 0;
+        rc = ioc_json_next(J, close, what);
+        if (rc <= 0) {
+            return rc;
+        }
+    }
+}
+
+static int ioc_json_skip(struct ioc_json *J, int depth);
+
+/* A member or element inside a value being skipped (ARG: its depth). */
+static int ioc_json_skip_in(struct ioc_json *J, const char *key, int kover, void *arg)
+{
+    (void)key;
+    (void)kover;
+    return ioc_json_skip(J, *(const int *)arg + 1);
 }
 
 static int ioc_json_skip(struct ioc_json *J, int depth)
 {
     struct ioc_field f;
-    char close;
     size_t n;
-    int over, first = 1, more;
+    int over;
 
     ioc_json_ws(J);
     if (J->p >= J->end) {
@@ -1712,198 +1743,122 @@ static int ioc_json_skip(struct ioc_json *J, int depth)
     if (depth >= IOC_JSON_DEPTH) {
         return ioc_json_fail(J, "JSON: nested too deeply");
     }
-    close = *J->p == '{' ? '}' : ']';
-    J->p++;
-    for (;;) {
-        ioc_json_ws(J);
-        if (J->p < J->end && *J->p == close && first) {
-            J->p++;
-            return IH_OK;
+    return ioc_json_each(J, *J->p == '{' ? '}' : ']', "JSON: expected ',' or a closing bracket",
+                         ioc_json_skip_in, &depth);
+}
+
+/* What an indicator object's members are read into. */
+struct ioc_json_obj {
+    struct ioc_rec r;
+    char val[IOC_MAX_VALUE + 1];
+    char ctx[COL__N][IOC_MAX_CTX + 8];
+    int over_value;
+};
+
+/* One member of an indicator object: a column kept, anything else skipped. */
+static int ioc_json_member(struct ioc_json *J, const char *key, int kover, void *arg)
+{
+    struct ioc_json_obj *o = arg;
+    char *out;
+    size_t n;
+    int c, over;
+
+    /* the CSV column names, and "first_seen" for first_seen_utc */
+    for (c = 0; c < COL__N && (kover || strcmp(key, ioc_col_names[c]) != 0); c++) {
+    }
+    if (c == COL__N && !kover && strcmp(key, "first_seen") == 0) {
+        c = COL_SEEN;
+    }
+    if (c == COL__N || J->p >= J->end || *J->p == '{' || *J->p == '[') {
+        return ioc_json_skip(J, 2);
+    }
+    out = o->ctx[c];
+    if (*J->p == '"') {
+        if (c == COL_VALUE) {
+            out = o->val;
         }
-        if (close == '}') {
-            if (ioc_json_string(J, NULL, 0, &n, &over) != IH_OK) {
-                return IH_EPARSE;
-            }
-            if (ioc_json_colon(J) != IH_OK) {
-                return IH_EPARSE;
-            }
-        }
-        if (ioc_json_skip(J, depth + 1) != IH_OK) {
+        if (ioc_json_string(J, out, c == COL_VALUE ? IOC_MAX_VALUE : sizeof o->ctx[c] - 1, &n,
+                            &over) != IH_OK) {
             return IH_EPARSE;
         }
-        first = 0;
-        more = ioc_json_next(J, close, "JSON: expected ',' or a closing bracket");
-        if (more <= 0) {
-            return more;
+        if (c == COL_VALUE && over) {
+            o->over_value = 1;
         }
+    } else {
+        struct ioc_field f;
+
+        if (ioc_json_scalar(J, &f) != IH_OK) {
+            return IH_EPARSE;
+        }
+        if (f.n >= sizeof o->ctx[c] || ioc_field_is(&f, "null")) {
+            return IH_OK;
+        }
+        n = f.n;
+        memcpy(out, f.p, n);
     }
+    o->r.f[c].p = out;
+    o->r.f[c].n = n;
+    return IH_OK;
 }
 
 /* One indicator object; J->p is at its "{". */
 static int ioc_json_ioc(struct ioc_json *J)
 {
-    static const char *const keys[COL__N + 1] = {
-        "ioc_value", "ioc_type", "threat_type", "malware_printable", "confidence_level",
-        "first_seen_utc", "first_seen"
-    };
-    char val[IOC_MAX_VALUE + 1], ctx[COL__N][IOC_MAX_CTX + 8];
-    struct ioc_field fld[COL__N];
+    struct ioc_json_obj o;
     unsigned long line = J->line;
-    int over_value = 0, first = 1, rc;
+    int rc;
 
-    memset(fld, 0, sizeof fld);
-    val[0] = '\0';
-    J->p++;
-    for (;;) {
-        char key[24];
-        size_t kn, n;
-        int over, c;
-
-        ioc_json_ws(J);
-        if (first && J->p < J->end && *J->p == '}') {
-            J->p++;
-            break;
-        }
-        if (ioc_json_string(J, key, sizeof key - 1, &kn, &over) != IH_OK) {
-            return IH_EPARSE;
-        }
-        key[kn] = '\0';
-        if (ioc_json_colon(J) != IH_OK) {
-            return IH_EPARSE;
-        }
-        for (c = 0; c <= COL__N; c++) {
-            if (!over && strcmp(key, keys[c]) == 0) {
-                break;
-            }
-        }
-        if (c == COL__N) {
-            c = COL_SEEN;   /* "first_seen" */
-        } else if (c > COL__N) {
-            c = -1;
-        }
-        if (c >= 0 && J->p < J->end && *J->p == '"') {
-            char *out = c == COL_VALUE ? val : ctx[c];
-            size_t cap = c == COL_VALUE ? IOC_MAX_VALUE : sizeof ctx[c] - 1;
-
-            if (ioc_json_string(J, out, cap, &n, &over) != IH_OK) {
-                return IH_EPARSE;
-            }
-            if (c == COL_VALUE && over) {
-                over_value = 1;
-            }
-            fld[c].p = out;
-            fld[c].n = n;
-        } else if (c >= 0 && J->p < J->end && *J->p != '{' && *J->p != '[') {
-            struct ioc_field f;
-
-            if (ioc_json_scalar(J, &f) != IH_OK) {
-                return IH_EPARSE;
-            }
-            if (f.n < sizeof ctx[c] && !ioc_field_is(&f, "null")) {
-                memcpy(ctx[c], f.p, f.n);
-                fld[c].p = ctx[c];
-                fld[c].n = f.n;
-            }
-        } else if (ioc_json_skip(J, 2) != IH_OK) {
-            return IH_EPARSE;
-        }
-        first = 0;
-        rc = ioc_json_next(J, '}', "JSON: expected ',' or '}'");
-        if (rc < 0) {
-            return rc;
-        }
-        if (rc == 0) {
-            break;
-        }
+    memset(&o.r, 0, sizeof o.r);
+    o.over_value = 0;
+    rc = ioc_json_each(J, '}', "JSON: expected ',' or '}'", ioc_json_member, &o);
+    if (rc != IH_OK) {
+        return rc;
     }
-    if (over_value) {
+    if (o.over_value) {
         ioc_bad(J->L, line, "ioc_value too long", NULL);
         return IH_OK;
     }
-    if (!fld[COL_VALUE].p || !fld[COL_TYPE].p) {
+    if (!o.r.f[COL_VALUE].p || !o.r.f[COL_TYPE].p) {
         ioc_bad(J->L, line, "IOC object without ioc_value or ioc_type", NULL);
         return IH_OK;
     }
-    {
-        struct ioc_rec r;
+    return ioc_add_rec(J->L, line, &o.r);
+}
 
-        r.value = fld[COL_VALUE];
-        r.type = fld[COL_TYPE];
-        r.threat = fld[COL_THREAT];
-        r.malware = fld[COL_MALWARE];
-        r.confidence = fld[COL_CONF];
-        r.first_seen = fld[COL_SEEN];
-        rc = ioc_add_rec(J->L, line, &r);
-    }
-    return rc;
+/* An element of an array of indicator objects (other values skipped). */
+static int ioc_json_element(struct ioc_json *J, const char *key, int kover, void *arg)
+{
+    (void)key;
+    (void)kover;
+    (void)arg;
+    return J->p < J->end && *J->p == '{' ? ioc_json_ioc(J) : ioc_json_skip(J, 2);
 }
 
 /* "[" ... "]" of indicator objects (other values skipped). */
 static int ioc_json_array(struct ioc_json *J)
 {
-    int first = 1, rc;
+    return ioc_json_each(J, ']', "JSON: expected ',' or ']'", ioc_json_element, NULL);
+}
 
-    J->p++;
-    for (;;) {
-        ioc_json_ws(J);
-        if (first && J->p < J->end && *J->p == ']') {
-            J->p++;
-            return IH_OK;
-        }
-        if (J->p < J->end && *J->p == '{') {
-            rc = ioc_json_ioc(J);
-        } else {
-            rc = ioc_json_skip(J, 2);
-        }
-        if (rc != IH_OK) {
-            return rc;
-        }
-        first = 0;
-        rc = ioc_json_next(J, ']', "JSON: expected ',' or ']'");
-        if (rc <= 0) {
-            return rc;
-        }
-    }
+/* A member of the export's top object: an array of indicators, or skipped. */
+static int ioc_json_top(struct ioc_json *J, const char *key, int kover, void *arg)
+{
+    (void)key;
+    (void)kover;
+    (void)arg;
+    return J->p < J->end && *J->p == '[' ? ioc_json_array(J) : ioc_json_skip(J, 1);
 }
 
 static int ioc_load_json(struct ioc_load *L, const char *buf, size_t len)
 {
     struct ioc_json J = { L, buf, buf + len, 1 };
-    int first = 1, rc = IH_OK;
+    int rc;
 
     ioc_json_ws(&J);
     if (J.p < J.end && *J.p == '[') {
         rc = ioc_json_array(&J);
     } else if (J.p < J.end && *J.p == '{') {
-        J.p++;
-        for (;;) {
-            size_t n;
-            int over;
-
-            ioc_json_ws(&J);
-            if (first && J.p < J.end && *J.p == '}') {
-                J.p++;
-                break;
-            }
-            if (ioc_json_string(&J, NULL, 0, &n, &over) != IH_OK) {
-                return IH_EPARSE;
-            }
-            if (ioc_json_colon(&J) != IH_OK) {
-                return IH_EPARSE;
-            }
-            rc = J.p < J.end && *J.p == '[' ? ioc_json_array(&J) : ioc_json_skip(&J, 1);
-            if (rc != IH_OK) {
-                return rc;
-            }
-            first = 0;
-            rc = ioc_json_next(&J, '}', "JSON: expected ',' or '}'");
-            if (rc < 0) {
-                return rc;
-            }
-            if (rc == 0) {
-                break;
-            }
-        }
+        rc = ioc_json_each(&J, '}', "JSON: expected ',' or '}'", ioc_json_top, NULL);
     } else {
         return ioc_json_fail(&J, "JSON: expected '{' or '['");
     }
@@ -1965,41 +1920,6 @@ static void ioc_load_done(struct ioc_store *s, struct ioc_stats *st)
     }
 }
 
-int ioc_load_buf(struct ioc_store *s, const char *name, const char *buf, size_t len,
-                 enum ioc_format fmt, struct ioc_stats *st)
-{
-    struct ioc_load L;
-    struct ioc_lines X;
-    size_t bom = ioc_skip_bom(buf, len), used;
-    int rc;
-
-    memset(&L, 0, sizeof L);
-    L.s = s;
-    L.list_source = -1;
-    L.name = name;
-    L.st = st;
-    buf += bom;
-    len -= bom;
-    if (fmt == IOC_FMT_AUTO) {
-        fmt = ioc_sniff(buf, len);
-    }
-    if (fmt == IOC_FMT_JSON) {
-        rc = ioc_load_json(&L, buf, len);
-    } else {
-        rc = ioc_lines_init(&X, &L, fmt == IOC_FMT_CSV ? IOC_FMT_CSV : IOC_FMT_PLAIN);
-        if (rc != IH_OK) {
-            return rc;
-        }
-        rc = ioc_lines_feed(&X, buf, len, 1, &used);
-        free(X.scratch);
-    }
-    ioc_load_done(s, st);
-    return rc;
-}
-
-/* Bytes read at a time when a line-based feed is streamed. */
-#define IOC_STREAM_BUF (2 * IOC_MAX_LINE + 2)
-
 /* Fill BUF[*HAVE..CAP) from READ_FN; *EOF set at the end of the feed. */
 static int ioc_fill(int (*read_fn)(void *, char *, size_t, size_t *), void *ctx, char *buf,
                     size_t cap, size_t *have, int *eof)
@@ -2018,6 +1938,75 @@ static int ioc_fill(int (*read_fn)(void *, char *, size_t, size_t *), void *ctx,
     }
     return IH_OK;
 }
+
+/* The loading of the feed NAME into S, counted in ST (may be NULL). */
+static void ioc_load_init(struct ioc_load *L, struct ioc_store *s, const char *name,
+                          struct ioc_stats *st)
+{
+    memset(L, 0, sizeof *L);
+    L->s = s;
+    L->list_source = -1;
+    L->name = name;
+    L->st = st;
+}
+
+/*
+ * A CSV (FMT IOC_FMT_CSV) or plain list, its first bytes in DATA[0..HAVE):
+ * all of it with EOF set, else BUF (CAP bytes, DATA == BUF) is refilled
+ * from READ_FN after each batch of complete lines until the feed ends.
+ */
+static int ioc_load_lines(struct ioc_load *L, enum ioc_format fmt, const char *data, size_t have,
+                          int eof, char *buf, size_t cap,
+                          int (*read_fn)(void *, char *, size_t, size_t *), void *ctx)
+{
+    struct ioc_lines X;
+    size_t used;
+    int rc = ioc_lines_init(&X, L, fmt == IOC_FMT_CSV ? IOC_FMT_CSV : IOC_FMT_PLAIN);
+
+    if (rc != IH_OK) {
+        return rc;
+    }
+    for (;;) {
+        rc = ioc_lines_feed(&X, data, have, eof, &used);
+        if (rc != IH_OK || eof) {
+            break;
+        }
+        memmove(buf, buf + used, have - used);
+        have -= used;
+        rc = ioc_fill(read_fn, ctx, buf, cap, &have, &eof);
+        if (rc != IH_OK) {
+            util_diag(L->name, X.line + 1, "read error: %s", util_strerror(rc));
+            break;
+        }
+    }
+    free(X.scratch);
+    ioc_load_done(L->s, L->st);
+    return rc;
+}
+
+int ioc_load_buf(struct ioc_store *s, const char *name, const char *buf, size_t len,
+                 enum ioc_format fmt, struct ioc_stats *st)
+{
+    struct ioc_load L;
+    size_t bom = ioc_skip_bom(buf, len);
+    int rc;
+
+    ioc_load_init(&L, s, name, st);
+    buf += bom;
+    len -= bom;
+    if (fmt == IOC_FMT_AUTO) {
+        fmt = ioc_sniff(buf, len);
+    }
+    if (fmt != IOC_FMT_JSON) {
+        return ioc_load_lines(&L, fmt, buf, len, 1, NULL, 0, NULL, NULL);
+    }
+    rc = ioc_load_json(&L, buf, len);
+    ioc_load_done(s, st);
+    return rc;
+}
+
+/* Bytes read at a time when a line-based feed is streamed. */
+#define IOC_STREAM_BUF (2 * IOC_MAX_LINE + 2)
 
 /* The rest of a feed after BUF[0..HAVE), into one buffer (JSON). */
 static int ioc_slurp(int (*read_fn)(void *, char *, size_t, size_t *), void *ctx, char **buf,
@@ -2053,13 +2042,11 @@ int ioc_load_stream(struct ioc_store *s, const char *name,
                     struct ioc_stats *st)
 {
     struct ioc_load L;
-    struct ioc_lines X;
     char *buf;
-    size_t have = 0, used, bom, cap = IOC_STREAM_BUF;
+    size_t have = 0, bom, cap = IOC_STREAM_BUF;
     int eof = 0, rc;
     enum ioc_format fmt;
 
-    X.scratch = NULL;
     buf = malloc(cap);
     rc = buf ? ioc_fill(read_fn, ctx, buf, cap, &have, &eof) : IH_ENOMEM;
     if (rc != IH_OK) {
@@ -2077,36 +2064,13 @@ int ioc_load_stream(struct ioc_store *s, const char *name,
         goto out;
     }
     /* CSV and plain lists are streamed: the feed never sits in memory. */
-    memset(&L, 0, sizeof L);
-    L.s = s;
-    L.list_source = -1;
-    L.name = name;
-    L.st = st;
-    rc = ioc_lines_init(&X, &L, fmt == IOC_FMT_CSV ? IOC_FMT_CSV : IOC_FMT_PLAIN);
-    if (rc != IH_OK) {
-        goto out;
-    }
+    ioc_load_init(&L, s, name, st);
     memmove(buf, buf + bom, have - bom);
-    have -= bom;
-    for (;;) {
-        rc = ioc_lines_feed(&X, buf, have, eof, &used);
-        if (rc != IH_OK || eof) {
-            break;
-        }
-        memmove(buf, buf + used, have - used);
-        have -= used;
-        rc = ioc_fill(read_fn, ctx, buf, cap, &have, &eof);
-        if (rc != IH_OK) {
-            util_diag(name, X.line + 1, "read error: %s", util_strerror(rc));
-            break;
-        }
-    }
-    ioc_load_done(s, st);
+    rc = ioc_load_lines(&L, fmt, buf, have - bom, eof, buf, cap, read_fn, ctx);
     goto out;
 fail:
     util_diag(name, 0, "cannot load IOCs: %s", util_strerror(rc));
 out:
-    free(X.scratch);
     free(buf);
     return rc;
 }
@@ -2147,27 +2111,20 @@ int ioc_load_file(struct ioc_store *s, const char *path, struct ioc_stats *st)
     return rc;
 }
 
-static int ioc_has_suffix(const char *s, const char *suf)
-{
-    size_t a = strlen(s), b = strlen(suf);
-
-    return a >= b && strcmp(s + a - b, suf) == 0;
-}
-
 int ioc_load_builtin(struct ioc_store *s, struct ioc_stats *st)
 {
     size_t i;
     int rc = IH_OK;
 
     for (i = 0; i < builtin_count() && rc == IH_OK; i++) {
-        const char *name = builtin_name(i);
+        const char *name = builtin_name(i), *dot = strrchr(name, '.');
         char label[80];
         char *buf;
         size_t len;
 
-        if (!ioc_has_suffix(name, ".csv") && !ioc_has_suffix(name, ".json") &&
-            !ioc_has_suffix(name, ".txt")) {
-            continue;
+        if (!dot || (strcmp(dot, ".csv") != 0 && strcmp(dot, ".json") != 0 &&
+                     strcmp(dot, ".txt") != 0)) {
+            continue;   /* not ending in .csv, .json or .txt */
         }
         rc = builtin_get_at(i, &buf, &len);
         if (rc != IH_OK) {
