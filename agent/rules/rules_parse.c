@@ -978,6 +978,15 @@ static int parse_iter(struct parser *ps, int list, uint32_t *lo, uint32_t *hi, u
     return expect(ps, T_RP, "')'");
 }
 
+/* 'in' range (cursor on 'in'): *LO, *HI the bounds' nodes */
+static int parse_in(struct parser *ps, uint32_t *lo, uint32_t *hi)
+{
+    unsigned kind;
+    int rc = lex(ps);
+
+    return rc == IH_OK ? parse_iter(ps, 0, lo, hi, &kind) : rc;
+}
+
 /* ':' '(' bool ')' : the body of a for loop */
 static int parse_body(struct parser *ps, uint32_t *body)
 {
@@ -1006,7 +1015,6 @@ static int parse_of(struct parser *ps, uint32_t q, unsigned pct, int isfor, uint
 {
     uint32_t n, body = 0, first = 0, count = 0, lo = 0, hi = 0;
     unsigned long line = ps->t.line;
-    unsigned kind;
     int rc;
 
     if (!IS_OF_CONST(q)) {
@@ -1033,10 +1041,7 @@ static int parse_of(struct parser *ps, uint32_t q, unsigned pct, int isfor, uint
         rc = parse_body(ps, &body);
         ps->in_of = 0;
     } else if (is_kw(ps, "in")) {
-        rc = lex(ps);
-        if (rc == IH_OK) {
-            rc = parse_iter(ps, 0, &lo, &hi, &kind);
-        }
+        rc = parse_in(ps, &lo, &hi);
         if (rc == IH_OK) {
             rc = node_new(ps, RN_IN, RT_BOOL, &body);
         }
@@ -1329,12 +1334,8 @@ static int parse_primary(struct parser *ps, uint32_t *out)
             }
         } else if (is_kw(ps, "in")) {
             uint32_t lo = 0, hi = 0;
-            unsigned kind;
 
-            rc = lex(ps);
-            if (rc == IH_OK) {
-                rc = parse_iter(ps, 0, &lo, &hi, &kind);
-            }
+            rc = parse_in(ps, &lo, &hi);
             if (rc == IH_OK) {
                 rc = node_new(ps, RN_IN, RT_BOOL, &n);
             }
@@ -1356,14 +1357,10 @@ static int parse_primary(struct parser *ps, uint32_t *out)
         }
         if (rc == IH_OK) {
             uint32_t lo = 0, hi = 0;
-            unsigned kind;
             int in = is_kw(ps, "in");
 
             if (in) {
-                rc = lex(ps);
-                if (rc == IH_OK) {
-                    rc = parse_iter(ps, 0, &lo, &hi, &kind);
-                }
+                rc = parse_in(ps, &lo, &hi);
             }
             if (rc == IH_OK) {
                 rc = node_new(ps, RN_COUNT, RT_INT, &n);
