@@ -365,13 +365,13 @@ out:
 
 /* ---- reporting -------------------------------------------------------------- */
 
-/* YYYY-MM-DD of T (gmtime_r: already in the agent; strftime is not). */
+/* YYYY-MM-DD of T, "?" outside years 0..9999 (util_utc_tm: musl's
+ * gmtime_r would bring its time-zone code in; strftime is not there). */
 static void bundle_date(int64_t t, char *out, size_t n)
 {
-    time_t tt = (time_t)t;
     struct tm tm;
 
-    if (!gmtime_r(&tt, &tm) ||
+    if (util_utc_tm(t, &tm) != IH_OK ||
         util_fmt(out, n, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) != IH_OK) {
         (void)util_strlcpy(out, "?", n);
     }

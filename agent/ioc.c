@@ -944,7 +944,8 @@ static int ioc_field_empty(const struct ioc_field *f)
 /*
  * first_seen = YYYY "-" MM "-" DD [(" " / "T") hh ":" mm ":" ss ["Z" / " UTC"]]
  * Unix seconds, or 0 when absent or unreadable (context, never a reason to
- * drop an indicator).  Days since 1970-01-01 by H. Hinnant's
+ * drop an indicator).  A leap second on 9999-12-31 would be year 10000,
+ * past util_utc_tm's range: unreadable too.  Days since 1970-01-01 by H. Hinnant's
  * days_from_civil (proleptic Gregorian): with the year at least 1970 every
  * step is a non-negative 32-bit number, and only the seconds need 64 bits
  * (64-bit arithmetic is costly on MIPS32).
@@ -955,6 +956,7 @@ static int64_t ioc_parse_time(const struct ioc_field *f)
     static const uint8_t len[6] = { 4, 2, 2, 2, 2, 2 };
     static const uint16_t max[6] = { 9999, 12, 31, 23, 59, 60 };
     uint32_t v[6] = { 0 }, y, m, era, yoe, days;
+    int64_t t;
     int k, parts = f->n >= 19 ? 6 : 3;
 
     if (f->n < 10 || f->p[4] != '-' || f->p[7] != '-') {
@@ -977,7 +979,8 @@ static int64_t ioc_parse_time(const struct ioc_field *f)
     yoe = y - era * 400;
     days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 +
            (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + v[2] - 1 - 719468;
-    return (int64_t)days * 86400 + v[3] * 3600 + v[4] * 60 + v[5];
+    t = (int64_t)days * 86400 + v[3] * 3600 + v[4] * 60 + v[5];
+    return t <= 253402300799LL ? t : 0;    /* 9999-12-31T23:59:59 */
 }
 
 /* Copy context text for a source: at most IOC_MAX_CTX chars, ':' and
@@ -2234,10 +2237,9 @@ const struct ioc_entry *ioc_find_url(const struct ioc_store *s, const char *url)
 
 int ioc_format_source(const struct ioc_entry *e, char *out, size_t n)
 {
-    time_t t = (time_t)e->first_seen;
     struct tm tm;
 
-    if (e->first_seen <= 0 || !gmtime_r(&t, &tm)) {
+    if (e->first_seen <= 0 || util_utc_tm(e->first_seen, &tm) != IH_OK) {
         return util_fmt(out, n, "%s", e->source);
     }
     return util_fmt(out, n, "%s:%04d-%02d-%02d", e->source, tm.tm_year + 1900, tm.tm_mon + 1,

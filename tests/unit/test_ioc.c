@@ -567,6 +567,39 @@ static void test_ipv4_packed(void **state)
     ioc_store_free(s);
 }
 
+/* first_seen at the end of the supported range: 9999-12-31T23:59:59 is
+ * shown; a leap second after it (year 10000) is an unreadable date like
+ * any other: no date in the source, and the indicator still loads. */
+static void test_first_seen_range(void **state)
+{
+    static const char csv[] =
+        "\"9999-12-31 23:59:59\", \"1\", \"last.example.net\", \"domain\", \"botnet_cc\", "
+        "\"elf.mirai\", \"None\", \"Mirai\", \"\", \"75\"\n"
+        "\"9999-12-31 23:59:60\", \"2\", \"leap.example.net\", \"domain\", \"botnet_cc\", "
+        "\"elf.mirai\", \"None\", \"Mirai\", \"\", \"75\"\n";
+    struct ioc_store *s = new_store();
+    struct ioc_stats st;
+    const struct ioc_entry *e;
+    char src[96];
+
+    (void)state;
+    memset(&st, 0, sizeof st);
+    assert_int_equal(ioc_load_buf(s, "range.csv", csv, sizeof csv - 1, IOC_FMT_CSV, &st), IH_OK);
+    assert_int_equal(st.loaded, 2);
+    assert_int_equal(st.bad, 0);
+    e = ioc_find_domain(s, "last.example.net");
+    assert_non_null(e);
+    assert_true(e->first_seen == 253402300799LL);
+    assert_int_equal(ioc_format_source(e, src, sizeof src), IH_OK);
+    assert_string_equal(src, "threatfox:botnet_cc:Mirai:75:9999-12-31");
+    e = ioc_find_domain(s, "leap.example.net");
+    assert_non_null(e);
+    assert_true(e->first_seen == 0);
+    assert_int_equal(ioc_format_source(e, src, sizeof src), IH_OK);
+    assert_string_equal(src, "threatfox:botnet_cc:Mirai:75");
+    ioc_store_free(s);
+}
+
 static void test_byte_cap(void **state)
 {
     size_t n = 6000, i, len = 0, each = IOC_MAX_VALUE - 10;
@@ -903,6 +936,7 @@ int main(void)
         cmocka_unit_test(test_mirai_sources_agree),
         cmocka_unit_test(test_entry_cap_and_search),
         cmocka_unit_test(test_ipv4_packed),
+        cmocka_unit_test(test_first_seen_range),
         cmocka_unit_test(test_byte_cap),
         cmocka_unit_test(test_truncations),
         cmocka_unit_test(test_json_shapes),
