@@ -80,6 +80,10 @@
 #define MBEDTLS_OID_C
 #define MBEDTLS_BASE64_C
 #define MBEDTLS_PEM_PARSE_C
+/* pem.c and x509_crt.c find their PEM markers with a small scan instead of
+ * libc's strstr (over 1 KiB).  Not an Mbed TLS option:
+ * toolchain/patches/mbedtls/0002-small-strstr.patch. */
+#define IOTHUNT_SMALL_STRSTR
 
 /* X.509.  RSASSA_PSS_SUPPORT is what makes the client offer the
  * rsa_pss_rsae_* signature algorithms: without it a TLS 1.3 server with an
