@@ -5,7 +5,6 @@
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #define ALLOW_MAX_TOKENS 8
 
@@ -473,7 +472,7 @@ static int domain_match(const char *pat, const char *name)
     while (nl > 0 && name[nl - 1] == '.') {
         nl--;
     }
-    if (nl < pl || strncasecmp(name + nl - pl, pat, pl) != 0) {
+    if (nl < pl || !util_caseeq(name + nl - pl, pat, pl)) {
         return 0;
     }
     return nl == pl || name[nl - pl - 1] == '.';
@@ -491,8 +490,8 @@ static int allow_entry_match(const struct allow_entry *e, const struct finding *
         return f->exe[0] && allow_glob(e->value, f->exe) &&
                (!e->cmdline[0] || allow_glob(e->cmdline, f->cmdline));
     case ALLOW_HASH:
-        return strcasecmp(e->value, f->md5) == 0 || strcasecmp(e->value, f->sha1) == 0 ||
-               strcasecmp(e->value, f->sha256) == 0;
+        return util_caseeq(e->value, f->md5, SIZE_MAX) || util_caseeq(e->value, f->sha1, SIZE_MAX) ||
+               util_caseeq(e->value, f->sha256, SIZE_MAX);
     case ALLOW_DOMAIN:
         return f->ioc[0] && domain_match(e->value, f->ioc);
     case ALLOW_LOCKDOWN:

@@ -727,7 +727,8 @@ int cmd_selftest(int argc, char **argv)
         int st = 0;
 
         /* as in report and daemon: network input is parsed without root */
-        pid = privsep_user(c.user, &uid, &gid) == IH_OK ? fork() : -1;
+        /* _Fork: one thread, no atfork handlers (see privsep_start) */
+        pid = privsep_user(c.user, &uid, &gid) == IH_OK ? _Fork() : -1;
         if (pid == 0) {
             rc = privsep_drop(uid, gid);
             if (rc != IH_OK) {

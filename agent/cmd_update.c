@@ -17,7 +17,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 /* Largest file read before the bundle's own cap is applied. */
@@ -47,7 +46,7 @@ static size_t update_head(const char *buf, size_t len, int *status, long *clen)
         const char *e;
 
         p++;
-        if (end - p > 15 && strncasecmp(p, "content-length:", 15) == 0) {
+        if (end - p > 15 && util_caseeq(p, "content-length:", 15)) {
             for (p += 15; *p == ' '; p++) {
             }
             e = memchr(p, '\r', (size_t)(end + 1 - p));

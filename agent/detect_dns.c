@@ -387,7 +387,8 @@ static void resolve_live(struct detect_run *r)
     if (n == 0 || pipe(fd) != 0) {
         return;
     }
-    pid = fork();
+    /* _Fork: one thread, no atfork handlers (see privsep_start) */
+    pid = _Fork();
     if (pid == 0) {
         close(fd[0]);
         resolve_child(r, fd[1], names, n, end);

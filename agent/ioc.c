@@ -911,7 +911,8 @@ static int ioc_url_endpoint(const char *url, int *family, uint8_t *a, uint16_t *
         return IH_EPARSE;
     }
     h = css + 3;
-    end = h + strcspn(h, "/?#");
+    for (end = h; *end && !strchr("/?#", *end); end++) {
+    }
     for (q = h; q < end; q++) {
         if (*q == '@') {
             h = q + 1;

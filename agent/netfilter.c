@@ -281,7 +281,8 @@ static int nf_run(const char *prog, char *const argv[], enum nf_grammar g, unsig
         rc = IH_EIO;
         goto out;
     }
-    pid = fork();
+    /* _Fork: one thread, no atfork handlers (see privsep_start) */
+    pid = _Fork();
     if (pid < 0) {
         rc = IH_EIO;
         goto out;

@@ -33,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #define IPT_ENTRY_SIZE      112
@@ -531,7 +532,10 @@ int netfilter_kernel_read(uint8_t **buf, size_t *len)
         memset(info, 0, sizeof info);
         memcpy(info, "filter", 6);
         sl = sizeof info;
-        if (getsockopt(fd, IPPROTO_IP, NF_IPT_SO_GET_INFO, info, &sl) != 0 || sl != sizeof info) {
+        /* the system call (also below): musl's getsockopt adds only a
+         * time64 fallback for SOL_SOCKET timeouts */
+        if (syscall(SYS_getsockopt, fd, IPPROTO_IP, NF_IPT_SO_GET_INFO, info, &sl) != 0 ||
+            sl != sizeof info) {
             rc = IH_EUNSUPP;
             goto out;
         }
@@ -555,7 +559,7 @@ int netfilter_kernel_read(uint8_t **buf, size_t *len)
         /* the kernel reads the size in its own (this process's) byte order */
         memcpy(req + NF_GETINFO_SIZE + 32, &ki.size, sizeof ki.size);
         sl = (socklen_t)(hdr + ki.size);
-        if (getsockopt(fd, IPPROTO_IP, NF_IPT_SO_GET_ENTRIES, req + NF_GETINFO_SIZE, &sl) == 0) {
+        if (syscall(SYS_getsockopt, fd, IPPROTO_IP, NF_IPT_SO_GET_ENTRIES, req + NF_GETINFO_SIZE, &sl) == 0) {
             break;
         }
         if (errno != EAGAIN) {

@@ -360,7 +360,10 @@ int privsep_start(struct privsep *p, struct transport *t, uint32_t uid, uint32_t
     if (syscall(SYS_socketpair, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) {
         return IH_EIO;
     }
-    p->pid = (int)fork();
+    /* _Fork (here and in every fork of the agent): the agent has one
+     * thread and no atfork handlers, and fork() adds only their locking,
+     * which brings musl's thread-lock code in (1.8 KiB) */
+    p->pid = (int)_Fork();
     if (p->pid < 0) {
         close(sv[0]);
         close(sv[1]);

@@ -22,7 +22,6 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -368,7 +367,7 @@ int resolve_hosts_find(const char *buf, size_t len, const char *name, int family
             continue;
         }
         while ((k = rs_word(s, ln, &i, &w)) > 0) {
-            if (k == nl && strncasecmp(w, name, nl) == 0) {
+            if (k == nl && util_caseeq(w, name, nl)) {
                 out[n++] = a;
                 break;
             }

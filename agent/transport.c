@@ -28,6 +28,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #define TP_FILE_MAX   (64 * 1024)
@@ -308,9 +309,11 @@ static int tp_tcp_connect(struct transport *t, int64_t deadline)
         if (t->fd < 0) {
             continue;
         }
+        /* getsockopt as a system call: musl's adds only a time64 fallback
+         * for SOL_SOCKET timeouts */
         if (connect(t->fd, (const struct sockaddr *)&ss, sl) == 0 ||
             (errno == EINPROGRESS && tp_wait(t, 1, deadline) == IH_OK &&
-             getsockopt(t->fd, SOL_SOCKET, SO_ERROR, &err, &el) == 0 && err == 0)) {
+             syscall(SYS_getsockopt, t->fd, SOL_SOCKET, SO_ERROR, &err, &el) == 0 && err == 0)) {
             rc = IH_OK;
             break;
         }

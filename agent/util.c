@@ -183,6 +183,19 @@ int util_fmt_utc(char *buf, size_t cap, int64_t t)
     return rc;
 }
 
+int util_caseeq(const char *a, const char *b, size_t n)
+{
+    for (; n > 0; a++, b++, n--) {
+        if (util_lower((unsigned char)*a) != util_lower((unsigned char)*b)) {
+            return 0;
+        }
+        if (*a == '\0') {
+            break;
+        }
+    }
+    return 1;
+}
+
 const char *util_errno_text(int e)
 {
     static const unsigned short codes[] = {

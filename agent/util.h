@@ -154,6 +154,10 @@ static inline int util_lower(int c)
     return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
+/* 1 if the first N bytes of A and B (or both up to their NUL) are equal
+ * but for ASCII case, else 0: strncasecmp() == 0 (SIZE_MAX: strcasecmp). */
+int util_caseeq(const char *a, const char *b, size_t n);
+
 /* A random 32-bit number from util_random(); 0 if the kernel gives none. */
 uint32_t util_random_u32(void);
 

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -247,6 +248,39 @@ static void test_fmt_utc(void **st)
     assert_int_equal(util_fmt_utc((char[8]){ 0 }, 8, 0), IH_ETRUNC);
 }
 
+/* util_caseeq against libc's strncasecmp and strcasecmp (ASCII case only:
+ * both run in the C locale), on short strings over a small alphabet with
+ * the bytes either side of the letters. */
+static void test_caseeq(void **state)
+{
+    static const char alpha[] = "aAzZ@[`{0\xc4\xe4";
+    char a[5], b[5];
+    unsigned long i, j;
+    size_t n;
+
+    (void)state;
+    srand(7);
+    for (i = 0; i < 200000; i++) {
+        size_t la = (size_t)rand() % 5, lb = (size_t)rand() % 5;
+
+        for (j = 0; j < la; j++) {
+            a[j] = alpha[rand() % (int)(sizeof alpha - 1)];
+        }
+        for (j = 0; j < lb; j++) {
+            if (j < la && rand() % 2) {
+                b[j] = (char)(a[j] ^ (rand() % 2 ? 0x20 : 0));
+            } else {
+                b[j] = alpha[rand() % (int)(sizeof alpha - 1)];
+            }
+        }
+        a[la] = b[lb] = '\0';
+        for (n = 0; n <= 5; n++) {
+            assert_int_equal(util_caseeq(a, b, n), strncasecmp(a, b, n) == 0);
+        }
+        assert_int_equal(util_caseeq(a, b, SIZE_MAX), strcasecmp(a, b) == 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_print_failure),
         cmocka_unit_test(test_sort),
         cmocka_unit_test(test_fmt_utc),
+        cmocka_unit_test(test_caseeq),
     };
 
     signal(SIGPIPE, SIG_IGN);
