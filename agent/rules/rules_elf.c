@@ -50,18 +50,18 @@ static uint64_t get(const struct elf *e, uint64_t base, unsigned f)
     return rules_read(e->m, (int64_t)(base + t[0]), t[1] | e->be, &v) ? (uint64_t)v : 0;
 }
 
-/* Entry size of the section (SEC) or program header table. */
-static unsigned esize(const struct elf *e, int sec)
+/*
+ * The program header (SEC 0) or section table (SEC 1): 1 if it lies in the
+ * target, with its offset, entry count and entry size.
+ */
+static int table(const struct elf *e, int sec, uint64_t *off, unsigned *count, unsigned *es)
 {
-    return sec ? (e->is64 ? 64u : 40u) : (e->is64 ? 56u : 32u);
-}
+    static const uint8_t esz[2][2] = { { 32, 56 }, { 40, 64 } };
 
-/* Does the table (SEC: sections) lie in the target?  Its offset and count. */
-static int table(const struct elf *e, int sec, uint64_t *off, uint64_t *count)
-{
-    *off = get(e, 0, sec ? EF_SHOFF : EF_PHOFF);
-    *count = get(e, 0, sec ? EF_SHNUM : EF_PHNUM);
-    return *off <= e->size && (e->size - *off) / esize(e, sec) >= *count;
+    *off = get(e, 0, EF_PHOFF + (unsigned)sec);
+    *count = (unsigned)get(e, 0, EF_PHNUM + 2u * (unsigned)sec);
+    *es = esz[sec][e->is64];
+    return *off <= e->size && (uint64_t)(*count * *es) <= e->size - *off;
 }
 
 /*
@@ -71,18 +71,18 @@ static int table(const struct elf *e, int sec, uint64_t *off, uint64_t *count)
 static int rva_to_offset(const struct elf *e, uint64_t rva, int64_t *out)
 {
     int sec = get(e, 0, EF_TYPE) != 2;
-    uint64_t n, i, off;
+    unsigned n, es, i, f = sec ? EF_S_ADDR : EF_P_VADDR;
+    uint64_t b;
 
-    if (!table(e, sec, &off, &n) || off == 0) {
+    if (!table(e, sec, &b, &n, &es) || b == 0) {
         return 0;
     }
-    for (i = 0; i < n; i++) {
-        uint64_t b = off + i * esize(e, sec), t = sec ? get(e, b, EF_S_TYPE) : 1;
-        uint64_t a = get(e, b, sec ? EF_S_ADDR : EF_P_VADDR);
+    for (i = 0; i < n; i++, b += es) {
+        uint64_t t = sec ? get(e, b, EF_S_TYPE) : 1, a = get(e, b, f);
         uint64_t end = a + get(e, b, sec ? EF_S_SIZE : EF_P_MEMSZ);
 
         if (!e->is64) {
-            end &= 0xffffffffu;     /* YARA adds the 32-bit fields in 32 bits */
+            end = (uint32_t)end;    /* YARA adds the 32-bit fields in 32 bits */
         }
         if (t != 0 && t != 8 && rva >= a && rva < end) {
             *out = (int64_t)(get(e, b, sec ? EF_S_OFFSET : EF_P_OFFSET) + (rva - a));
@@ -92,33 +92,35 @@ static int rva_to_offset(const struct elf *e, uint64_t rva, int64_t *out)
     return 0;
 }
 
-/* The target's ELF class and byte order: its EI_DATA + 1, or 0 if it is
- * not ELF. */
-static int ident(struct mctx *m, struct elf *e)
+/*
+ * Is the target ELF (magic, class)?  MODULE: as the elf module wants it,
+ * with a known byte order and longer than its header; else as exefiles.c,
+ * little-endian and at least as long as its header.
+ */
+static int ident(struct mctx *m, struct elf *e, int module)
 {
     uint8_t id[6];
 
     e->m = m;
     e->size = rules_target_size(m);
-    if (!rules_read_bytes(m, 0, id, sizeof id) || memcmp(id, "\177ELF", 4) != 0 ||
-        id[4] < 1 || id[4] > 2) {
+    if (!rules_read_bytes(m, 0, id, sizeof id) || memcmp(id, "\177ELF", 4) != 0 || id[4] - 1u > 1u) {
         return 0;
     }
     e->is64 = id[4] == 2;
-    e->be = id[5] == 2 ? BE : 0;
-    return id[5] + 1;
+    e->be = module && id[5] == 2 ? BE : 0;
+    return module ? id[5] - 1u <= 1u && e->size > (e->is64 ? 64u : 52u) : e->size >= (e->is64 ? 64u : 52u);
 }
 
 /* The element IDX of sections[] (SEC) or segments[]: 1 and its offset in *B. */
 static int element(const struct elf *e, int sec, int64_t idx, uint64_t *b)
 {
-    uint64_t n, off;
+    unsigned n, es;
 
-    if (!table(e, sec, &off, &n) || off >= e->size || idx < 0 || (uint64_t)idx >= n ||
+    if (!table(e, sec, b, &n, &es) || *b >= e->size || idx < 0 || (uint64_t)idx >= n ||
         (sec ? n >= 0xff00u || get(e, 0, EF_SHSTRNDX) >= n : n >= 0xffffu)) {
         return 0;
     }
-    *b = off + (uint64_t)idx * esize(e, sec);
+    *b += (uint64_t)idx * es;
     return 1;
 }
 
@@ -126,9 +128,8 @@ int rules_elf(struct mctx *m, unsigned f, int64_t idx, int64_t *out)
 {
     struct elf e;
     uint64_t b = 0;
-    int d = ident(m, &e);
 
-    if ((d != 2 && d != 3) || e.size <= (e.is64 ? 64u : 52u)) {
+    if (!ident(m, &e, 1)) {
         return 0;
     }
     if (f == EF_ENTRY) {
@@ -147,10 +148,9 @@ long rules_elf_name(struct mctx *m, int64_t idx, uint64_t *at)
 {
     struct elf e;
     uint64_t b, tab, str, name, p;
-    int d = ident(m, &e);
     char c[64], *z;
 
-    if ((d != 2 && d != 3) || e.size <= (e.is64 ? 64u : 52u) || !element(&e, 1, idx, &b) ||
+    if (!ident(m, &e, 1) || !element(&e, 1, idx, &b) ||
         !element(&e, 1, (int64_t)get(&e, 0, EF_SHSTRNDX), &tab)) {
         return -1;
     }
@@ -169,7 +169,8 @@ long rules_elf_name(struct mctx *m, int64_t idx, uint64_t *at)
         }
         z = memchr(c, 0, n);
         if (z) {
-            return p - *at + (uint64_t)(z - c) <= RULES_ELF_NAME_MAX ? (long)(p - *at + (uint64_t)(z - c)) : -2;
+            p += (uint64_t)(z - c) - *at;
+            return p <= RULES_ELF_NAME_MAX ? (long)p : -2;
         }
     }
     return p < e.size ? -2 : -1;  /* no NUL before the end: undefined */
@@ -213,10 +214,9 @@ int rules_entrypoint(struct mctx *m, int64_t *out)
     if (r >= 0) {
         return r;
     }
-    if (!ident(m, &e) || e.size < (e.is64 ? 64u : 52u)) {
+    if (!ident(m, &e, 0)) {
         return 0;
     }
-    e.be = 0;   /* exefiles.c reads ELF little-endian */
     if (!rva_to_offset(&e, get(&e, 0, EF_ENTRY), out)) {
         *out = 0;
     }

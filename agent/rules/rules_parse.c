@@ -1156,6 +1156,29 @@ static const uint8_t reader_v[] = {
 static const char modules[] =
     "pe\0elf\0math\0cuckoo\0magic\0dotnet\0time\0console\0string\0";
 
+/* MOD '.' NAME: the cursor on MOD, then on NAME. */
+static int parse_member(struct parser *ps, const char *mod, unsigned long line)
+{
+    int rc = lex(ps);
+
+    if (rc == IH_OK) {
+        rc = expect(ps, T_DOT, "'.'");
+    }
+    if (rc == IH_OK && ps->t.kind != T_IDENT) {
+        rc = perr(ps, line, IH_EPARSE, "syntax error after '%s.'", mod);
+    }
+    return rc;
+}
+
+/* MOD.NAME, NAME at the cursor, is valid YARA this engine does not have. */
+static int unsup_member(struct parser *ps, const char *mod, unsigned long line)
+{
+    char what[RULES_MAX_NAME + 8];
+
+    (void)util_fmt(what, sizeof what, "%s.%.*s", mod, (int)ps->t.n, ps->t.s);
+    return unsup(ps, line, what, strlen(what));
+}
+
 /* hash.NAME '(' 0 ',' filesize ')' ; cursor on 'hash' */
 static int parse_hash(struct parser *ps, uint32_t *out)
 {
@@ -1167,10 +1190,7 @@ static int parse_hash(struct parser *ps, uint32_t *out)
     if (!(ps->rs->imported & IMPORT_HASH)) {
         return perr(ps, line, IH_EPARSE, "undefined identifier \"hash\"");
     }
-    rc = lex(ps);
-    if (rc == IH_OK) {
-        rc = expect(ps, T_DOT, "'.'");
-    }
+    rc = parse_member(ps, "hash", line);
     if (rc != IH_OK) {
         return rc;
     }
@@ -1180,13 +1200,8 @@ static int parse_hash(struct parser *ps, uint32_t *out)
         alg = HASH_SHA1;
     } else if (is_kw(ps, "sha256")) {
         alg = HASH_SHA256;
-    } else if (ps->t.kind == T_IDENT) {
-        char what[RULES_MAX_NAME + 8];
-
-        (void)util_fmt(what, sizeof what, "hash.%.*s", (int)ps->t.n, ps->t.s);
-        return unsup(ps, line, what, strlen(what));
     } else {
-        return perr(ps, line, IH_EPARSE, "syntax error after 'hash.'");
+        return unsup_member(ps, "hash", line);
     }
     rc = lex(ps);
     if (rc == IH_OK) {
@@ -1260,15 +1275,9 @@ static int parse_elf(struct parser *ps, uint32_t *out)
     uint32_t n, idx = UINT32_MAX;
     int rc, f, arr;
 
-    rc = lex(ps);
-    if (rc == IH_OK) {
-        rc = expect(ps, T_DOT, "'.'");
-    }
+    rc = parse_member(ps, "elf", line);
     if (rc != IH_OK) {
         return rc;
-    }
-    if (ps->t.kind != T_IDENT) {
-        return perr(ps, line, IH_EPARSE, "syntax error after 'elf.'");
     }
     f = word_index(elf_consts, ps->t.s, ps->t.n);
     if (f >= 0) {   /* a value, not a constant of YARA's compile-time checks */
@@ -1282,17 +1291,8 @@ static int parse_elf(struct parser *ps, uint32_t *out)
     }
     f = word_index(elf_fields, ps->t.s, ps->t.n);
     arr = word_index("sections\0segments\0", ps->t.s, ps->t.n);
-    if (f < 0 && arr < 0) {
-        if (word_index("dynamic\0symtab\0dynsym\0dynamic_section_entries\0symtab_entries\0dynsym_entries\0",
-                       ps->t.s, ps->t.n) >= 0 ||
-            (ps->t.n > 3 && (memcmp(ps->t.s, "DT_", 3) == 0 || memcmp(ps->t.s, "STT_", 4) == 0 ||
-                             memcmp(ps->t.s, "STB_", 4) == 0))) {
-            char what[RULES_MAX_NAME + 8];
-
-            (void)util_fmt(what, sizeof what, "elf.%.*s", (int)ps->t.n, ps->t.s);
-            return unsup(ps, line, what, strlen(what));
-        }
-        return perr(ps, line, IH_EPARSE, "invalid field name \"%.*s\"", (int)ps->t.n, ps->t.s);
+    if (f < 0 && arr < 0) {     /* dynamic[], symtab[], dynsym[], their constants */
+        return unsup_member(ps, "elf", line);
     }
     rc = lex(ps);
     if (rc == IH_OK && arr >= 0) {
@@ -1303,8 +1303,8 @@ static int parse_elf(struct parser *ps, uint32_t *out)
         if (rc == IH_OK) {
             rc = parse_arith(ps, &idx);
         }
-        if (rc == IH_OK && NODE(idx).type != RT_INT) {
-            return perr(ps, line, IH_EPARSE, "array indexes must be of integer type");
+        if (rc == IH_OK) {
+            rc = need_type(ps, idx, 0, line);
         }
         if (rc == IH_OK) {
             rc = expect(ps, T_RB, "']'");
@@ -2527,7 +2527,7 @@ static int parse_rule(struct parser *ps)
             return perr(ps, line, IH_EPARSE, "duplicated identifier \"%.*s\"", (int)ps->t.n, ps->t.s);
         }
     }
-    if ((is_kw(ps, "hash") && (rs->imported & IMPORT_HASH)) || (is_kw(ps, "elf") && (rs->imported & IMPORT_ELF))) {
+    if ((rs->imported << 1 >> (word_index("hash\0elf\0", ps->t.s, ps->t.n) + 1)) & 1) {   /* a module */
         return perr(ps, line, IH_EPARSE, "duplicated identifier \"%.*s\"", (int)ps->t.n, ps->t.s);
     }
     rc = grow(rs, (void **)&rs->rules, &rs->caprules, rs->nrules + 1, sizeof *rs->rules, RULES_MAX_RULES);
