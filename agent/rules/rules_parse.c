@@ -939,6 +939,9 @@ static int parse_iter(struct parser *ps, int list, uint32_t *lo, uint32_t *hi, u
     uint32_t first = rs->nsets, x;
     int rc;
 
+    if (list && ps->t.kind == T_IDENT) {     /* a module's array or dictionary */
+        return unsup(ps, ps->t.line, "for ... in array", 16);
+    }
     rc = expect(ps, T_LP, "'('");
     if (rc == IH_OK) {
         rc = parse_int(ps, lo);
