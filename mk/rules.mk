@@ -12,6 +12,10 @@
 #   make rules-modifiers    xor, base64, base64wide: random strings and
 #                           encodings (fixed seeds), iothunt (host and MIPS)
 #                           against yara's match counts
+#   make rules-elf          the elf module and entrypoint: random ELF (both
+#                           classes and byte orders, damaged tables) and PE
+#                           headers and real binaries (fixed seeds), iothunt
+#                           (host and MIPS) against yara
 #   make rules-testsuite    YARA 4.2.3's own test cases (tests/yara/testrules)
 #                           against yara and iothunt match: agree / wrong /
 #                           refused counts, fails on any wrong answer
@@ -23,7 +27,7 @@
 #   make size               bytes of the stripped MIPS agent per module, the
 #                           rule engine on its own line (scripts/size-modules.py)
 
-.PHONY: rules-diff rules-modifiers rules-testsuite bench-rules bench-regex size
+.PHONY: rules-diff rules-modifiers rules-elf rules-testsuite bench-rules bench-regex size
 
 RULES_HOST_OBJS := $(call obj,build/host,$(RULES_SRCS))
 RULES_MIPS_OBJS := $(call obj,build/mips,$(RULES_SRCS))
@@ -46,6 +50,12 @@ rules-modifiers: build/host/iothunt build/mips/iothunt
 	@for s in $(RULES_MODIFIER_SEEDS); do tests/yara/diff-modifiers.py $$s 150 || exit 1; done
 
 CHECK_EXTRA += rules-modifiers
+
+RULES_ELF_SEEDS ?= 1 2
+rules-elf: build/host/iothunt build/mips/iothunt
+	@for s in $(RULES_ELF_SEEDS); do tests/yara/diff-elf.py $$s 60 || exit 1; done
+
+CHECK_EXTRA += rules-elf
 
 rules-testsuite: build/host/iothunt
 	tests/yara/testrules/run.py -- build/host/iothunt

@@ -126,7 +126,9 @@ enum rnode_op {
     RN_DEFINED,     /* defined a */
     RN_READ,        /* intN/uintN(a): v = size | signed<<4 | be<<5 */
     RN_HASH,        /* v = HASH_MD5/SHA1/SHA256 */
-    RN_RULE         /* sidx = rule index */
+    RN_RULE,        /* sidx = rule index */
+    RN_ELF,         /* elf.FIELD: v = EF_*, a = index node (sections[], segments[]) */
+    RN_ENTRY        /* entrypoint */
 };
 
 /* RN_SCMP operators: == != < <= > >= (same order as RN_EQ..RN_GE), then
@@ -167,6 +169,17 @@ struct rnode {
     int64_t cv;             /* its value as YARA's compiler computes it */
 };
 
+/* Fields of the 'elf' module (RN_ELF v): the header, then sections[i] and
+ * segments[i] members (rules_elf.c's table follows this order). */
+enum elf_field {
+    EF_TYPE, EF_MACHINE, EF_ENTRY, EF_PHOFF, EF_SHOFF, EF_PHENTSIZE, EF_PHNUM, EF_SHENTSIZE,
+    EF_SHNUM, EF_SHSTRNDX,
+    EF_S_NAME, EF_S_TYPE, EF_S_FLAGS, EF_S_ADDR, EF_S_OFFSET, EF_S_SIZE,
+    EF_P_TYPE, EF_P_FLAGS, EF_P_OFFSET, EF_P_VADDR, EF_P_PADDR, EF_P_FILESZ, EF_P_MEMSZ, EF_P_ALIGN,
+    EF_COUNT
+};
+#define RULES_ELF_NAME_MAX 65536u   /* longer section names: IH_ETOOBIG */
+
 #define RULES_CONST_REGEX ((size_t)-1)
 
 #define RT_BOOL 1
@@ -181,6 +194,9 @@ struct rrule {
     /* per match call */
     int value;
 };
+
+#define IMPORT_HASH 1u
+#define IMPORT_ELF  2u
 
 #define RR_PRIVATE 1u
 #define RR_GLOBAL  2u
@@ -208,7 +224,7 @@ struct rules {
     size_t *constlen;
     unsigned nconsts, capconsts;
     unsigned hash_used;     /* HASH_* bits the conditions need */
-    int hash_imported;
+    unsigned imported;      /* IMPORT_* */
     int has_global;
     /* compiled (built at first match after a load) */
     int compiled;
@@ -226,6 +242,22 @@ struct rules {
     /* accounting */
     size_t heap_cur, heap_peak;
 };
+
+/* The target of a match call (rules_match.c), for the modules. */
+struct mctx;
+/* Its size in bytes. */
+uint64_t rules_target_size(const struct mctx *m);
+/* Bytes [OFF, OFF + N) into P: 1, or 0 past the end (or a read error). */
+int rules_read_bytes(struct mctx *m, uint64_t off, void *p, size_t n);
+/* intN/uintN at OFF (HOW: size 1-8 | RN_READ_SIGNED | RN_READ_BE): 1 defined. */
+int rules_read(struct mctx *m, int64_t off, unsigned how, int64_t *out);
+
+/* Module 'elf' and 'entrypoint' (rules_elf.c): 1 defined, 0 undefined. */
+int rules_elf(struct mctx *m, unsigned field, int64_t idx, int64_t *out);
+/* elf.sections[IDX].name: its length and offset (*AT); -1 undefined, -2
+ * longer than RULES_ELF_NAME_MAX. */
+long rules_elf_name(struct mctx *m, int64_t idx, uint64_t *at);
+int rules_entrypoint(struct mctx *m, int64_t *out);
 
 /* Engine allocator: counts the heap held by a set (rules_heap_peak). */
 void *rules_mem_alloc(struct rules *rs, size_t n);

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define ATOM_MAX 4u
@@ -482,6 +483,8 @@ struct mctx {
     uint32_t cur;                   /* the string of the for-of body */
     uint32_t iters;                 /* loop bodies evaluated */
     int rc;                         /* IH_ETOOBIG: RULES_MAX_ITERATIONS reached */
+    int64_t ep[2];                  /* elf.entry_point, entrypoint: a walk of */
+    uint8_t ep_have[2];             /* the headers, once (1 defined, 2 undefined) */
 };
 
 static int add_match(struct mctx *m, struct rstring *s, uint64_t off, unsigned len)
@@ -904,6 +907,14 @@ static int scan(struct mctx *m)
     if (!m->buf) {
         return IH_ENOMEM;
     }
+    if (m->rs->nstrs == 0 && !m->hashing) {
+        struct stat st;     /* nothing to look for: no pass over a regular file */
+
+        if (fstat(m->fd, &st) == 0 && S_ISREG(st.st_mode)) {
+            m->size = (uint64_t)st.st_size;
+            return IH_OK;
+        }
+    }
     for (;;) {
         size_t limit, got, drop;
 
@@ -996,26 +1007,37 @@ static int need_hash(struct mctx *m, unsigned alg, const char **hex)
     return IH_OK;
 }
 
-/* intN/uintN[be](off): undefined outside the target. */
-static int read_int(struct mctx *m, int64_t off, unsigned how, int64_t *out)
+uint64_t rules_target_size(const struct mctx *m)
 {
-    unsigned size = how & 7u, k;
-    uint8_t b[4];
-    uint64_t v = 0;
+    return m->size;
+}
 
-    if (off < 0 || (uint64_t)off > m->size || m->size - (uint64_t)off < size) {
+int rules_read_bytes(struct mctx *m, uint64_t off, void *p, size_t n)
+{
+    size_t got;
+
+    if (off > m->size || m->size - off < n) {
         return 0;
     }
     if (m->fd < 0) {
-        memcpy(b, m->mem + off, size);
-    } else if ((uint64_t)off >= m->base && (uint64_t)off + size <= m->base + m->have) {
-        memcpy(b, m->buf + ((uint64_t)off - m->base), size);
-    } else {
-        size_t got;
+        memcpy(p, m->mem + off, n);
+    } else if (off >= m->base && off + n <= m->base + m->have) {
+        memcpy(p, m->buf + (off - m->base), n);
+    } else if (read_at(m->fd, p, n, off, &got) != IH_OK || got != n) {
+        return 0;
+    }
+    return 1;
+}
 
-        if (read_at(m->fd, b, size, (uint64_t)off, &got) != IH_OK || got != size) {
-            return 0;
-        }
+/* intN/uintN[be](off): undefined outside the target. */
+int rules_read(struct mctx *m, int64_t off, unsigned how, int64_t *out)
+{
+    unsigned size = how & 15u, k;
+    uint8_t b[8];
+    uint64_t v = 0;
+
+    if (off < 0 || !rules_read_bytes(m, (uint64_t)off, b, size)) {
+        return 0;
     }
     for (k = 0; k < size; k++) {
         unsigned idx = (how & RN_READ_BE) ? k : size - 1 - k;
@@ -1023,7 +1045,7 @@ static int read_int(struct mctx *m, int64_t off, unsigned how, int64_t *out)
         v = (v << 8) | b[idx];
     }
     if ((how & RN_READ_SIGNED) && (v & ((uint64_t)1 << (size * 8 - 1)))) {
-        v |= ~(uint64_t)0 << (size * 8);
+        v |= ~(uint64_t)0 << (size * 8);    /* signed reads are 1 to 4 bytes */
     }
     *out = (int64_t)v;
     return 1;
@@ -1111,15 +1133,32 @@ static int truth(struct mctx *m, uint32_t ni)
     return eval(m, ni, &v) && v != 0;
 }
 
-/* A string operand: a constant or a digest. */
-static int str_operand(struct mctx *m, uint32_t ni, const char **p, size_t *n)
+/* A string operand: a constant, a digest or a section name (read into BUF
+ * of STR_BUF bytes, or into *HEAP when longer). */
+#define STR_BUF 128u
+static int str_operand(struct mctx *m, uint32_t ni, const char **p, size_t *n, char *buf, char **heap)
 {
     const struct rnode *nd = &m->rs->nodes[ni];
+    uint64_t at;
+    int64_t i;
+    long l;
 
     if (nd->op == RN_STR) {
         *p = m->rs->consts[nd->sidx];
         *n = m->rs->constlen[nd->sidx];
         return IH_OK;
+    }
+    if (nd->op == RN_ELF) {
+        if (!eval(m, nd->a, &i) || (l = rules_elf_name(m, i, &at)) == -1) {
+            return IH_ENOENT;
+        }
+        if (l < 0 || (l > (long)STR_BUF && !(buf = *heap = rules_mem_alloc(m->rs, (size_t)l)))) {
+            m->rc = l < 0 ? IH_ETOOBIG : IH_ENOMEM;     /* never a verdict on a cut name */
+            return m->rc;
+        }
+        *p = buf;
+        *n = (size_t)l;
+        return rules_read_bytes(m, at, buf, (size_t)l) ? IH_OK : IH_EIO;
     }
     if (m->size == 0) {
         return IH_ENOENT;   /* YARA's hash module: no data, no digest */
@@ -1298,6 +1337,36 @@ int rules_arith(uint8_t op, int64_t a, int64_t b, int64_t *out)
     return 1;
 }
 
+/* String operators (their own frame: the operands' buffers). */
+static __attribute__((noinline)) int eval_scmp(struct mctx *m, const struct rnode *nd, int64_t *out)
+{
+    char ba[STR_BUF], bb[STR_BUF], *ha = NULL, *hb = NULL;
+    const char *p, *q;
+    size_t pn, qn;
+    int d = str_operand(m, nd->a, &p, &pn, ba, &ha) == IH_OK;
+
+    if (d && nd->v == SC_MATCHES) {
+        *out = str_matches((struct regex *)m->rs->consts[nd->b], p, pn);
+    } else if (d && (d = str_operand(m, nd->b, &q, &qn, bb, &hb) == IH_OK)) {
+        *out = str_compare((unsigned)nd->v, p, pn, q, qn);
+    }
+    rules_mem_free(m->rs, ha);
+    rules_mem_free(m->rs, hb);
+    return d;
+}
+
+/* elf.entry_point (K 0) or entrypoint (K 1), computed once per target. */
+static int entry(struct mctx *m, int k, int64_t *out)
+{
+    if (!m->ep_have[k]) {
+        int d = k ? rules_entrypoint(m, &m->ep[k]) : rules_elf(m, EF_ENTRY, 0, &m->ep[k]);
+
+        m->ep_have[k] = d ? 1 : 2;
+    }
+    *out = m->ep[k];
+    return m->ep_have[k] == 1;
+}
+
 /*
  * YARA's semantics for undefined values (uint32 past the end, @a[9] of a
  * string with fewer matches, x \ 0): arithmetic, comparisons and 'not'
@@ -1334,23 +1403,8 @@ static int eval(struct mctx *m, uint32_t ni, int64_t *out)
         }
         *out = nd->op == RN_NOT ? !a : nd->op == RN_NEG ? (int64_t)(0 - (uint64_t)a) : ~a;
         return 1;
-    case RN_SCMP: {
-        const char *p, *q;
-        size_t pn, qn;
-
-        if (str_operand(m, nd->a, &p, &pn) != IH_OK) {
-            return 0;
-        }
-        if (nd->v == SC_MATCHES) {
-            *out = str_matches((struct regex *)m->rs->consts[nd->b], p, pn);
-            return 1;
-        }
-        if (str_operand(m, nd->b, &q, &qn) != IH_OK) {
-            return 0;
-        }
-        *out = str_compare((unsigned)nd->v, p, pn, q, qn);
-        return 1;
-    }
+    case RN_SCMP:
+        return eval_scmp(m, nd, out);
     case RN_FOUND:
         *out = s->count > 0;
         return 1;
@@ -1389,10 +1443,17 @@ static int eval(struct mctx *m, uint32_t ni, int64_t *out)
         *out = eval(m, nd->a, &a);
         return 1;
     case RN_READ:
-        return eval(m, nd->a, &a) && read_int(m, a, (unsigned)nd->v, out);
+        return eval(m, nd->a, &a) && rules_read(m, a, (unsigned)nd->v, out);
     case RN_RULE:
         *out = m->rs->rules[nd->sidx].value;
         return 1;
+    case RN_ENTRY:
+        return entry(m, 1, out);
+    case RN_ELF:
+        if (nd->v == EF_ENTRY) {
+            return entry(m, 0, out);
+        }
+        return (nd->v < EF_S_NAME || eval(m, nd->a, &a)) && rules_elf(m, (unsigned)nd->v, a, out);
     case RN_STR:
     case RN_HASH:
         return 0;

@@ -939,6 +939,9 @@ static int parse_iter(struct parser *ps, int list, uint32_t *lo, uint32_t *hi, u
     uint32_t first = rs->nsets, x;
     int rc;
 
+    if (list && ps->t.kind == T_IDENT) {     /* a module's array or dictionary */
+        return unsup(ps, ps->t.line, "for ... in array", 16);
+    }
     rc = expect(ps, T_LP, "'('");
     if (rc == IH_OK) {
         rc = parse_int(ps, lo);
@@ -1156,6 +1159,29 @@ static const uint8_t reader_v[] = {
 static const char modules[] =
     "pe\0elf\0math\0cuckoo\0magic\0dotnet\0time\0console\0string\0";
 
+/* MOD '.' NAME: the cursor on MOD, then on NAME. */
+static int parse_member(struct parser *ps, const char *mod, unsigned long line)
+{
+    int rc = lex(ps);
+
+    if (rc == IH_OK) {
+        rc = expect(ps, T_DOT, "'.'");
+    }
+    if (rc == IH_OK && ps->t.kind != T_IDENT) {
+        rc = perr(ps, line, IH_EPARSE, "syntax error after '%s.'", mod);
+    }
+    return rc;
+}
+
+/* MOD.NAME, NAME at the cursor, is valid YARA this engine does not have. */
+static int unsup_member(struct parser *ps, const char *mod, unsigned long line)
+{
+    char what[RULES_MAX_NAME + 8];
+
+    (void)util_fmt(what, sizeof what, "%s.%.*s", mod, (int)ps->t.n, ps->t.s);
+    return unsup(ps, line, what, strlen(what));
+}
+
 /* hash.NAME '(' 0 ',' filesize ')' ; cursor on 'hash' */
 static int parse_hash(struct parser *ps, uint32_t *out)
 {
@@ -1164,13 +1190,10 @@ static int parse_hash(struct parser *ps, uint32_t *out)
     unsigned alg;
     int rc;
 
-    if (!ps->rs->hash_imported) {
+    if (!(ps->rs->imported & IMPORT_HASH)) {
         return perr(ps, line, IH_EPARSE, "undefined identifier \"hash\"");
     }
-    rc = lex(ps);
-    if (rc == IH_OK) {
-        rc = expect(ps, T_DOT, "'.'");
-    }
+    rc = parse_member(ps, "hash", line);
     if (rc != IH_OK) {
         return rc;
     }
@@ -1180,13 +1203,8 @@ static int parse_hash(struct parser *ps, uint32_t *out)
         alg = HASH_SHA1;
     } else if (is_kw(ps, "sha256")) {
         alg = HASH_SHA256;
-    } else if (ps->t.kind == T_IDENT) {
-        char what[RULES_MAX_NAME + 8];
-
-        (void)util_fmt(what, sizeof what, "hash.%.*s", (int)ps->t.n, ps->t.s);
-        return unsup(ps, line, what, strlen(what));
     } else {
-        return perr(ps, line, IH_EPARSE, "syntax error after 'hash.'");
+        return unsup_member(ps, "hash", line);
     }
     rc = lex(ps);
     if (rc == IH_OK) {
@@ -1222,6 +1240,100 @@ static int parse_hash(struct parser *ps, uint32_t *out)
     ps->rs->hash_used |= alg;
     *out = n;
     return IH_OK;
+}
+
+/* Module 'elf': header fields (EF_* order), members of sections[] and
+ * segments[], and the constants with their values (elf_cval; 0xff and 0xfe
+ * stand for PT_GNU_EH_FRAME and PT_GNU_STACK). */
+static const char elf_fields[] =
+    "type\0machine\0entry_point\0ph_offset\0sh_offset\0ph_entry_size\0number_of_segments\0"
+    "sh_entry_size\0number_of_sections\0";
+static const char elf_sec[] = "name\0type\0flags\0address\0offset\0size\0";
+static const char elf_seg[] =
+    "type\0flags\0offset\0virtual_address\0physical_address\0file_size\0memory_size\0alignment\0";
+static const char elf_consts[] =
+    "ET_NONE\0ET_REL\0ET_EXEC\0ET_DYN\0ET_CORE\0"
+    "EM_NONE\0EM_M32\0EM_SPARC\0EM_386\0EM_68K\0EM_88K\0EM_860\0EM_MIPS\0EM_MIPS_RS3_LE\0EM_PPC\0"
+    "EM_PPC64\0EM_ARM\0EM_X86_64\0EM_AARCH64\0"
+    "SHT_NULL\0SHT_PROGBITS\0SHT_SYMTAB\0SHT_STRTAB\0SHT_RELA\0SHT_HASH\0SHT_DYNAMIC\0SHT_NOTE\0"
+    "SHT_NOBITS\0SHT_REL\0SHT_SHLIB\0SHT_DYNSYM\0"
+    "SHF_WRITE\0SHF_ALLOC\0SHF_EXECINSTR\0"
+    "PT_NULL\0PT_LOAD\0PT_DYNAMIC\0PT_INTERP\0PT_NOTE\0PT_SHLIB\0PT_PHDR\0PT_TLS\0"
+    "PT_GNU_EH_FRAME\0PT_GNU_STACK\0"
+    "PF_X\0PF_W\0PF_R\0";
+static const uint8_t elf_cval[] = {
+    0, 1, 2, 3, 4,
+    0, 1, 2, 3, 4, 5, 7, 8, 10, 20, 21, 40, 62, 183,
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+    1, 2, 4,
+    0, 1, 2, 3, 4, 5, 6, 7, 0xff, 0xfe,
+    1, 2, 4,
+};
+
+/* elf.FIELD | elf.CONST | elf.(sections|segments) '[' arith ']' '.' MEMBER ;
+ * cursor on 'elf' */
+static int parse_elf(struct parser *ps, uint32_t *out)
+{
+    unsigned long line = ps->t.line;
+    uint32_t n, idx = UINT32_MAX;
+    int rc, f, arr;
+
+    rc = parse_member(ps, "elf", line);
+    if (rc != IH_OK) {
+        return rc;
+    }
+    f = word_index(elf_consts, ps->t.s, ps->t.n);
+    if (f >= 0) {   /* a value, not a constant of YARA's compile-time checks */
+        rc = node_new(ps, RN_INT, RT_INT, &n);
+        if (rc == IH_OK) {
+            NODE(n).v = elf_cval[f] >= 0xfe ? 0x6474e551 - (elf_cval[f] & 1) : elf_cval[f];
+            *out = n;
+            rc = lex(ps);
+        }
+        return rc;
+    }
+    f = word_index(elf_fields, ps->t.s, ps->t.n);
+    arr = word_index("sections\0segments\0", ps->t.s, ps->t.n);
+    if (f < 0 && arr < 0) {     /* dynamic[], symtab[], dynsym[], their constants */
+        return unsup_member(ps, "elf", line);
+    }
+    rc = lex(ps);
+    if (rc == IH_OK && arr >= 0) {
+        if (ps->t.kind != T_LB) {
+            return perr(ps, line, IH_EPARSE, "wrong usage of identifier \"%s\"", arr ? "segments" : "sections");
+        }
+        rc = lex(ps);
+        if (rc == IH_OK) {
+            rc = parse_arith(ps, &idx);
+        }
+        if (rc == IH_OK) {
+            rc = need_type(ps, idx, 0, line);
+        }
+        if (rc == IH_OK) {
+            rc = expect(ps, T_RB, "']'");
+        }
+        if (rc == IH_OK) {
+            rc = expect(ps, T_DOT, "'.'");
+        }
+        if (rc != IH_OK) {
+            return rc;
+        }
+        f = ps->t.kind == T_IDENT ? word_index(arr ? elf_seg : elf_sec, ps->t.s, ps->t.n) : -1;
+        if (f < 0) {
+            return perr(ps, line, IH_EPARSE, "invalid field name \"%.*s\"", (int)ps->t.n, ps->t.s);
+        }
+        f += arr ? EF_P_TYPE : EF_S_NAME;
+        rc = lex(ps);
+    }
+    if (rc == IH_OK) {
+        rc = node_new(ps, RN_ELF, f == EF_S_NAME ? RT_STR : RT_INT, &n);
+    }
+    if (rc == IH_OK) {
+        NODE(n).v = f;
+        NODE(n).a = idx;
+        *out = n;
+    }
+    return rc;
 }
 
 /* A string constant of a condition, kept in rs->consts. */
@@ -1485,12 +1597,20 @@ static int parse_primary(struct parser *ps, uint32_t *out)
             }
             break;
         }
+        if (is_kw(ps, "elf") && (ps->rs->imported & IMPORT_ELF)) {
+            rc = parse_elf(ps, &n);
+            break;
+        }
         if (word_index(modules, ps->t.s, ps->t.n) >= 0) {
             return unsup(ps, line, ps->t.s, ps->t.n);
         }
         if (is_keyword(ps->t.s, ps->t.n)) {
             if (is_kw(ps, "entrypoint")) {
-                return unsup(ps, line, ps->t.s, ps->t.n);
+                rc = node_new(ps, RN_ENTRY, RT_INT, &n);
+                if (rc == IH_OK) {
+                    rc = lex(ps);
+                }
+                break;
             }
             return perr(ps, line, IH_EPARSE, "syntax error, unexpected '%.*s'", (int)ps->t.n, ps->t.s);
         }
@@ -1930,10 +2050,10 @@ static int check_height(struct parser *ps, unsigned long line)
 
         switch (n->op) {
         case RN_INT: case RN_BOOL: case RN_STR: case RN_FILESIZE: case RN_FOUND:
-        case RN_HASH: case RN_RULE: case RN_VAR:
+        case RN_HASH: case RN_RULE: case RN_VAR: case RN_ENTRY:
             break;
         case RN_NOT: case RN_NEG: case RN_BNOT: case RN_OFFSET: case RN_LENGTH: case RN_AT: case RN_READ:
-        case RN_DEFINED:
+        case RN_DEFINED: case RN_ELF:
             k[0] = n->a;
             break;
         case RN_COUNT:
@@ -2410,8 +2530,8 @@ static int parse_rule(struct parser *ps)
             return perr(ps, line, IH_EPARSE, "duplicated identifier \"%.*s\"", (int)ps->t.n, ps->t.s);
         }
     }
-    if (is_kw(ps, "hash") && rs->hash_imported) {
-        return perr(ps, line, IH_EPARSE, "duplicated identifier \"hash\"");
+    if ((rs->imported << 1 >> (word_index("hash\0elf\0", ps->t.s, ps->t.n) + 1)) & 1) {   /* a module */
+        return perr(ps, line, IH_EPARSE, "duplicated identifier \"%.*s\"", (int)ps->t.n, ps->t.s);
     }
     rc = grow(rs, (void **)&rs->rules, &rs->caprules, rs->nrules + 1, sizeof *rs->rules, RULES_MAX_RULES);
     if (rc != IH_OK) {
@@ -2524,7 +2644,9 @@ static int parse_import(struct parser *ps)
         return perr(ps, line, IH_EPARSE, "syntax error, expected a module name");
     }
     if (ps->textlen == 4 && memcmp(ps->text, "hash", 4) == 0) {
-        ps->rs->hash_imported = 1;
+        ps->rs->imported |= IMPORT_HASH;
+    } else if (ps->textlen == 3 && memcmp(ps->text, "elf", 3) == 0) {
+        ps->rs->imported |= IMPORT_ELF;
     } else if (!(ps->textlen == 2 && memcmp(ps->text, "pe", 2) == 0)) {
         char what[64];
 
@@ -2571,7 +2693,8 @@ static void truncate_set(struct rules *rs, unsigned nr, unsigned ns, unsigned nn
 int rules_load_buffer(struct rules *rs, const char *name, const char *buf, size_t len)
 {
     unsigned nr = rs->nrules, ns = rs->nstrs, nn = rs->nnodes, nsets = rs->nsets, nc = rs->nconsts;
-    int hash_imported = rs->hash_imported, has_global = rs->has_global;
+    unsigned imported = rs->imported;
+    int has_global = rs->has_global;
     unsigned hash_used = rs->hash_used;
     struct parser *ps;
     int rc;
@@ -2605,7 +2728,7 @@ int rules_load_buffer(struct rules *rs, const char *name, const char *buf, size_
     }
     if (rc != IH_OK) {
         truncate_set(rs, nr, ns, nn, nsets, nc);
-        rs->hash_imported = hash_imported;
+        rs->imported = imported;
         rs->has_global = has_global;
         rs->hash_used = hash_used;
     }

@@ -99,9 +99,12 @@ static const struct {
       "t.yar:1: length of base64 alphabet must be 64" },
     { "import \"pe\"\nrule a {\n condition:\n  pe.is_dll()\n}", IH_EUNSUPP,
       "t.yar:4: unsupported construct 'pe'" },
-    { "import \"elf\"\n", IH_EUNSUPP, "t.yar:1: unsupported construct 'import \"elf\"'" },
+    { "import \"math\"\n", IH_EUNSUPP, "t.yar:1: unsupported construct 'import \"math\"'" },
+    { "import \"elf\"\nrule a { condition: elf.DT_NEEDED == 1 }", IH_EUNSUPP,
+      "t.yar:2: unsupported construct 'elf.DT_NEEDED'" },
+    { "import \"elf\"\nrule a { condition: for any s in elf.sections : (true) }", IH_EUNSUPP,
+      "t.yar:2: unsupported construct 'for ... in array'" },
     { "include \"other.yar\"\n", IH_EUNSUPP, "t.yar:1: unsupported construct 'include'" },
-    { "rule a { condition: entrypoint == 0 }", IH_EUNSUPP, "t.yar:1: unsupported construct 'entrypoint'" },
     { "import \"hash\"\nrule a { condition: hash.crc32(0, filesize) == 1 }", IH_EUNSUPP,
       "t.yar:2: unsupported construct 'hash.crc32'" },
     { "import \"hash\"\nrule a { condition: hash.md5(0, 100) == \"x\" }", IH_EUNSUPP,
@@ -122,6 +125,13 @@ static const struct {
       "t.yar:1: 'for <quantifier> of <string set>' loops can't be nested" },
     { "rule a { strings: $a = \"x\" condition: $a and for any i in (1..2) : ($) }", IH_EPARSE,
       "t.yar:1: wrong use of anonymous string" },
+    { "import \"elf\"\nrule a { condition: elf.sections == 1 }", IH_EPARSE,
+      "t.yar:2: wrong usage of identifier \"sections\"" },
+    { "import \"elf\"\nrule a { condition: elf.segments[0].name == 1 }", IH_EPARSE,
+      "t.yar:2: invalid field name \"name\"" },
+    { "import \"elf\"\nrule a { condition: elf.sections[\"x\"].type == 1 }", IH_EPARSE,
+      "t.yar:2: wrong type: integer expected" },
+    { "import \"elf\"\nrule elf { condition: true }", IH_EPARSE, "t.yar:2: duplicated identifier \"elf\"" },
     { "rule a { condition: for any filesize in (1..2) : (true) }", IH_EPARSE,
       "t.yar:1: syntax error, expected a loop variable" },
     { "rule a { condition: for any i in (1..\"x\") : (true) }", IH_EPARSE, "t.yar:1: wrong type: integer expected" },
@@ -287,6 +297,18 @@ static void test_truncated(void **state)
 
 /* ---- matching semantics ----------------------------------------------- */
 
+/* A big-endian 32-bit ELF: ET_EXEC, EM_MIPS, entry 0x400010 in a PT_LOAD
+ * at file offset 0, sections ".text" and the name table. */
+static const char elf_be32[] =
+    "\x7f\x45\x4c\x46\x01\x02\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x08\x00\x00\x00\x01"
+    "\x00\x40\x00\x10\x00\x00\x00\x34\x00\x00\x00\x54\x00\x00\x00\x00\x00\x34\x00\x20\x00\x01\x00\x28"
+    "\x00\x02\x00\x01\x00\x00\x00\x01\x00\x00\x00\x00\x00\x40\x00\x00\x00\x40\x00\x00\x00\x00\x01\x00"
+    "\x00\x00\x01\x00\x00\x00\x00\x05\x00\x00\x10\x00\x00\x00\x00\x01\x00\x00\x00\x01\x00\x00\x00\x06"
+    "\x00\x40\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04"
+    "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa4"
+    "\x00\x00\x00\x07\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\x00\x2e\x74\x65"
+    "\x78\x74\x00";
+
 static const struct {
     const char *src;
     const char *data;
@@ -320,6 +342,15 @@ static const struct {
     { "rule a { strings: $a = \"word\" fullword condition: $a }", "swords", 0, "" },
     { "rule a { strings: $a = \"word\" fullword condition: $a }", "word", 0, "a" },
     { "rule a { strings: $a = \"word\" fullword condition: $a }", "_word", 0, "a" },
+    { "import \"elf\" rule a { condition: elf.type == elf.ET_EXEC and elf.machine == elf.EM_MIPS and "
+      "elf.entry_point == 16 and elf.sections[0].name == \".text\" and elf.segments[0].memory_size == 0x100 and "
+      "elf.number_of_sections == 2 and not defined elf.sections[2].type and entrypoint == 0 }",
+      elf_be32, sizeof elf_be32 - 1, "a" },
+    /* the name's NUL cut off: the name is undefined, the table is not */
+    { "import \"elf\" rule b { condition: defined elf.sections[0].type and not defined (elf.sections[0].name == \"\") }",
+      elf_be32, sizeof elf_be32 - 2, "b" },
+    /* not longer than its header: no elf fields; entrypoint reads it (little-endian) and finds nothing */
+    { "import \"elf\" rule c { condition: not defined elf.type and entrypoint == 0 }", elf_be32, 52, "c" },
     { "rule a { strings: $h = { 7F 45 4C 46 } condition: $h at 0 }", "\x7f" "ELF", 0, "a" },
     { "rule a { strings: $h = { 7F 45 4C 46 } condition: $h at 0 }", "x\x7f" "ELF", 0, "" },
     { "rule a { strings: $h = { 01 ?? 03 } condition: $h }", "\x01\x99\x03", 0, "a" },
