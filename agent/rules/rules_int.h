@@ -40,8 +40,12 @@ struct regex;
 int rules_re_compile(struct rules *rs, const uint8_t *src, size_t n, unsigned flags, struct regex **out,
                      const char **err);
 void rules_re_free(struct rules *rs, struct regex *re);
-/* Bytes every match of RE begins with (at most MAX) into OUT. */
-unsigned rules_re_prefix(const struct regex *re, uint8_t *out, unsigned max);
+/*
+ * The characters at the fixed offsets every match of RE begins with (at
+ * most MAX) into OUT: a byte (a letter also stands for its other case), or
+ * 256 for a class of several.
+ */
+unsigned rules_re_prefix(const struct regex *re, uint16_t *out, unsigned max);
 /* Is byte C in the 256-bit class S? */
 #define RULES_HAS(s, c) (((s)[(c) >> 3] >> ((c) & 7)) & 1)
 /*

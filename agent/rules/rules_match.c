@@ -263,9 +263,37 @@ int rules_compile(struct rules *rs)
             }
             continue;
         }
-        if ((st->flags & RS_REGEX) && rules_re_prefix(st->re, lit, 1) == 0) {
-            rs->anchorless[rs->nanchorless++] = i;  /* no fixed first byte */
-            st->req = rules_re_required(st->re);
+        if (st->flags & RS_REGEX) {
+            uint16_t pre[16];
+            unsigned np = rules_re_prefix(st->re, pre, 16), k, e, score;
+
+            for (j = 0; j < 2; j++) {
+                if (!(st->flags & (j ? RS_WIDE : RS_ASCII))) {
+                    continue;
+                }
+                /* the best run of literal characters at a fixed offset */
+                score = 0;
+                pend[npend].atom.len = 0;
+                for (k = 0; k < np; k = e) {
+                    for (e = k; e < np && pre[e] < 256; e++) {
+                        lit[(e - k) << j] = (uint8_t)pre[e];
+                        lit[((e - k) << j) + j] = j ? 0 : (uint8_t)pre[e];
+                    }
+                    atom_pick(lit, (e - k) << j, k << j, &pend[npend].atom, &score);
+                    e += e == k;
+                }
+                if (pend[npend].atom.len == 0) {
+                    break;
+                }
+                pend[npend].str = i;
+                pend[npend].wide = (uint8_t)j;
+                npend++;
+            }
+            if (j < 2) {    /* no literal character at a fixed offset */
+                npend -= j && (st->flags & RS_ASCII);
+                rs->anchorless[rs->nanchorless++] = i;
+                st->req = rules_re_required(st->re);
+            }
             continue;
         }
         for (j = 0; j < 2; j++) {
@@ -274,18 +302,7 @@ int rules_compile(struct rules *rs)
             if (!(st->flags & (j ? RS_WIDE : RS_ASCII))) {
                 continue;
             }
-            if (st->flags & RS_REGEX) {
-                uint8_t pre[16];
-
-                n = rules_re_prefix(st->re, pre, sizeof pre);
-                for (k = 0; k < n; k++) {
-                    lit[k << j] = pre[k];
-                    lit[(k << j) + j] = pre[k] & (uint8_t)(j ? 0 : 0xff);
-                }
-                n <<= j;
-            } else {
-                n = text_variant(st, (int)j, lit);
-            }
+            n = text_variant(st, (int)j, lit);
             /* one atom per xor key (a string without xor has the key 0 only) */
             for (k = 0; k < n; k++) {
                 lit[k] ^= st->xlo;

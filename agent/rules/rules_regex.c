@@ -573,7 +573,7 @@ int rules_re_compile(struct rules *rs, const uint8_t *src, size_t n, unsigned fl
  * letter allowed in both cases counts, the automaton folds case): the
  * atom of the prefilter.
  */
-unsigned rules_re_prefix(const struct regex *re, uint8_t *out, unsigned max)
+unsigned rules_re_prefix(const struct regex *re, uint16_t *out, unsigned max)
 {
     unsigned pc = 0, n = 0;
 
@@ -588,10 +588,8 @@ unsigned rules_re_prefix(const struct regex *re, uint8_t *out, unsigned max)
             }
         }
         /* one byte, or a letter in both cases (the automaton folds case) */
-        if (!(cnt == 1 || (cnt == 2 && first >= 'A' && first <= 'Z' && RULES_HAS(s, first + 32)))) {
-            break;
-        }
-        out[n++] = (uint8_t)first;
+        out[n++] = (uint16_t)(cnt == 1 || (cnt == 2 && first >= 'A' && first <= 'Z' && RULES_HAS(s, first + 32))
+                              ? first : 256);
         pc++;
     }
     return n;
