@@ -24,10 +24,17 @@
 #                           (build/bench/rules.md)
 #   make bench-regex        pathological regular expressions over growing
 #                           files, iothunt and yara (build/bench/regex.md)
+#   make bench-rules-public throughput against yara with about 1,000 public
+#                           rules (tests/data/yara-public) over >= 128 MiB of
+#                           this machine's ELF files (build/bench/rules-public.md)
+#   make bench-hash         hash.md5/sha1/sha256 of the MIPS agent against
+#                           busybox md5sum/sha1sum/sha256sum under qemu-mips
+#                           -cpu 24Kc, 16 MiB (build/bench/hash.md)
 #   make size               bytes of the stripped MIPS agent per module, the
 #                           rule engine on its own line (scripts/size-modules.py)
 
-.PHONY: rules-diff rules-modifiers rules-elf rules-testsuite bench-rules bench-regex size
+.PHONY: rules-diff rules-modifiers rules-elf rules-testsuite bench-rules bench-regex \
+        bench-rules-public bench-hash size
 
 RULES_HOST_OBJS := $(call obj,build/host,$(RULES_SRCS))
 RULES_MIPS_OBJS := $(call obj,build/mips,$(RULES_SRCS))
@@ -76,6 +83,38 @@ bench-regex: build/bench/iothunt
 	tests/yara/bench-regex.sh build/bench/iothunt $(BENCH_REGEX_SIZES) > build/bench/regex.md
 
 BENCH_PARTS += bench-regex
+
+# About 1,000 public rules over real ELF files (tests/yara/bench-public.sh;
+# fails when iothunt and yara do not print the same matches).
+bench-rules-public: build/bench/iothunt
+	@mkdir -p build/bench
+	tests/yara/bench-public.sh > build/bench/rules-public.md.tmp
+	mv build/bench/rules-public.md.tmp build/bench/rules-public.md
+
+BENCH_PARTS += bench-rules-public
+
+# Hashing against busybox under qemu (tests/yara/bench-hash.sh).  The
+# router's busybox has no sha1sum: a second build of it with CONFIG_SHA1SUM=y
+# gives the sha1sum to compare with.
+BENCH_BB_SHA1 := build/bench/busybox-sha1
+BENCH_BB_MAKE  = $(MAKE) -C $(BENCH_BB_SHA1) CC=$(CURDIR)/rootfs/mips-cc.sh AR=$(CROSS)ar \
+                 STRIP=$(CROSS)strip CROSS_COMPILE=$(CROSS)
+$(BENCH_BB_SHA1)/busybox: $(BB_DIR)/.config $(RFS_WORK)/uapi/.staged rootfs/mips-cc.sh $(MIPS_LINK_DEPS)
+	rm -rf $(BENCH_BB_SHA1) && mkdir -p build/bench
+	cp -a build/src/busybox $(BENCH_BB_SHA1)
+	cp $(BB_DIR)/.config $(BENCH_BB_SHA1)/.config
+	echo CONFIG_SHA1SUM=y > $(BENCH_BB_SHA1)/sha1.config
+	rootfs/apply-config.sh $(BENCH_BB_SHA1)/sha1.config $(BENCH_BB_SHA1)/.config
+	yes "" | $(BENCH_BB_MAKE) oldconfig >/dev/null
+	grep -qx CONFIG_SHA1SUM=y $(BENCH_BB_SHA1)/.config
+	+$(BENCH_BB_MAKE) busybox >$(BENCH_BB_SHA1)/build.log 2>&1 || { tail -30 $(BENCH_BB_SHA1)/build.log; exit 1; }
+
+bench-hash: build/mips/iothunt $(BB_DIR)/busybox $(BENCH_BB_SHA1)/busybox
+	@mkdir -p build/bench
+	tests/yara/bench-hash.sh > build/bench/hash.md.tmp
+	mv build/bench/hash.md.tmp build/bench/hash.md
+
+BENCH_PARTS += bench-hash
 
 size: build/mips/iothunt build/mips/iothunt.unstripped build/host/obj/agent/main.o $(HOST_LIB_OBJS)
 	scripts/size-modules.py build/mips/iothunt build/mips/iothunt.unstripped

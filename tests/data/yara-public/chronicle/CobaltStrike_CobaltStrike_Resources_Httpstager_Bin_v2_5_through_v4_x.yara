@@ -1,0 +1,93 @@
+/*
+ * Copyright 2022 Google LLC
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+rule CobaltStrike_Resources_Httpstager_Bin_v2_5_through_v4_x
+{
+	meta:
+		description = "Cobalt Strike's resources/httpstager.bin signature for versions 2.5 to 4.x"
+		hash =  "a47569af239af092880751d5e7b68d0d8636d9f678f749056e702c9b063df256"
+		author = "gssincla@google.com"
+		reference = "https://cloud.google.com/blog/products/identity-security/making-cobalt-strike-harder-for-threat-actors-to-abuse"
+		date = "2022-11-18"
+		
+	strings:
+	/*
+		31 ??     xor     eax, eax
+		AC        lodsb
+		C1 ?? 0D  ror     edi, 0Dh
+		01 ??     add     edi, eax
+		38 ??     cmp     al, ah
+		75 ??     jnz     short loc_10000054
+		03 [2]    add     edi, [ebp-8]
+		3B [2]    cmp     edi, [ebp+24h]
+		75 ??     jnz     short loc_1000004A
+		5?        pop     eax
+		8B ?? 24  mov     ebx, [eax+24h]
+		01 ??     add     ebx, edx
+		66 8B [2] mov     cx, [ebx+ecx*2]
+		8B ?? 1C  mov     ebx, [eax+1Ch]
+		01 ??     add     ebx, edx
+		8B ?? 8B  mov     eax, [ebx+ecx*4]
+		01 ??     add     eax, edx
+		89 [3]    mov     [esp+28h+var_4], eax
+		5?        pop     ebx
+		5?        pop     ebx
+	*/
+
+	$apiLocator = {
+			31 ?? 
+			AC
+			C1 ?? 0D 
+			01 ?? 
+			38 ?? 
+			75 ?? 
+			03 [2]
+			3B [2]
+			75 ?? 
+			5? 
+			8B ?? 24 
+			01 ?? 
+			66 8B [2]
+			8B ?? 1C 
+			01 ?? 
+			8B ?? 8B 
+			01 ?? 
+			89 [3]
+			5? 
+			5? 
+		}
+
+  // the signature for httpstager and httpsstager really only differ by the flags passed to WinInet API
+  // and the httpstager controls the download loop slightly different than the httpsstager
+	/*
+		B? 00 2F 00 00  mov     edi, 2F00h
+		39 ??           cmp     edi, eax
+		74 ??           jz      short loc_100000E9
+		31 ??           xor     edi, edi
+		E9 [4]          jmp     loc_100002CA      // opcode could also be EB for a short jump (v2.5-v3.10)
+	*/
+
+	$downloaderLoop = {
+			B? 00 2F 00 00 
+			39 ?? 
+			74 ?? 
+			31 ?? 
+			( E9 | EB )
+		}
+
+	condition:
+		$apiLocator and $downloaderLoop
+}
