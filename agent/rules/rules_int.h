@@ -54,6 +54,9 @@ unsigned rules_re_prefix(const struct regex *re, uint16_t *out, unsigned max);
  * within the scan limit cannot match.
  */
 const uint8_t *rules_re_required(struct regex *re);
+/* The bytes a match of RE can begin with into the class SET; 0 when RE
+ * can match the empty string (any start). */
+int rules_re_first(struct regex *re, uint8_t *set);
 /*
  * Length of the match of RE anchored at D (YARA's choice among matches),
  * -1 if none.  AVAIL bytes readable at D, BEFORE before it; BOD, EOD: D is
@@ -93,6 +96,7 @@ struct rstring {
     struct htok *tok;       /* hex: tokens (owned), END-terminated */
     struct regex *re;       /* regular expression (owned) */
     const uint8_t *req;     /* regex without an atom: rules_re_required() */
+    uint8_t *first;         /* ... and the bytes it can begin with (owned), or NULL */
     unsigned ntok;
     unsigned minlen, maxlen;/* span of a match (text: len, wide 2*len) */
     uint8_t xlo, xhi;       /* xor: the keys (text; 0, 0 without xor) */

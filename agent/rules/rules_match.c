@@ -36,11 +36,17 @@ static int is_alnum(uint8_t c)
 
 void rules_uncompile(struct rules *rs)
 {
+    unsigned i;
+
     rules_mem_free(rs, rs->delta);
     rules_mem_free(rs, rs->out_start);
     rules_mem_free(rs, rs->out_count);
     rules_mem_free(rs, rs->outs);
     rules_mem_free(rs, rs->anchorless);
+    for (i = 0; i < rs->nstrs; i++) {
+        rules_mem_free(rs, rs->strs[i].first);
+        rs->strs[i].first = NULL;
+    }
     rs->delta = NULL;
     rs->out_start = NULL;
     rs->out_count = NULL;
@@ -109,6 +115,47 @@ static unsigned text_variant(const struct rstring *s, int wide, uint8_t *out)
     return (unsigned)(2 * s->len);
 }
 
+static long hex_alt_len(const struct htok *t, unsigned i);
+
+/* Length of the elements from I to the end of their branch or string, if
+ * fixed (no variable jump); -1 if not. */
+static long hex_span(const struct htok *t, unsigned i)
+{
+    long n = 0, l;
+
+    for (;;) {
+        if (t[i].kind == HT_BYTE) {
+            n++;
+            i++;
+        } else if (t[i].kind == HT_JUMP && t[i].a == t[i].b) {
+            n += t[i].a;
+            i++;
+        } else if (t[i].kind == HT_ALT && (l = hex_alt_len(t, i)) >= 0) {
+            n += l;
+            i = t[i].a;
+        } else {
+            return t[i].kind == HT_GOTO || t[i].kind == HT_END ? n : -1;
+        }
+    }
+}
+
+/* Length of the alternative at I if all its branches have the same fixed
+ * length; -1 if not. */
+static long hex_alt_len(const struct htok *t, unsigned i)
+{
+    long len = -2, l;
+    unsigned br;
+
+    for (br = i + 1; br; br = t[br].a) {
+        l = hex_span(t, br + 1);
+        if (l < 0 || (len != -2 && l != len)) {
+            return -1;
+        }
+        len = l;
+    }
+    return len;
+}
+
 /*
  * Best atom in the fixed-offset prefix of hex elements from I (at offset
  * OFF from the string's start): runs of exact bytes before the first
@@ -120,6 +167,7 @@ static void hex_prefix_atom(const struct htok *t, unsigned i, unsigned off, stru
 {
     uint8_t run[RULES_MAX_HEX_TOKENS];
     unsigned rl = 0, rstart = 0;
+    long l;
 
     for (;; i++) {
         if (t[i].kind == HT_BYTE && t[i].mask == 0xff) {
@@ -138,6 +186,9 @@ static void hex_prefix_atom(const struct htok *t, unsigned i, unsigned off, stru
             off++;
         } else if (t[i].kind == HT_JUMP && t[i].a == t[i].b) {
             off += t[i].a;
+        } else if (t[i].kind == HT_ALT && (l = hex_alt_len(t, i)) >= 0) {
+            off += (unsigned)l;     /* branches of one length: a fixed gap */
+            i = t[i].a - 1u;
         } else {
             break;
         }
@@ -293,6 +344,14 @@ int rules_compile(struct rules *rs)
                 npend -= j && (st->flags & RS_ASCII);
                 rs->anchorless[rs->nanchorless++] = i;
                 st->req = rules_re_required(st->re);
+                st->first = rules_mem_alloc(rs, 32);
+                if (!st->first) {
+                    goto out;
+                }
+                if (!rules_re_first(st->re, st->first)) {
+                    rules_mem_free(rs, st->first);
+                    st->first = NULL;
+                }
             }
             continue;
         }
@@ -857,6 +916,9 @@ static int feed(struct mctx *m, size_t from, size_t to)
         for (i = from; i < to; i++) {
             int ok;
 
+            if (st->first && !RULES_HAS(st->first, b[i])) {
+                continue;   /* no match begins with this byte */
+            }
             /* a regex whose every match takes a byte of st->req: a start
              * with none of those in the scan limit (wide: twice) is skipped;
              * req only moves forward, so this costs one pass */
@@ -1038,8 +1100,6 @@ int rules_read_bytes(struct mctx *m, uint64_t off, void *p, size_t n)
     }
     if (m->fd < 0) {
         memcpy(p, m->mem + off, n);
-    } else if (off >= m->base && off + n <= m->base + m->have) {
-        memcpy(p, m->buf + (off - m->base), n);
     } else if (read_at(m->fd, p, n, off, &got) != IH_OK || got != n) {
         return 0;
     }

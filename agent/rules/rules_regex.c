@@ -575,7 +575,7 @@ int rules_re_compile(struct rules *rs, const uint8_t *src, size_t n, unsigned fl
  */
 unsigned rules_re_prefix(const struct regex *re, uint16_t *out, unsigned max)
 {
-    unsigned pc = 0, n = 0;
+    unsigned pc = re->n && re->prog[0].op == RE_BOL, n = 0;     /* '^' takes no byte */
 
     while (n < max && pc < re->n && re->prog[pc].op == RE_CLASS) {
         const uint8_t *s = re->cls[re->prog[pc].x];
@@ -676,6 +676,38 @@ static void next_gen(struct regex *re)
  * it).  Of the required ones, the class with the fewest bytes; programs
  * over 1024 instructions are not looked at (NULL).
  */
+int rules_re_first(struct regex *re, uint8_t *set)
+{
+    unsigned sp = 0, c;
+
+    memset(set, 0, 32);
+    next_gen(re);
+    re->stack[sp++] = 0;
+    while (sp) {
+        unsigned pc = re->stack[--sp];
+        const struct reinst *in = &re->prog[pc];
+
+        if (re->mark[pc] == re->gen) {
+            continue;
+        }
+        re->mark[pc] = re->gen;
+        if (in->op == RE_MATCH || sp + 2 > re->n) {
+            return 0;
+        }
+        if (in->op == RE_CLASS) {
+            for (c = 0; c < 32; c++) {
+                set[c] |= re->cls[in->x][c];
+            }
+            continue;
+        }
+        if (in->op == RE_SPLIT) {
+            re->stack[sp++] = in->y;
+        }
+        re->stack[sp++] = (uint16_t)(in->op == RE_SPLIT || in->op == RE_JMP ? in->x : pc + 1);
+    }
+    return 1;
+}
+
 const uint8_t *rules_re_required(struct regex *re)
 {
     const uint8_t *best = NULL;
