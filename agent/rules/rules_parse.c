@@ -1304,10 +1304,7 @@ static int parse_elf(struct parser *ps, uint32_t *out)
         }
         rc = lex(ps);
         if (rc == IH_OK) {
-            rc = parse_arith(ps, &idx);
-        }
-        if (rc == IH_OK) {
-            rc = need_type(ps, idx, 0, line);
+            rc = parse_int(ps, &idx);
         }
         if (rc == IH_OK) {
             rc = expect(ps, T_RB, "']'");
@@ -1580,10 +1577,7 @@ static int parse_primary(struct parser *ps, uint32_t *out)
                 rc = expect(ps, T_LP, "'('");
             }
             if (rc == IH_OK) {
-                rc = parse_arith(ps, &off);
-            }
-            if (rc == IH_OK) {
-                rc = need_type(ps, off, 0, line);
+                rc = parse_int(ps, &off);
             }
             if (rc == IH_OK) {
                 rc = expect(ps, T_RP, "')'");
