@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "allow.h"
+#include "ioc.h"
 #include "util.h"
 
 #include <arpa/inet.h>
@@ -118,18 +119,8 @@ static int allow_port(const char *s, int32_t *port)
 /* The address S[0..N) into ADDR[16] (zero-filled): its family, 4 or 6, or 0. */
 static int allow_addr(const char *s, size_t n, uint8_t *addr)
 {
-    char a[64];
-
-    if (n == 0 || n >= sizeof a) {
-        return 0;
-    }
-    memcpy(a, s, n);
-    a[n] = '\0';
     memset(addr, 0, 16);
-    if (inet_pton(AF_INET, a, addr) == 1) {
-        return 4;
-    }
-    return inet_pton(AF_INET6, a, addr) == 1 ? 6 : 0;
+    return ioc_parse_addr(s, n, addr);
 }
 
 /* "ADDR[/PREFIX]" */

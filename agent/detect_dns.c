@@ -107,13 +107,7 @@ static int addr_add(struct detect_run *r, int family, const uint8_t *addr, const
 static int parse_addr(const char *s, uint8_t *out)
 {
     memset(out, 0, 16);
-    if (inet_pton(AF_INET, s, out) == 1) {
-        return 4;
-    }
-    if (inet_pton(AF_INET6, s, out) == 1) {
-        return 6;
-    }
-    return 0;
+    return ioc_parse_addr(s, strlen(s), out);
 }
 
 /* A hosts entry pointing here or nowhere blocks a name: it is a sinkhole. */

@@ -16,6 +16,7 @@
 #include "procnet.h"
 #include "util.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -560,118 +561,33 @@ static long ioc_refang(const char *p, size_t n, char *out)
 }
 
 /*
- * dotted-quad = dec-octet 3("." dec-octet)   ; 0-255, no leading zeros
- * Parses P[0..N) exactly into A[0..4).
+ * P[0..N) exactly as inet_pton(3) reads it for AF (AF_INET: a dotted quad
+ * of 0-255 without leading zeros; AF_INET6: the RFC 4291 text form, the
+ * last 32 bits optionally a dotted quad) into A (4 or 16 bytes).  Every
+ * address is shorter than 64 characters.
  */
-static int ioc_parse_ipv4(const char *p, size_t n, uint8_t *a)
+static int ioc_pton(int af, const char *p, size_t n, uint8_t *a)
 {
-    size_t i = 0;
-    int part;
+    char s[64];
 
-    for (part = 0; part < 4; part++) {
-        size_t j = i;
-        uint64_t v;
-
-        while (j < n && p[j] >= '0' && p[j] <= '9' && j - i < 4) {
-            j++;
-        }
-        if (j - i == 0 || j - i > 3 || (j - i > 1 && p[i] == '0') ||
-            util_parse_dec(p + i, j - i, 255, &v) != IH_OK) {
-            return IH_EPARSE;
-        }
-        a[part] = (uint8_t)v;
-        i = j;
-        if (part < 3) {
-            if (i >= n || p[i] != '.') {
-                return IH_EPARSE;
-            }
-            i++;
-        }
+    if (n >= sizeof s || memchr(p, '\0', n)) {
+        return IH_EPARSE;
     }
-    return i == n ? IH_OK : IH_EPARSE;
+    memcpy(s, p, n);
+    s[n] = '\0';
+    return inet_pton(af, s, a) == 1 ? IH_OK : IH_EPARSE;
 }
 
 /*
- * RFC 4291 text form, parsed from P[0..N) exactly into A[0..16):
- *   ipv6 = groups ["::" groups] | "::" groups, groups of 1-4 hex digits
- *   separated by ":", the last 32 bits optionally a dotted quad; at most
- *   one "::", exactly 8 groups without it.
+ * S[0..N) as an IPv4 dotted quad or an IPv6 address into A (4 or 16
+ * bytes): 4, 6 or 0.
  */
-static int ioc_parse_ipv6(const char *p, size_t n, uint8_t *a)
+int ioc_parse_addr(const char *s, size_t n, uint8_t *a)
 {
-    uint8_t tmp[16];
-    size_t i = 0, ng = 0;
-    long gap = -1;
-
-    if (n < 2) {
-        return IH_EPARSE;
+    if (ioc_pton(AF_INET, s, n, a) == IH_OK) {
+        return 4;
     }
-    if (p[0] == ':') {
-        if (p[1] != ':') {
-            return IH_EPARSE;
-        }
-        gap = 0;
-        i = 2;
-    }
-    while (i < n) {
-        size_t j = i;
-        uint64_t v;
-
-        if (ng == 8) {
-            return IH_EPARSE;
-        }
-        while (j < n && ioc_is_hex(p[j]) && j - i < 5) {
-            j++;
-        }
-        if (j < n && p[j] == '.') {
-            /* Embedded IPv4 in the last 32 bits. */
-            if (ng > 6 || ioc_parse_ipv4(p + i, n - i, tmp + 2 * ng) != IH_OK) {
-                return IH_EPARSE;
-            }
-            ng += 2;
-            i = n;
-            break;
-        }
-        if (j == i || j - i > 4 || util_parse_hex(p + i, j - i, &v) != IH_OK) {
-            return IH_EPARSE;
-        }
-        tmp[2 * ng] = (uint8_t)(v >> 8);
-        tmp[2 * ng + 1] = (uint8_t)v;
-        ng++;
-        i = j;
-        if (i == n) {
-            break;
-        }
-        if (p[i] != ':') {
-            return IH_EPARSE;
-        }
-        i++;
-        if (i < n && p[i] == ':') {
-            if (gap >= 0) {
-                return IH_EPARSE;
-            }
-            gap = (long)ng;
-            i++;
-        } else if (i == n) {
-            return IH_EPARSE;   /* trailing single ':' */
-        }
-    }
-    if (gap < 0 && ng != 8) {
-        return IH_EPARSE;
-    }
-    if (gap >= 0 && ng > 7) {
-        return IH_EPARSE;
-    }
-    memset(a, 0, 16);
-    if (gap < 0) {
-        memcpy(a, tmp, 16);
-    } else {
-        size_t tail = ng - (size_t)gap;
-
-        memcpy(a, tmp, 2 * (size_t)gap);
-        memcpy(a + 16 - 2 * tail, tmp + 2 * gap, 2 * tail);
-    }
-    return IH_OK;
+    return ioc_pton(AF_INET6, s, n, a) == IH_OK ? 6 : 0;
 }
 
 /* An IPv4-mapped IPv6 address (::ffff:a.b.c.d) as family 4. */
@@ -712,7 +628,7 @@ static int ioc_parse_endpoint(const char *p, size_t n, int *family, uint8_t *a, 
     if (n > 0 && p[0] == '[') {
         const char *rb = memchr(p, ']', n);
 
-        if (!rb || ioc_parse_ipv6(p + 1, (size_t)(rb - p - 1), a) != IH_OK) {
+        if (!rb || ioc_pton(AF_INET6, p + 1, (size_t)(rb - p - 1), a) != IH_OK) {
             return IH_EPARSE;
         }
         *family = 6;
@@ -727,7 +643,7 @@ static int ioc_parse_endpoint(const char *p, size_t n, int *family, uint8_t *a, 
     colon = memchr(p, ':', n);
     if (colon && memchr(colon + 1, ':', n - (size_t)(colon + 1 - p))) {
         *family = 6;    /* bare IPv6: no port possible */
-        if (ioc_parse_ipv6(p, n, a) != IH_OK) {
+        if (ioc_pton(AF_INET6, p, n, a) != IH_OK) {
             return IH_EPARSE;
         }
         ioc_unmap(family, a);
@@ -740,7 +656,7 @@ static int ioc_parse_endpoint(const char *p, size_t n, int *family, uint8_t *a, 
         }
     }
     *family = 4;
-    return ioc_parse_ipv4(p, hostn, a);
+    return ioc_pton(AF_INET, p, hostn, a);
 }
 
 /*

@@ -177,4 +177,11 @@ const char *ioc_kind_name(enum ioc_kind kind);
  */
 int ioc_format_source(const struct ioc_entry *e, char *out, size_t n);
 
+/*
+ * S[0..N) (no terminator needed) as an IPv4 dotted quad or an IPv6 address,
+ * exactly what inet_pton(3) accepts, into A[16]: 4, 6, or 0 when it is
+ * neither (A may then be partly written).
+ */
+int ioc_parse_addr(const char *s, size_t n, uint8_t *a);
+
 #endif

@@ -13,6 +13,7 @@
  * addresses are taken only for the query name or the end of its CNAME
  * chain, not for any owner in the answer section.
  */
+#include "ioc.h"
 #include "resolve.h"
 #include "util.h"
 
@@ -81,20 +82,12 @@ socklen_t resolve_sockaddr(const struct resolve_addr *a, unsigned port,
 /* An IPv4 or IPv6 literal W[0..N) into *A; 0, or -1 if it is none. */
 static int rs_addr(const char *w, size_t n, struct resolve_addr *a)
 {
-    char s[64];
+    int fam;
 
-    if (n >= sizeof s || memchr(w, '\0', n)) {
-        return -1;
-    }
-    memcpy(s, w, n);
-    s[n] = '\0';
     memset(a, 0, sizeof *a);
-    a->family = AF_INET;
-    if (inet_pton(AF_INET, s, a->addr) == 1) {
-        return 0;
-    }
-    a->family = AF_INET6;
-    return inet_pton(AF_INET6, s, a->addr) == 1 ? 0 : -1;
+    fam = ioc_parse_addr(w, n, a->addr);
+    a->family = fam == 4 ? AF_INET : AF_INET6;
+    return fam ? 0 : -1;
 }
 
 /*
