@@ -209,11 +209,14 @@ struct rrule {
 #define RR_PRIVATE 1u
 #define RR_GLOBAL  2u
 
-/* Aho-Corasick output: a string variant whose atom ends in this state. */
+/* Atom table entry: a string variant and its atom. */
 struct acout {
     uint32_t str;           /* index in rs->strs */
-    uint8_t wide;           /* variant: 0 ascii/hex, 1 wide */
+    uint32_t key;           /* the atom's case-folded bytes, the last lowest */
     uint16_t back;          /* atom's last byte minus pattern start */
+    uint8_t range;          /* ... up to RANGE more (hex, after variable jumps) */
+    uint8_t wide;           /* variant: 0 ascii/hex, 1 wide */
+    uint8_t len;            /* atom bytes, 1-4 */
 };
 
 struct rules {
@@ -236,14 +239,12 @@ struct rules {
     int has_global;
     /* compiled (built at first match after a load) */
     int compiled;
-    uint16_t *delta;        /* nstates x ncls; bit 15: target has outputs */
-    int rowoff;             /* cells hold row offsets (small sets), else states */
-    unsigned nstates, ncls;
-    uint8_t cls[256];
-    uint32_t *out_start;    /* per state: first in outs */
-    uint16_t *out_count;
-    struct acout *outs;
-    unsigned nouts;
+    uint32_t *filt;         /* 5 x 65536 bits: [0] the last two bytes of an
+                             * atom (any byte before a 1-byte atom); [L] an
+                             * atom of L bytes (exact for 1-2, hashed) */
+    uint32_t *bstart;       /* 2^nbits + 1: first entry of each bucket */
+    struct acout *outs;     /* entries, by bucket */
+    unsigned nbits, lens;   /* lens: bit L set if an atom has L bytes */
     uint32_t *anchorless;   /* hex strings verified at every offset */
     unsigned nanchorless;
     unsigned span;          /* longest match of any string */

@@ -21,8 +21,9 @@
 #include <unistd.h>
 
 #define ATOM_MAX 4u
-#define OUT_FLAG 0x8000u
-#define MAX_STATES 0x7fffu
+#define FILT_WORDS 2048u    /* 65536 bits */
+#define BIT(s, p) (((s)[(p) >> 5] >> ((p) & 31)) & 1u)
+#define SETBIT(s, p) ((s)[(p) >> 5] |= 1u << ((p) & 31))
 
 static uint8_t fold(uint8_t c)
 {
@@ -38,21 +39,19 @@ void rules_uncompile(struct rules *rs)
 {
     unsigned i;
 
-    rules_mem_free(rs, rs->delta);
-    rules_mem_free(rs, rs->out_start);
-    rules_mem_free(rs, rs->out_count);
+    rules_mem_free(rs, rs->filt);
+    rules_mem_free(rs, rs->bstart);
     rules_mem_free(rs, rs->outs);
     rules_mem_free(rs, rs->anchorless);
     for (i = 0; i < rs->nstrs; i++) {
         rules_mem_free(rs, rs->strs[i].first);
         rs->strs[i].first = NULL;
     }
-    rs->delta = NULL;
-    rs->out_start = NULL;
-    rs->out_count = NULL;
+    rs->filt = NULL;
+    rs->bstart = NULL;
     rs->outs = NULL;
     rs->anchorless = NULL;
-    rs->nstates = rs->ncls = rs->nouts = rs->nanchorless = 0;
+    rs->lens = rs->nanchorless = 0;
     rs->compiled = 0;
 }
 
@@ -62,6 +61,9 @@ struct atom {
     uint8_t b[ATOM_MAX];
     unsigned len;
     unsigned back;          /* offset of the atom's last byte from the start */
+    unsigned range;         /* ... or up to RANGE more (after variable jumps) */
+    uint32_t key;           /* compiled: the folded bytes, the last lowest */
+    uint32_t bucket;
 };
 
 /* A rough rarity score: common filler bytes make poor atoms. */
@@ -95,6 +97,7 @@ static void atom_pick(const uint8_t *lit, unsigned n, unsigned off0, struct atom
             memcpy(best->b, lit + i, w);
             best->len = w;
             best->back = off0 + i + w - 1;
+            best->range = 0;
         }
     }
 }
@@ -115,45 +118,46 @@ static unsigned text_variant(const struct rstring *s, int wide, uint8_t *out)
     return (unsigned)(2 * s->len);
 }
 
-static long hex_alt_len(const struct htok *t, unsigned i);
+static void hex_alt_range(const struct htok *t, unsigned i, unsigned *mn, unsigned *mx);
 
-/* Length of the elements from I to the end of their branch or string, if
- * fixed (no variable jump); -1 if not. */
-static long hex_span(const struct htok *t, unsigned i)
+/* Shortest and longest span of the elements from I to the end of their
+ * branch or string. */
+static void hex_range(const struct htok *t, unsigned i, unsigned *mn, unsigned *mx)
 {
-    long n = 0, l;
+    unsigned a, b;
 
+    *mn = *mx = 0;
     for (;;) {
         if (t[i].kind == HT_BYTE) {
-            n++;
+            a = b = 1;
             i++;
-        } else if (t[i].kind == HT_JUMP && t[i].a == t[i].b) {
-            n += t[i].a;
+        } else if (t[i].kind == HT_JUMP) {
+            a = t[i].a;
+            b = t[i].b;
             i++;
-        } else if (t[i].kind == HT_ALT && (l = hex_alt_len(t, i)) >= 0) {
-            n += l;
+        } else if (t[i].kind == HT_ALT) {
+            hex_alt_range(t, i, &a, &b);
             i = t[i].a;
         } else {
-            return t[i].kind == HT_GOTO || t[i].kind == HT_END ? n : -1;
+            return;     /* GOTO, END */
         }
+        *mn += a;
+        *mx += b;
     }
 }
 
-/* Length of the alternative at I if all its branches have the same fixed
- * length; -1 if not. */
-static long hex_alt_len(const struct htok *t, unsigned i)
+/* Shortest and longest branch of the alternative at I. */
+static void hex_alt_range(const struct htok *t, unsigned i, unsigned *mn, unsigned *mx)
 {
-    long len = -2, l;
-    unsigned br;
+    unsigned br, a, b;
 
+    *mn = UINT32_MAX;
+    *mx = 0;
     for (br = i + 1; br; br = t[br].a) {
-        l = hex_span(t, br + 1);
-        if (l < 0 || (len != -2 && l != len)) {
-            return -1;
-        }
-        len = l;
+        hex_range(t, br + 1, &a, &b);
+        *mn = a < *mn ? a : *mn;
+        *mx = b > *mx ? b : *mx;
     }
-    return len;
 }
 
 /*
@@ -166,8 +170,7 @@ static void hex_prefix_atom(const struct htok *t, unsigned i, unsigned off, stru
                             unsigned *score, unsigned *stop, unsigned *stop_off)
 {
     uint8_t run[RULES_MAX_HEX_TOKENS];
-    unsigned rl = 0, rstart = 0;
-    long l;
+    unsigned rl = 0, rstart = 0, mn, mx;
 
     for (;; i++) {
         if (t[i].kind == HT_BYTE && t[i].mask == 0xff) {
@@ -186,8 +189,8 @@ static void hex_prefix_atom(const struct htok *t, unsigned i, unsigned off, stru
             off++;
         } else if (t[i].kind == HT_JUMP && t[i].a == t[i].b) {
             off += t[i].a;
-        } else if (t[i].kind == HT_ALT && (l = hex_alt_len(t, i)) >= 0) {
-            off += (unsigned)l;     /* branches of one length: a fixed gap */
+        } else if (t[i].kind == HT_ALT && (hex_alt_range(t, i, &mn, &mx), mn == mx)) {
+            off += mn;      /* branches of one length: a fixed gap */
             i = t[i].a - 1u;
         } else {
             break;
@@ -195,6 +198,52 @@ static void hex_prefix_atom(const struct htok *t, unsigned i, unsigned off, stru
     }
     *stop = i;
     *stop_off = off;
+}
+
+/*
+ * Best atom among the runs of exact bytes from I (at offsets OFF..OFF +
+ * range) to the end of the string, outside alternatives: a hit then
+ * gives a range of possible starts, each verified, so the score pays for
+ * the width (at most 255).
+ */
+static void hex_ranged_atom(const struct htok *t, unsigned i, unsigned off, struct atom *best,
+                            unsigned *best_score)
+{
+    uint8_t run[RULES_MAX_HEX_TOKENS];
+    unsigned rl = 0, rlo = 0, lo = off, hi = off, a, b, w;
+
+    for (;;) {
+        if (t[i].kind == HT_BYTE && t[i].mask == 0xff) {
+            rlo = rl ? rlo : lo;
+            run[rl++] = t[i].val;
+        } else if (rl) {
+            struct atom c;
+            unsigned sc = 0, pen = 0;
+
+            atom_pick(run, rl, rlo, &c, &sc);
+            for (w = hi - lo; w; w >>= 1) {
+                pen += 2;
+            }
+            if (hi - lo <= 255 && sc > pen + *best_score) {
+                *best = c;
+                best->range = hi - lo;
+                *best_score = sc - pen;
+            }
+            rl = 0;
+        }
+        if (t[i].kind == HT_ALT) {
+            hex_alt_range(t, i, &a, &b);
+            i = t[i].a;
+        } else if (t[i].kind == HT_END) {
+            return;
+        } else {
+            a = t[i].kind == HT_JUMP ? t[i].a : 1u;
+            b = t[i].kind == HT_JUMP ? t[i].b : 1u;
+            i++;
+        }
+        lo += a;
+        hi += b;
+    }
 }
 
 /*
@@ -212,70 +261,74 @@ struct pending {
 
 static unsigned hex_atoms(const struct rstring *s, struct pending *p, unsigned max)
 {
-    unsigned score = 0, stop, off, n = 0, br;
+    unsigned score = 0, stop, off, n = 0, br, rscore = 0, low = UINT32_MAX;
+    struct atom ra;
 
     p[0].atom.len = 0;
     hex_prefix_atom(s->tok, 0, 0, &p[0].atom, &score, &stop, &off);
-    if (p[0].atom.len > 0) {
+    ra.len = 0;
+    hex_ranged_atom(s->tok, stop, off, &ra, &rscore);
+    if (p[0].atom.len > 0 || s->tok[stop].kind != HT_ALT) {
+        low = score;
+    } else {
+        for (br = stop + 1; br; br = s->tok[br].a) {
+            unsigned bstop, boff;
+
+            score = 0;
+            p[n].atom.len = 0;
+            if (n == max) {
+                break;
+            }
+            hex_prefix_atom(s->tok, br + 1, off, &p[n].atom, &score, &bstop, &boff);
+            low = score < low ? score : low;
+            if (p[n++].atom.len == 0) {
+                break;
+            }
+        }
+        if (br) {
+            low = 0;
+        }
+    }
+    /* the best of: the fixed prefix's atom or one per branch; an atom after
+     * variable jumps; none (the string is tried at every offset) */
+    if (rscore > low) {
+        p[0].atom = ra;
         return 1;
     }
-    if (s->tok[stop].kind != HT_ALT) {
-        return 0;
-    }
-    for (br = stop + 1; br; br = s->tok[br].a) {
-        unsigned bstop, boff;
-
-        if (n == max) {
-            return 0;
-        }
-        score = 0;
-        p[n].atom.len = 0;
-        hex_prefix_atom(s->tok, br + 1, off, &p[n].atom, &score, &bstop, &boff);
-        if (p[n].atom.len == 0) {
-            return 0;
-        }
-        n++;
-    }
-    return n;
+    return low ? (n ? n : 1) : 0;
 }
 
-/* ---- automaton -------------------------------------------------------- */
+/* ---- atom table ------------------------------------------------------- */
 
-/* Order atoms by their case-folded bytes (shared prefixes adjacent). */
-static int pending_cmp(const void *a, const void *b)
+/* Table bucket of the atom of LEN folded bytes KEY. */
+static uint32_t atom_bucket(const struct rules *rs, uint32_t key, unsigned len)
 {
-    const struct atom *x = &((const struct pending *)a)->atom, *y = &((const struct pending *)b)->atom;
-    unsigned k, n = x->len < y->len ? x->len : y->len;
+    return ((key ^ len) * 0x9e3779b1u) >> (32 - rs->nbits);
+}
 
-    for (k = 0; k < n; k++) {
-        if (fold(x->b[k]) != fold(y->b[k])) {
-            return fold(x->b[k]) < fold(y->b[k]) ? -1 : 1;
-        }
-    }
-    return x->len < y->len ? -1 : x->len > y->len ? 1 : 0;
+/* Its bit in the filter of atoms of its length (exact up to 2 bytes). */
+static uint32_t atom_bit(uint32_t key, unsigned len)
+{
+    return len > 2 ? (key * 0x9e3779b1u) >> 16 : key;
 }
 
 int rules_compile(struct rules *rs)
 {
     struct pending *pend = NULL;
-    unsigned npend = 0, i, j, s, maxstates, c;
-    uint32_t *fail = NULL, *queue = NULL, *own_next = NULL, *own_head = NULL;
-    uint8_t used[256];
+    unsigned npend = 0, i, j, maxatoms, c, nb, bits;
     uint8_t lit[2 * RULES_MAX_STRING_LEN];
-    size_t cells;
     int rc = IH_ENOMEM;
 
     rules_uncompile(rs);
-    for (i = 0, maxstates = 1; i < rs->nstrs; i++) {
-        maxstates += 2 * (1 + rs->strs[i].xhi - rs->strs[i].xlo) + rs->strs[i].ntok;  /* atoms at most */
+    for (i = 0, maxatoms = 1; i < rs->nstrs; i++) {
+        maxatoms += 2 * (1 + rs->strs[i].xhi - rs->strs[i].xlo) + rs->strs[i].ntok;  /* atoms at most */
     }
-    pend = malloc((size_t)maxstates * sizeof *pend);
+    pend = malloc((size_t)maxatoms * sizeof *pend);
     rs->anchorless = rules_mem_alloc(rs, ((size_t)rs->nstrs + 1) * sizeof *rs->anchorless);
     if (!pend || !rs->anchorless) {
         goto out;
     }
     rs->span = 1;
-    memset(used, 0, sizeof used);
     for (i = 0; i < rs->nstrs; i++) {
         struct rstring *st = &rs->strs[i];
 
@@ -300,7 +353,7 @@ int rules_compile(struct rules *rs)
                 }
             }
             {
-                unsigned na = hex_atoms(st, pend + npend, maxstates - npend), k;
+                unsigned na = hex_atoms(st, pend + npend, maxatoms - npend), k;
 
                 if (na == 0) {
                     rs->anchorless[rs->nanchorless++] = i;
@@ -381,154 +434,59 @@ int rules_compile(struct rules *rs)
             }
         }
     }
-    /* byte classes: one per folded byte used by an atom, 0 for the rest;
-     * the exact state count (distinct prefixes) from the sorted atoms, so
-     * that the table is allocated once at its final size */
-    util_sort(pend, npend, sizeof *pend, pending_cmp);
-    maxstates = 1;
-    for (i = 0; i < npend; i++) {
-        unsigned lcp = 0;
-
-        for (j = 0; j < pend[i].atom.len; j++) {
-            used[fold(pend[i].atom.b[j])] = 1;
-        }
-        while (i > 0 && lcp < pend[i].atom.len && lcp < pend[i - 1].atom.len &&
-               fold(pend[i].atom.b[lcp]) == fold(pend[i - 1].atom.b[lcp])) {
-            lcp++;
-        }
-        maxstates += pend[i].atom.len - lcp;
+    /* the atom table: atoms by bucket (a hash of their folded bytes and
+     * length), and the filter bits that let most bytes pass without a look
+     * at the table */
+    for (nb = 2; nb < npend; nb *= 2) {
     }
-    rs->ncls = 1;
-    memset(rs->cls, 0, sizeof rs->cls);
-    for (c = 0; c < 256; c++) {
-        if (used[c]) {
-            rs->cls[c] = (uint8_t)rs->ncls++;
-        }
+    for (bits = 0; (1u << bits) < nb; bits++) {
     }
-    for (c = 'A'; c <= 'Z'; c++) {
-        rs->cls[c] = rs->cls[c + 32];
-    }
-    cells = (size_t)maxstates * rs->ncls;
-    if (cells > RULES_MAX_TABLE || maxstates > MAX_STATES) {
-        util_diag("rules", 0, "automaton larger than %u states or %u cells: too many strings",
-                  MAX_STATES, RULES_MAX_TABLE);
-        rc = IH_ETOOBIG;
+    rs->nbits = bits;
+    rs->filt = rules_mem_alloc(rs, 5 * FILT_WORDS * sizeof *rs->filt);
+    rs->bstart = rules_mem_alloc(rs, ((size_t)nb + 1) * sizeof *rs->bstart);
+    rs->outs = rules_mem_alloc(rs, ((size_t)npend + 1) * sizeof *rs->outs);
+    if (!rs->filt || !rs->bstart || !rs->outs) {
         goto out;
     }
-    rs->delta = rules_mem_alloc(rs, cells * sizeof *rs->delta);
-    fail = malloc(maxstates * sizeof *fail);
-    queue = malloc(maxstates * sizeof *queue);
-    own_head = malloc(maxstates * sizeof *own_head);
-    own_next = malloc((npend + 1) * sizeof *own_next);
-    rs->out_start = rules_mem_alloc(rs, maxstates * sizeof *rs->out_start);
-    rs->out_count = rules_mem_alloc(rs, maxstates * sizeof *rs->out_count);
-    if (!rs->delta || !fail || !queue || !own_head || !own_next || !rs->out_start || !rs->out_count) {
-        goto out;
-    }
-    memset(rs->delta, 0, cells * sizeof *rs->delta);
-    for (i = 0; i < maxstates; i++) {
-        own_head[i] = UINT32_MAX;
-    }
-    /* trie */
-    rs->nstates = 1;
+    memset(rs->filt, 0, 5 * FILT_WORDS * sizeof *rs->filt);
+    memset(rs->bstart, 0, ((size_t)nb + 1) * sizeof *rs->bstart);
     for (i = 0; i < npend; i++) {
-        s = 0;
-        for (j = 0; j < pend[i].atom.len; j++) {
-            uint16_t *cell = &rs->delta[(size_t)s * rs->ncls + rs->cls[pend[i].atom.b[j]]];
+        struct atom *at = &pend[i].atom;
+        uint32_t key = 0;
 
-            if (*cell == 0) {
-                *cell = rs->nstates++;
-            }
-            s = *cell;
+        for (j = 0; j < at->len; j++) {
+            key = key << 8 | fold(at->b[j]);
         }
-        own_next[i] = own_head[s];
-        own_head[s] = i;
-    }
-    /* failure links, in breadth-first order, completing the DFA */
-    {
-        unsigned qh = 0, qt = 0, total = 0;
-
-        fail[0] = 0;
-        for (c = 0; c < rs->ncls; c++) {
-            uint32_t t = rs->delta[c];
-
-            if (t) {
-                fail[t] = 0;
-                queue[qt++] = t;
-            }
-        }
-        while (qh < qt) {
-            uint32_t u = queue[qh++];
-
-            for (c = 0; c < rs->ncls; c++) {
-                uint16_t *cell = &rs->delta[(size_t)u * rs->ncls + c];
-                uint16_t via = rs->delta[(size_t)fail[u] * rs->ncls + c];
-
-                if (*cell) {
-                    fail[*cell] = via;
-                    queue[qt++] = *cell;
-                } else {
-                    *cell = via;
-                }
-            }
-        }
-        /* outputs: own, then those of the failure state (done before) */
-        for (i = 0; i < rs->nstates; i++) {
-            uint32_t st = i == 0 ? 0 : queue[i - 1];
-            unsigned n = 0;
-
-            for (j = own_head[st]; j != UINT32_MAX; j = own_next[j]) {
-                n++;
-            }
-            if (st) {
-                n += rs->out_count[fail[st]];
-            }
-            if (n > UINT16_MAX) {
-                rc = IH_ETOOBIG;
-                goto out;
-            }
-            rs->out_count[st] = (uint16_t)n;
-            total += n;
-        }
-        rs->outs = rules_mem_alloc(rs, ((size_t)total + 1) * sizeof *rs->outs);
-        if (!rs->outs) {
-            goto out;
-        }
-        rs->nouts = 0;
-        for (i = 0; i < rs->nstates; i++) {
-            uint32_t st = i == 0 ? 0 : queue[i - 1];
-
-            rs->out_start[st] = rs->nouts;
-            for (j = own_head[st]; j != UINT32_MAX; j = own_next[j]) {
-                struct acout *o = &rs->outs[rs->nouts++];
-
-                o->str = pend[j].str;
-                o->wide = pend[j].wide;
-                o->back = (uint16_t)pend[j].atom.back;
-            }
-            if (st && rs->out_count[fail[st]]) {
-                memcpy(&rs->outs[rs->nouts], &rs->outs[rs->out_start[fail[st]]],
-                       rs->out_count[fail[st]] * sizeof *rs->outs);
-                rs->nouts += rs->out_count[fail[st]];
-            }
+        at->key = key;
+        at->bucket = atom_bucket(rs, key, at->len);
+        rs->bstart[at->bucket + 1]++;
+        rs->lens |= 1u << at->len;
+        SETBIT(rs->filt + at->len * FILT_WORDS, atom_bit(key, at->len));
+        for (c = 0; c < 256; c++) {
+            SETBIT(rs->filt, at->len > 1 ? key & 0xffff : c << 8 | key);
         }
     }
-    /* cells hold row offsets when they fit (no multiply per byte), else
-     * states; flagged when the target state has outputs */
-    rs->rowoff = (size_t)rs->nstates * rs->ncls <= MAX_STATES;
-    for (i = 0; i < rs->nstates * rs->ncls; i++) {
-        unsigned t = rs->delta[i];
-
-        rs->delta[i] = (uint16_t)((rs->rowoff ? t * rs->ncls : t) | (rs->out_count[t] ? OUT_FLAG : 0));
+    for (i = 0; i < nb; i++) {
+        rs->bstart[i + 1] += rs->bstart[i];
     }
+    for (i = 0; i < npend; i++) {   /* bstart[b] moves to the end of b */
+        struct acout *o = &rs->outs[rs->bstart[pend[i].atom.bucket]++];
+
+        o->str = pend[i].str;
+        o->wide = pend[i].wide;
+        o->back = (uint16_t)pend[i].atom.back;
+        o->range = (uint8_t)pend[i].atom.range;
+        o->key = pend[i].atom.key;
+        o->len = (uint8_t)pend[i].atom.len;
+    }
+    for (i = nb; i > 0; i--) {
+        rs->bstart[i] = rs->bstart[i - 1];
+    }
+    rs->bstart[0] = 0;
     rs->compiled = 1;
     rc = IH_OK;
 out:
     free(pend);
-    free(fail);
-    free(queue);
-    free(own_head);
-    free(own_next);
     if (rc != IH_OK) {
         rules_uncompile(rs);
     }
@@ -705,9 +663,6 @@ struct hsim {
 };
 
 #define HSET(h, l, k) ((h)->pool + ((size_t)(l) * 3 + (k)) * (h)->words)
-#define BIT(s, p) (((s)[(p) >> 5] >> ((p) & 31)) & 1u)
-#define SETBIT(s, p) ((s)[(p) >> 5] |= 1u << ((p) & 31))
-
 /*
  * Run elements from I over the offsets in CUR (a set of level L) until the
  * end of the string or of a branch (*STOP: that element).  Returns the set
@@ -805,7 +760,8 @@ static uint32_t *hex_sim(struct hsim *h, const struct htok *t, unsigned i, unsig
  * pool is too small. */
 static int verify_hex(struct mctx *m, const struct rstring *s, size_t i)
 {
-    size_t lim = m->have - i, k;
+    const uint8_t *d = m->buf + i;
+    size_t lim = m->have - i, k, off = 0;
     struct hsim h;
     unsigned stop;
 
@@ -815,28 +771,36 @@ static int verify_hex(struct mctx *m, const struct rstring *s, size_t i)
     if (lim < s->minlen) {
         return 0;
     }
-    if (s->levels == 0) {
-        const uint8_t *d = m->buf + i;
+    /* the elements at fixed offsets first, compared directly */
+    for (k = 0;; k++) {
+        const struct htok *e = &s->tok[k];
 
-        for (k = 0; s->tok[k].kind == HT_BYTE; k++) {
-            if ((d[k] & s->tok[k].mask) != s->tok[k].val) {
+        if (e->kind == HT_BYTE) {
+            if (off >= lim || (d[off] & e->mask) != e->val) {
                 return 0;
             }
+            off++;
+        } else if (e->kind == HT_JUMP && e->a == e->b) {
+            off += e->a;
+        } else {
+            break;
         }
-        return (int)k + 1;
+    }
+    if (s->tok[k].kind == HT_END) {
+        return (int)off + 1;
     }
     h.words = (lim + 1 + 31) / 32;
     if ((size_t)s->levels * 3 * h.words * sizeof *h.pool > m->memo_bytes) {
         return -1;
     }
     h.pool = (uint32_t *)(void *)m->memo;
-    h.d = m->buf + i;
+    h.d = d;
     h.lim = lim;
     memset(HSET(&h, 0, 0), 0, h.words * sizeof *h.pool);
-    HSET(&h, 0, 0)[0] = 1;      /* offset 0 */
+    SETBIT(HSET(&h, 0, 0), off);
     {
         /* the shortest match is the one YARA reports (its jumps are lazy) */
-        const uint32_t *end = hex_sim(&h, s->tok, 0, 0, HSET(&h, 0, 0), &stop);
+        const uint32_t *end = hex_sim(&h, s->tok, (unsigned)k, 0, HSET(&h, 0, 0), &stop);
 
         for (k = 0; end && k <= lim; k++) {
             if (BIT(end, k)) {
@@ -847,68 +811,75 @@ static int verify_hex(struct mctx *m, const struct rstring *s, size_t i)
     }
 }
 
-/* Atom hit: the automaton reached STATE after buf[i]. */
-static int on_hit(struct mctx *m, uint32_t state, size_t i)
+/* The atom of entry O ends at buf[i]: verify the string's possible starts,
+ * in order. */
+static int on_hit(struct mctx *m, const struct acout *o, size_t i)
 {
-    struct rules *rs = m->rs;
-    uint32_t k, end = rs->out_start[state] + rs->out_count[state];
+    struct rstring *s = &m->rs->strs[o->str];
+    size_t at, b;
+    int ok;
 
-    for (k = rs->out_start[state]; k < end; k++) {
-        const struct acout *o = &rs->outs[k];
-        struct rstring *s = &rs->strs[o->str];
-        size_t at;
-        int ok;
+    for (b = (size_t)o->back + o->range;; b--) {
+        if (m->base + i >= b) {
+            at = i - b;
+            ok = verify(m, s, o->wide, at);
+            if (ok < 0) {
+                return IH_ENOMEM;
+            }
+            if (ok && add_match(m, s, m->base + at, (unsigned)ok - 1) != IH_OK) {
+                return IH_ENOMEM;
+            }
+        }
+        if (b == o->back) {
+            return IH_OK;
+        }
+    }
+}
 
-        if (m->base + i < o->back) {
+/* buf[i] passed the filter (V: the last four bytes, folded): the atoms of
+ * each length that end there. */
+static int atom_hits(struct mctx *m, uint32_t v, size_t i)
+{
+    const struct rules *rs = m->rs;
+    unsigned len;
+    int rc;
+
+    for (len = 1; len <= ATOM_MAX; len++) {
+        uint32_t key = len < 4 ? v & ((1u << 8 * len) - 1) : v, e, end;
+
+        if (!(rs->lens >> len & 1) || !BIT(rs->filt + len * FILT_WORDS, atom_bit(key, len)) ||
+            m->base + i + 1 < len) {
             continue;
         }
-        at = i - o->back;
-        ok = verify(m, s, o->wide, at);
-        if (ok < 0) {
-            return IH_ENOMEM;
-        }
-        if (ok && add_match(m, s, m->base + at, (unsigned)ok - 1) != IH_OK) {
-            return IH_ENOMEM;
+        e = atom_bucket(rs, key, len);
+        for (end = rs->bstart[e + 1], e = rs->bstart[e]; e < end; e++) {
+            const struct acout *o = &rs->outs[e];
+
+            if (o->key == key && o->len == len && (rc = on_hit(m, o, i)) != IH_OK) {
+                return rc;
+            }
         }
     }
     return IH_OK;
 }
 
-/* Run the automaton over buf[from..to). */
+/* Run the atom filter over buf[from..to), then the strings without atoms. */
 static int feed(struct mctx *m, size_t from, size_t to)
 {
     const struct rules *rs = m->rs;
-    const uint16_t *delta = rs->delta;
-    const uint8_t *cls = rs->cls;
+    const uint32_t *filt = rs->filt;
     const uint8_t *b = m->buf;
-    unsigned s = m->state, ncls = rs->ncls;
+    uint32_t v = m->state;
     size_t i, k;
     int rc;
 
-    if (rs->rowoff) {
-        for (i = from; i < to; i++) {
-            s = delta[s + cls[b[i]]];
-            if (s & OUT_FLAG) {
-                s &= ~OUT_FLAG;
-                rc = on_hit(m, s / ncls, i);
-                if (rc != IH_OK) {
-                    return rc;
-                }
-            }
-        }
-    } else {
-        for (i = from; i < to; i++) {
-            s = delta[s * ncls + cls[b[i]]];
-            if (s & OUT_FLAG) {
-                s &= ~OUT_FLAG;
-                rc = on_hit(m, s, i);
-                if (rc != IH_OK) {
-                    return rc;
-                }
-            }
+    for (i = from; i < to; i++) {
+        v = v << 8 | fold(b[i]);
+        if (BIT(filt, v & 0xffff) && (rc = atom_hits(m, v, i)) != IH_OK) {
+            return rc;
         }
     }
-    m->state = s;
+    m->state = v;
     for (k = 0; k < rs->nanchorless; k++) {
         struct rstring *st = &rs->strs[rs->anchorless[k]];
         size_t req = from;      /* the first offset >= i with a byte of st->req */
