@@ -39,6 +39,20 @@ static uint32_t hash_be32(const unsigned char *p)
     return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | (uint32_t)p[3];
 }
 
+#define MD5_ROUND(f, g0, step, rot)                            \
+    for (j = 0, g = g0; j < 16; j++, g = (g + step) & 15) {    \
+        uint32_t t = a + (f) + *kp++ + w[g];                   \
+        unsigned n = rot[j & 3];                               \
+                                                               \
+        a = d;                                                 \
+        d = c;                                                 \
+        c = b;                                                 \
+        b += (t << n) | (t >> (32 - n));                       \
+    }
+
+/* Four loops of 16 steps, one per round: its function of b, c, d (F), its
+ * message words (G0 + STEP * j, mod 16) and rotations (ROT[j mod 4]) without
+ * a test in the loop. */
 static void md5_block(uint32_t *s, const unsigned char *p)
 {
     /* K[i] = floor(abs(sin(i + 1)) * 2^32), RFC 1321 section 3.4 */
@@ -53,35 +67,17 @@ static void md5_block(uint32_t *s, const unsigned char *p)
         0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391
     };
     static const unsigned char r[16] = { 7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21 };
+    const uint32_t *kp = k;
     uint32_t w[16], a = s[0], b = s[1], c = s[2], d = s[3];
-    unsigned i;
+    unsigned j, g;
 
-    for (i = 0; i < 16; i++) {
-        w[i] = hash_le32(p + 4 * i);
+    for (j = 0; j < 16; j++) {
+        w[j] = hash_le32(p + 4 * j);
     }
-    for (i = 0; i < 64; i++) {
-        uint32_t f, t;
-        unsigned g;
-
-        if (i < 16) {
-            f = (b & c) | (~b & d);
-            g = i;
-        } else if (i < 32) {
-            f = (d & b) | (~d & c);
-            g = (5 * i + 1) & 15;
-        } else if (i < 48) {
-            f = b ^ c ^ d;
-            g = (3 * i + 5) & 15;
-        } else {
-            f = c ^ (b | ~d);
-            g = (7 * i) & 15;
-        }
-        t = d;
-        d = c;
-        c = b;
-        b = b + hash_rol(a + f + k[i] + w[g], r[(i >> 4) * 4 + (i & 3)]);
-        a = t;
-    }
+    MD5_ROUND(d ^ (b & (c ^ d)), 0, 1, r)
+    MD5_ROUND(c ^ (d & (b ^ c)), 1, 5, (r + 4))
+    MD5_ROUND(b ^ c ^ d, 5, 3, (r + 8))
+    MD5_ROUND(c ^ (b | ~d), 0, 7, (r + 12))
     s[0] += a;
     s[1] += b;
     s[2] += c;
@@ -91,31 +87,28 @@ static void md5_block(uint32_t *s, const unsigned char *p)
 static void sha1_block(uint32_t *s, const unsigned char *p)
 {
     static const uint32_t k[4] = { 0x5a827999, 0x6ed9eba1, 0x8f1bbcdc, 0xca62c1d6 };
-    uint32_t w[16], a = s[0], b = s[1], c = s[2], d = s[3], e = s[4];
-    unsigned t;
+    uint32_t w[32], a = s[0], b = s[1], c = s[2], d = s[3], e = s[4], f;
+    unsigned i, j, n = 0;
 
-    for (t = 0; t < 16; t++) {
-        w[t] = hash_be32(p + 4 * t);
+    /* w[n + 16] mirrors w[n]: the schedule reads w[n + 2, 8, 13] unmasked */
+    for (i = 0; i < 16; i++) {
+        w[i] = w[i + 16] = hash_be32(p + 4 * i);
     }
-    for (t = 0; t < 80; t++) {
-        uint32_t f, tmp;
-
-        if (t >= 16) {
-            w[t & 15] = hash_rol(w[(t + 13) & 15] ^ w[(t + 8) & 15] ^ w[(t + 2) & 15] ^ w[t & 15], 1);
+    for (i = 0; i < 4; i++) {
+        for (j = 0; j < 20; j++) {
+            if (i || j >= 16) {
+                f = w[n + 13] ^ w[n + 8] ^ w[n + 2] ^ w[n];
+                w[n] = w[n + 16] = hash_rol(f, 1);
+            }
+            f = i == 0 ? d ^ (b & (c ^ d)) : i == 2 ? (b & c) | (d & (b | c)) : b ^ c ^ d;
+            f += w[n] + e + hash_rol(a, 5) + k[i];
+            e = d;
+            d = c;
+            c = hash_rol(b, 30);
+            b = a;
+            a = f;
+            n = (n + 1) & 15;
         }
-        if (t < 20) {
-            f = (b & c) | (~b & d);
-        } else if (t < 40 || t >= 60) {
-            f = b ^ c ^ d;
-        } else {
-            f = (b & c) | (b & d) | (c & d);
-        }
-        tmp = hash_rol(a, 5) + f + e + k[t / 20] + w[t & 15];
-        e = d;
-        d = c;
-        c = hash_rol(b, 30);
-        b = a;
-        a = tmp;
     }
     s[0] += a;
     s[1] += b;

@@ -29,9 +29,9 @@
 #include "hash.h"
 
 /* Hard caps (documented in docs/RULES.md). */
-#define RULES_MAX_SOURCE     (1024u * 1024u) /* bytes of one rule source */
-#define RULES_MAX_RULES      1024u           /* rules in a set */
-#define RULES_MAX_STRINGS    4096u           /* strings in a set */
+#define RULES_MAX_SOURCE     (8u * 1024u * 1024u) /* bytes of one rule source */
+#define RULES_MAX_RULES      8192u           /* rules in a set */
+#define RULES_MAX_STRINGS    32768u          /* strings in a set */
 #define RULES_MAX_RULE_STRINGS 256u          /* strings in one rule */
 #define RULES_MAX_STRING_LEN 512u            /* bytes of one text string */
 #define RULES_MAX_HEX_TOKENS 4096u           /* elements of one hex string */
@@ -40,7 +40,6 @@
 #define RULES_MAX_NODES      65536u          /* condition nodes in a set */
 #define RULES_MAX_DEPTH      64u             /* condition nesting (parentheses) */
 #define RULES_MAX_HEIGHT     512u            /* condition tree height */
-#define RULES_MAX_TABLE      (2u * 1024u * 1024u) /* automaton cells */
 #define RULES_CHUNK          16384u          /* read size while matching */
 #define RULES_MAX_NAME       128u            /* identifier length */
 #define RULES_MAX_TAGS       32u             /* tags of one rule */

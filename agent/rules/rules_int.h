@@ -23,6 +23,7 @@
 #define RS_REGEX    0x80u   /* "/.../": re */
 #define RS_XOR      0x100u  /* xor: keys xlo..xhi (text) */
 #define RS_B64      0x200u  /* parse time: base64, base64wide (str_mods' order */
+#define RS_WSTART   0x800u  /* compiled: a regex begins at \b, with a word character */
 #define RS_B64W     0x400u  /* after xor); the string becomes a hex string */
 
 /* Regular expressions (rules_regex.c) */
@@ -53,9 +54,11 @@ unsigned rules_re_prefix(const struct regex *re, uint16_t *out, unsigned max);
  * paths to the match go through), or NULL: a start with no byte of it
  * within the scan limit cannot match.
  */
-const uint8_t *rules_re_required(struct regex *re);
+const uint8_t *rules_re_required(struct regex *re, uint8_t *lit, uint8_t *litlen);
+#define RULES_RE_LIT 8u     /* ... and the literal it begins (LIT, *LITLEN) */
 /* The bytes a match of RE can begin with into the class SET; 0 when RE
- * can match the empty string (any start). */
+ * can match the empty string (any start), 2 when RE begins with \b and
+ * every byte in SET is a word character. */
 int rules_re_first(struct regex *re, uint8_t *set);
 /*
  * Length of the match of RE anchored at D (YARA's choice among matches),
@@ -96,6 +99,7 @@ struct rstring {
     struct htok *tok;       /* hex: tokens (owned), END-terminated */
     struct regex *re;       /* regular expression (owned) */
     const uint8_t *req;     /* regex without an atom: rules_re_required() */
+    uint8_t lit[RULES_RE_LIT], litlen; /* ... and its literal */
     uint8_t *first;         /* ... and the bytes it can begin with (owned), or NULL */
     unsigned ntok;
     unsigned minlen, maxlen;/* span of a match (text: len, wide 2*len) */
@@ -239,12 +243,14 @@ struct rules {
     int has_global;
     /* compiled (built at first match after a load) */
     int compiled;
-    uint32_t *filt;         /* 5 x 65536 bits: [0] the last two bytes of an
-                             * atom (any byte before a 1-byte atom); [L] an
-                             * atom of L bytes (exact for 1-2, hashed) */
+    uint32_t *filt;         /* filters: 256 bits of the 1-byte atoms, then
+                             * four of 2^fbits bits, hashed: the last three
+                             * bytes of an atom (any byte before a 2-byte
+                             * one), the atoms of 2, 3, 4 bytes */
     uint32_t *bstart;       /* 2^nbits + 1: first entry of each bucket */
     struct acout *outs;     /* entries, by bucket */
     unsigned nbits, lens;   /* lens: bit L set if an atom has L bytes */
+    unsigned fbits;
     uint32_t *anchorless;   /* hex strings verified at every offset */
     unsigned nanchorless;
     unsigned span;          /* longest match of any string */

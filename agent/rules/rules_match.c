@@ -21,7 +21,13 @@
 #include <unistd.h>
 
 #define ATOM_MAX 4u
-#define FILT_WORDS 2048u    /* 65536 bits */
+/* Filters (struct rules.filt), on the bytes as they are (every case of an
+ * atom's letters is set): 256 bits for the 1-byte atoms; 65536 for the
+ * last two bytes of every atom; then four of 2^fbits bits, hashed: the
+ * last three bytes (LAYER 0), then the atoms of 2, 3 and 4 bytes (folded,
+ * LAYER 2-4). */
+#define F2_WORDS 2048u
+#define LAYER(rs, len) ((rs)->filt + 8 + F2_WORDS + ((len) ? (size_t)(len) - 1 : 0) * ((size_t)1 << ((rs)->fbits - 5)))
 #define BIT(s, p) (((s)[(p) >> 5] >> ((p) & 31)) & 1u)
 #define SETBIT(s, p) ((s)[(p) >> 5] |= 1u << ((p) & 31))
 
@@ -66,7 +72,8 @@ struct atom {
     uint32_t bucket;
 };
 
-/* A rough rarity score: common filler bytes make poor atoms. */
+/* A rough rarity score, in bits: filler bytes make poor atoms, zero the
+ * poorest (binaries are full of small little-endian integers). */
 static unsigned atom_score(const uint8_t *b, unsigned n)
 {
     unsigned s = 0, i, j;
@@ -78,8 +85,8 @@ static unsigned atom_score(const uint8_t *b, unsigned n)
         for (j = 0; j < i; j++) {
             dup |= fold(b[j]) == fold(c);
         }
-        s += (c == 0x00 || c == 0xff || c == 0x20 || c == 0xcc) ? 1 : 4;
-        s += dup ? 0 : 2;
+        s += c == 0 ? 1 : (c == 0xff || c == 0x20 || c == 0xcc) ? 5 : 8;
+        s += !dup;
     }
     return s;
 }
@@ -90,7 +97,7 @@ static void atom_pick(const uint8_t *lit, unsigned n, unsigned off0, struct atom
     unsigned w = n < ATOM_MAX ? n : ATOM_MAX, i;
 
     for (i = 0; i + w <= n; i++) {
-        unsigned sc = atom_score(lit + i, w) + w * 8;
+        unsigned sc = atom_score(lit + i, w);
 
         if (sc > *best_score) {
             *best_score = sc;
@@ -161,53 +168,25 @@ static void hex_alt_range(const struct htok *t, unsigned i, unsigned *mn, unsign
 }
 
 /*
- * Best atom in the fixed-offset prefix of hex elements from I (at offset
- * OFF from the string's start): runs of exact bytes before the first
- * variable jump, alternative or end of branch.  *STOP gets the element
- * that ended the prefix and *STOP_OFF its offset.
+ * Atoms of a hex string, each at a known offset from the start, or within
+ * a range of offsets after variable jumps (a hit then gives a range of
+ * possible starts, each verified).
  */
-static void hex_prefix_atom(const struct htok *t, unsigned i, unsigned off, struct atom *a,
-                            unsigned *score, unsigned *stop, unsigned *stop_off)
-{
-    uint8_t run[RULES_MAX_HEX_TOKENS];
-    unsigned rl = 0, rstart = 0, mn, mx;
-
-    for (;; i++) {
-        if (t[i].kind == HT_BYTE && t[i].mask == 0xff) {
-            if (rl == 0) {
-                rstart = off;
-            }
-            run[rl++] = t[i].val;
-            off++;
-            continue;
-        }
-        if (rl) {
-            atom_pick(run, rl, rstart, a, score);
-            rl = 0;
-        }
-        if (t[i].kind == HT_BYTE) {
-            off++;
-        } else if (t[i].kind == HT_JUMP && t[i].a == t[i].b) {
-            off += t[i].a;
-        } else if (t[i].kind == HT_ALT && (hex_alt_range(t, i, &mn, &mx), mn == mx)) {
-            off += mn;      /* branches of one length: a fixed gap */
-            i = t[i].a - 1u;
-        } else {
-            break;
-        }
-    }
-    *stop = i;
-    *stop_off = off;
-}
+struct pending {
+    struct atom atom;
+    uint32_t str;
+    uint8_t wide;
+};
 
 /*
- * Best atom among the runs of exact bytes from I (at offsets OFF..OFF +
- * range) to the end of the string, outside alternatives: a hit then
- * gives a range of possible starts, each verified, so the score pays for
- * the width (at most 255).
+ * Best atom among the runs of exact bytes from element I (at offset OFF)
+ * to the end of its branch or string, outside alternatives, into *BEST if
+ * its score, less the log2 of the starts a hit leaves (at most 256), beats
+ * *BEST_SCORE.  *ALT gets 1 + the first alternative at a fixed offset
+ * (*ALT_OFF) if it was 0.
  */
-static void hex_ranged_atom(const struct htok *t, unsigned i, unsigned off, struct atom *best,
-                            unsigned *best_score)
+static void hex_atom(const struct htok *t, unsigned i, unsigned off, struct atom *best, unsigned *best_score,
+                     unsigned *alt, unsigned *alt_off)
 {
     uint8_t run[RULES_MAX_HEX_TOKENS];
     unsigned rl = 0, rlo = 0, lo = off, hi = off, a, b, w;
@@ -222,7 +201,7 @@ static void hex_ranged_atom(const struct htok *t, unsigned i, unsigned off, stru
 
             atom_pick(run, rl, rlo, &c, &sc);
             for (w = hi - lo; w; w >>= 1) {
-                pen += 2;
+                pen++;
             }
             if (hi - lo <= 255 && sc > pen + *best_score) {
                 *best = c;
@@ -232,9 +211,13 @@ static void hex_ranged_atom(const struct htok *t, unsigned i, unsigned off, stru
             rl = 0;
         }
         if (t[i].kind == HT_ALT) {
+            if (!*alt && lo == hi) {
+                *alt = i + 1;
+                *alt_off = lo;
+            }
             hex_alt_range(t, i, &a, &b);
             i = t[i].a;
-        } else if (t[i].kind == HT_END) {
+        } else if (t[i].kind == HT_END || t[i].kind == HT_GOTO) {
             return;
         } else {
             a = t[i].kind == HT_JUMP ? t[i].a : 1u;
@@ -246,56 +229,30 @@ static void hex_ranged_atom(const struct htok *t, unsigned i, unsigned off, stru
     }
 }
 
-/*
- * Atoms of a hex string, each at a known offset from the start: the best
- * run in the fixed-offset prefix; if that prefix has none and ends at an
- * alternative, one atom per branch (each branch starts at the same
- * offset).  Returns the number of atoms written to A (at most MAX), 0 if
- * there is no anchor: the string is then tried at every offset.
- */
-struct pending {
-    struct atom atom;
-    uint32_t str;
-    uint8_t wide;
-};
-
+/* Into P (at most MAX): the best atom of the string, or else one per
+ * branch of its first alternative at a fixed offset.  The number written;
+ * 0 if there is no anchor: the string is then tried at every offset. */
 static unsigned hex_atoms(const struct rstring *s, struct pending *p, unsigned max)
 {
-    unsigned score = 0, stop, off, n = 0, br, rscore = 0, low = UINT32_MAX;
-    struct atom ra;
+    unsigned score = 0, alt = 0, off = 0, n = 0, br, x;
 
     p[0].atom.len = 0;
-    hex_prefix_atom(s->tok, 0, 0, &p[0].atom, &score, &stop, &off);
-    ra.len = 0;
-    hex_ranged_atom(s->tok, stop, off, &ra, &rscore);
-    if (p[0].atom.len > 0 || s->tok[stop].kind != HT_ALT) {
-        low = score;
-    } else {
-        for (br = stop + 1; br; br = s->tok[br].a) {
-            unsigned bstop, boff;
-
-            score = 0;
-            p[n].atom.len = 0;
-            if (n == max) {
-                break;
-            }
-            hex_prefix_atom(s->tok, br + 1, off, &p[n].atom, &score, &bstop, &boff);
-            low = score < low ? score : low;
-            if (p[n++].atom.len == 0) {
-                break;
-            }
-        }
-        if (br) {
-            low = 0;
-        }
+    hex_atom(s->tok, 0, 0, &p[0].atom, &score, &alt, &off);
+    if (score || !alt) {
+        return score ? 1 : 0;
     }
-    /* the best of: the fixed prefix's atom or one per branch; an atom after
-     * variable jumps; none (the string is tried at every offset) */
-    if (rscore > low) {
-        p[0].atom = ra;
-        return 1;
+    for (br = alt; br; br = s->tok[br].a) {
+        score = x = 0;
+        if (n == max) {
+            return 0;
+        }
+        hex_atom(s->tok, br + 1, off, &p[n].atom, &score, &x, &x);
+        if (!score) {
+            return 0;
+        }
+        n++;
     }
-    return low ? (n ? n : 1) : 0;
+    return n;
 }
 
 /* ---- atom table ------------------------------------------------------- */
@@ -306,16 +263,24 @@ static uint32_t atom_bucket(const struct rules *rs, uint32_t key, unsigned len)
     return ((key ^ len) * 0x9e3779b1u) >> (32 - rs->nbits);
 }
 
-/* Its bit in the filter of atoms of its length (exact up to 2 bytes). */
-static uint32_t atom_bit(uint32_t key, unsigned len)
+/* Bit of the last three bytes of V in the first filter: the low fbits
+ * bits of V xor its bits from 24 - fbits to 23 (no multiply per byte). */
+static uint32_t atom_bit0(const struct rules *rs, uint32_t v)
 {
-    return len > 2 ? (key * 0x9e3779b1u) >> 16 : key;
+    return (v ^ v >> (24 - rs->fbits)) & ((1u << rs->fbits) - 1);
+}
+
+/* Bit of the atom KEY in the filter of its length (2-4). */
+static uint32_t atom_bit(const struct rules *rs, uint32_t key)
+{
+    return (key * 0x9e3779b1u) >> (32 - rs->fbits);
 }
 
 int rules_compile(struct rules *rs)
 {
     struct pending *pend = NULL;
-    unsigned npend = 0, i, j, maxatoms, c, nb, bits;
+    unsigned npend = 0, i, j, maxatoms, c, nb, bits, var;
+    size_t fwords;
     uint8_t lit[2 * RULES_MAX_STRING_LEN];
     int rc = IH_ENOMEM;
 
@@ -396,14 +361,23 @@ int rules_compile(struct rules *rs)
             if (j < 2) {    /* no literal character at a fixed offset */
                 npend -= j && (st->flags & RS_ASCII);
                 rs->anchorless[rs->nanchorless++] = i;
-                st->req = rules_re_required(st->re);
+                st->req = rules_re_required(st->re, st->lit, &st->litlen);
                 st->first = rules_mem_alloc(rs, 32);
                 if (!st->first) {
                     goto out;
                 }
-                if (!rules_re_first(st->re, st->first)) {
+                st->flags &= ~RS_WSTART;
+                switch (rules_re_first(st->re, st->first)) {
+                case 0:
                     rules_mem_free(rs, st->first);
                     st->first = NULL;
+                    break;
+                case 2:     /* ascii only: a wide \b looks two bytes back */
+                    st->flags |= st->flags & RS_WIDE ? 0 : RS_WSTART;
+                    break;
+                }
+                if (st->flags & RS_WIDE) {
+                    st->litlen = 0;     /* its literal is not contiguous */
                 }
             }
             continue;
@@ -442,13 +416,23 @@ int rules_compile(struct rules *rs)
     for (bits = 0; (1u << bits) < nb; bits++) {
     }
     rs->nbits = bits;
-    rs->filt = rules_mem_alloc(rs, 5 * FILT_WORDS * sizeof *rs->filt);
+    /* filters of 16 bits or more per entry (a 2-byte atom is 256 entries
+     * in the first), from 2^12 to 2^18 bits */
+    for (i = 0, nb = 0; i < npend; i++) {
+        nb += pend[i].atom.len > 2 ? 1 : pend[i].atom.len == 2 ? 256 : 0;
+    }
+    for (rs->fbits = 12; rs->fbits < 18 && (1u << rs->fbits) < 16 * nb; rs->fbits++) {
+    }
+    for (nb = 2; nb < npend; nb *= 2) {
+    }
+    fwords = 8 + F2_WORDS + ((size_t)4 << (rs->fbits - 5));
+    rs->filt = rules_mem_alloc(rs, fwords * sizeof *rs->filt);
     rs->bstart = rules_mem_alloc(rs, ((size_t)nb + 1) * sizeof *rs->bstart);
     rs->outs = rules_mem_alloc(rs, ((size_t)npend + 1) * sizeof *rs->outs);
     if (!rs->filt || !rs->bstart || !rs->outs) {
         goto out;
     }
-    memset(rs->filt, 0, 5 * FILT_WORDS * sizeof *rs->filt);
+    memset(rs->filt, 0, fwords * sizeof *rs->filt);
     memset(rs->bstart, 0, ((size_t)nb + 1) * sizeof *rs->bstart);
     for (i = 0; i < npend; i++) {
         struct atom *at = &pend[i].atom;
@@ -461,9 +445,28 @@ int rules_compile(struct rules *rs)
         at->bucket = atom_bucket(rs, key, at->len);
         rs->bstart[at->bucket + 1]++;
         rs->lens |= 1u << at->len;
-        SETBIT(rs->filt + at->len * FILT_WORDS, atom_bit(key, at->len));
-        for (c = 0; c < 256; c++) {
-            SETBIT(rs->filt, at->len > 1 ? key & 0xffff : c << 8 | key);
+        if (at->len > 1) {
+            SETBIT(LAYER(rs, at->len), atom_bit(rs, key));
+        }
+        /* the first filters: every case of the last three bytes (VAR), and
+         * every byte (C) before a shorter atom */
+        for (var = 0; var < 8; var++) {
+            uint32_t raw = 0;
+
+            for (j = at->len > 3 ? at->len - 3 : 0; j < at->len; j++) {
+                uint8_t f = fold(at->b[j]);
+
+                raw = raw << 8 | (f >= 'a' && f <= 'z' && (var >> (at->len - 1 - j) & 1) ? f - 32 : f);
+            }
+            if (at->len == 1) {
+                SETBIT(rs->filt, raw);
+            }
+            for (c = 0; c < 256; c++) {
+                SETBIT(rs->filt + 8, at->len == 1 ? c << 8 | raw : raw & 0xffff);
+                if (at->len > 1) {
+                    SETBIT(LAYER(rs, 0), atom_bit0(rs, at->len == 2 ? c << 16 | raw : raw));
+                }
+            }
         }
     }
     for (i = 0; i < nb; i++) {
@@ -842,12 +845,19 @@ static int atom_hits(struct mctx *m, uint32_t v, size_t i)
 {
     const struct rules *rs = m->rs;
     unsigned len;
+    uint32_t f = 0;
     int rc;
 
+    for (len = 0; len < 32; len += 8) {     /* fold V */
+        uint32_t c = v >> len & 0xff;
+
+        f |= (c | (uint32_t)(c - 'A' < 26u) << 5) << len;
+    }
+    v = f;
     for (len = 1; len <= ATOM_MAX; len++) {
         uint32_t key = len < 4 ? v & ((1u << 8 * len) - 1) : v, e, end;
 
-        if (!(rs->lens >> len & 1) || !BIT(rs->filt + len * FILT_WORDS, atom_bit(key, len)) ||
+        if (!(rs->lens >> len & 1) || !(len == 1 ? BIT(rs->filt, key) : BIT(LAYER(rs, len), atom_bit(rs, key))) ||
             m->base + i + 1 < len) {
             continue;
         }
@@ -867,40 +877,57 @@ static int atom_hits(struct mctx *m, uint32_t v, size_t i)
 static int feed(struct mctx *m, size_t from, size_t to)
 {
     const struct rules *rs = m->rs;
-    const uint32_t *filt = rs->filt;
-    const uint8_t *b = m->buf;
-    uint32_t v = m->state;
+    const uint32_t *one = rs->filt, *f2 = rs->filt + 8, *f0 = LAYER(rs, 0);
+    const uint8_t *b = m->buf, *q, *end = b + to;
+    uint32_t v = m->state, h, sh = 24 - rs->fbits, mask = (1u << rs->fbits) - 1;
     size_t i, k;
     int rc;
 
-    for (i = from; i < to; i++) {
-        v = v << 8 | fold(b[i]);
-        if (BIT(filt, v & 0xffff) && (rc = atom_hits(m, v, i)) != IH_OK) {
-            return rc;
+    /* the last two bytes; then atom_bit0() and the 1-byte filter, inline */
+    for (q = b + from; q < end; q++) {
+        v = v << 8 | *q;
+        if (BIT(f2, v & 0xffff)) {
+            h = (v ^ v >> sh) & mask;
+            if ((BIT(f0, h) | BIT(one, v & 0xff)) && (rc = atom_hits(m, v, (size_t)(q - b))) != IH_OK) {
+                return rc;
+            }
         }
     }
     m->state = v;
     for (k = 0; k < rs->nanchorless; k++) {
         struct rstring *st = &rs->strs[rs->anchorless[k]];
-        size_t req = from;      /* the first offset >= i with a byte of st->req */
+        size_t req = from;      /* the first offset >= i with st->req's byte (literal) */
 
         for (i = from; i < to; i++) {
             int ok;
 
+            /* a regex whose every match takes a byte of st->req (and the
+             * literal from it): a start with none in the scan limit (wide:
+             * twice) cannot match; req is looked for again only when i
+             * passes it, so this costs one pass */
+            if (st->req) {
+                if (req < i || i == from) {
+                    for (req = i; req < m->have && !(RULES_HAS(st->req, b[req]) &&
+                                                     (st->litlen < 2 || (req + st->litlen <= m->have &&
+                                                                         memcmp(b + req, st->lit, st->litlen) == 0)));) {
+                        const uint8_t *hit = st->litlen ? memchr(b + req + 1, st->lit[0], m->have - req - 1) : NULL;
+
+                        req = hit ? (size_t)(hit - b) : st->litlen ? m->have : req + 1;
+                    }
+                }
+                if (req >= m->have) {
+                    break;
+                }
+                if (req - i >= 2 * RULES_RE_SCAN_LIMIT) {
+                    i = req - 2 * RULES_RE_SCAN_LIMIT;  /* the first start in reach, next */
+                    continue;
+                }
+            }
             if (st->first && !RULES_HAS(st->first, b[i])) {
                 continue;   /* no match begins with this byte */
             }
-            /* a regex whose every match takes a byte of st->req: a start
-             * with none of those in the scan limit (wide: twice) is skipped;
-             * req only moves forward, so this costs one pass */
-            if (st->req) {
-                req = req < i ? i : req;
-                while (req < m->have && !RULES_HAS(st->req, b[req])) {
-                    req++;
-                }
-                if (req >= m->have || req - i >= 2 * RULES_RE_SCAN_LIMIT) {
-                    continue;
-                }
+            if ((st->flags & RS_WSTART) && i > 0 && (is_alnum(b[i - 1]) || b[i - 1] == '_')) {
+                continue;   /* \b then a word character: not inside a word */
             }
             ok = verify_any(m, st, i);
 

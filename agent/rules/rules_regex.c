@@ -678,7 +678,7 @@ static void next_gen(struct regex *re)
  */
 int rules_re_first(struct regex *re, uint8_t *set)
 {
-    unsigned sp = 0, c;
+    unsigned sp = 0, c, w = re->prog[0].op == RE_WORDB;
 
     memset(set, 0, 32);
     next_gen(re);
@@ -695,8 +695,11 @@ int rules_re_first(struct regex *re, uint8_t *set)
             return 0;
         }
         if (in->op == RE_CLASS) {
-            for (c = 0; c < 32; c++) {
-                set[c] |= re->cls[in->x][c];
+            for (c = 0; c < 256; c++) {
+                if (RULES_HAS(re->cls[in->x], c)) {
+                    set[c >> 3] |= (uint8_t)(1u << (c & 7));
+                    w &= (unsigned)is_word((int)c);
+                }
             }
             continue;
         }
@@ -705,14 +708,15 @@ int rules_re_first(struct regex *re, uint8_t *set)
         }
         re->stack[sp++] = (uint16_t)(in->op == RE_SPLIT || in->op == RE_JMP ? in->x : pc + 1);
     }
-    return 1;
+    return 1 + (int)w;
 }
 
-const uint8_t *rules_re_required(struct regex *re)
+const uint8_t *rules_re_required(struct regex *re, uint8_t *lit, uint8_t *litlen)
 {
     const uint8_t *best = NULL;
-    unsigned i, c, bestn = 256;
+    unsigned i, c, bestn = 256, k;
 
+    *litlen = 0;
     for (i = 0; i < re->n && re->n <= 1024; i++) {
         const uint8_t *s;
         unsigned sp = 0, cnt = 0, reach = 0;
@@ -746,6 +750,32 @@ const uint8_t *rules_re_required(struct regex *re)
         if (!reach) {
             best = s;
             bestn = cnt;
+            /* a single byte: the literal that starts there (single
+             * bytes that follow, where no jump leads) */
+            for (*litlen = 0; *litlen < RULES_RE_LIT && i + *litlen < re->n; ++*litlen) {
+                unsigned pc = i + *litlen, n1 = 0, c1 = 0;
+
+                if (re->prog[pc].op != RE_CLASS) {
+                    break;
+                }
+                for (c = 0; c < 256; c++) {
+                    if (RULES_HAS(re->cls[re->prog[pc].x], c)) {
+                        n1++;
+                        c1 = c;
+                    }
+                }
+                for (k = 0; *litlen && k < re->n; k++) {
+                    const struct reinst *j = &re->prog[k];
+
+                    if ((j->op == RE_JMP || j->op == RE_SPLIT) && (j->x == pc || (j->op == RE_SPLIT && j->y == pc))) {
+                        break;
+                    }
+                }
+                if (n1 != 1 || (*litlen && k < re->n)) {
+                    break;
+                }
+                lit[*litlen] = (uint8_t)c1;
+            }
         }
     }
     return best;
