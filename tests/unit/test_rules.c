@@ -719,6 +719,53 @@ static void test_regex_required(void **state)
     free(buf);
 }
 
+/* Atoms after variable jumps (a range of starts per hit, across a chunk
+ * boundary), a required regex literal and \b, both cases through the
+ * byte filter: buffer and file give the same offsets. */
+static void test_atom_ranges(void **state)
+{
+    static const char src[] =
+        "rule r1 { strings: $a = { 41 [1-3] 42 43 44 45 } condition: #a == 5 and @a[1] == 100 and "
+        "@a[2] == 200 and @a[3] == 400 and @a[4] == 401 and !a[4] == 6 and @a[5] == 16380 and !a[5] == 8 }\n"
+        "rule r2 { strings: $b = /\\b\\w+:\\s%s/ condition: #b == 3 and @b[1] == 1000 and "
+        "@b[2] == 2003 and !b[2] == 6 and @b[3] == 50000 }\n"
+        "rule r3 { strings: $c = \"MiXeD\" nocase $d = \"MiXeD\" condition: #c == 3 and #d == 1 and "
+        "@d[1] == 60020 }\n";
+    size_t n = 70000, k;
+    char *buf = malloc(n);
+    struct rules *rs;
+    struct names got = { "" }, got2 = { "" };
+    int fd;
+
+    (void)state;
+    assert_non_null(buf);
+    memset(buf, '.', n);
+    memcpy(buf + 100, "A.BCDE", 6);
+    memcpy(buf + 200, "A..BCDE", 7);
+    memcpy(buf + 300, "A....BCDE", 9);     /* jump too long */
+    memcpy(buf + 400, "AAxBCDE", 7);       /* two starts, one hit */
+    memcpy(buf + 16380, "A...BCDE", 8);    /* across the first read */
+    memcpy(buf + 1000, "key: %s", 7);
+    memcpy(buf + 2000, "ab-cd: %s", 9);
+    for (k = 20000; k < 40000; k += 4) {
+        memcpy(buf + k, "abc ", 4);         /* words, no literal in reach */
+    }
+    memcpy(buf + 50000, "word:\t%s", 8);
+    memcpy(buf + 60000, "mixed", 5);
+    memcpy(buf + 60010, "MIXED", 5);
+    memcpy(buf + 60020, "MiXeD", 5);
+    assert_int_equal(rules_new(&rs), IH_OK);
+    assert_int_equal(rules_load_buffer(rs, "ranges", src, strlen(src)), IH_OK);
+    assert_int_equal(rules_match_buffer(rs, buf, n, 0, NULL, collect, &got), IH_OK);
+    assert_string_equal(got.buf, "r1 r2 r3");
+    fd = temp_file(buf, n);
+    assert_int_equal(rules_match_fd(rs, fd, 0, NULL, collect, &got2), IH_OK);
+    close(fd);
+    assert_string_equal(got2.buf, "r1 r2 r3");
+    rules_free(rs);
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -732,6 +779,7 @@ int main(void)
         cmocka_unit_test(test_loop_caps),
         cmocka_unit_test(test_hex_pathological),
         cmocka_unit_test(test_regex_required),
+        cmocka_unit_test(test_atom_ranges),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
