@@ -83,8 +83,9 @@ enum htok_kind {
 
 struct htok {
     uint8_t kind;
-    uint8_t val, mask;
-    uint16_t a, b;      /* JUMP: min, max; ALT/BRANCH/GOTO: token index */
+    uint8_t val, mask;  /* BYTE; ALT: its longest branch, low and high byte */
+    uint16_t a, b;      /* JUMP: min, max; ALT/BRANCH/GOTO: token index (a);
+                         * ALT: its shortest branch (b) */
 };
 
 /* Caps on hex string structure (docs/RULES.md). */

@@ -23,11 +23,12 @@
 #define ATOM_MAX 4u
 /* Filters (struct rules.filt), on the bytes as they are (every case of an
  * atom's letters is set): 256 bits for the 1-byte atoms; 65536 for the
- * last two bytes of every atom; then four of 2^fbits bits, hashed: the
- * last three bytes (LAYER 0), then the atoms of 2, 3 and 4 bytes (folded,
- * LAYER 2-4). */
+ * last two bytes of every atom (F2); 65536 for the 2-byte atoms (TWO);
+ * then three of 2^fbits bits, hashed: the last three bytes of the longer
+ * atoms (LAYER 0), the atoms of 3 and 4 bytes (folded, LAYER 3, 4). */
 #define F2_WORDS 2048u
-#define LAYER(rs, len) ((rs)->filt + 8 + F2_WORDS + ((len) ? (size_t)(len) - 1 : 0) * ((size_t)1 << ((rs)->fbits - 5)))
+#define TWO(rs) ((rs)->filt + 8 + F2_WORDS)
+#define LAYER(rs, len) (TWO(rs) + F2_WORDS + ((len) ? (size_t)(len) - 2 : 0) * ((size_t)1 << ((rs)->fbits - 5)))
 #define BIT(s, p) (((s)[(p) >> 5] >> ((p) & 31)) & 1u)
 #define SETBIT(s, p) ((s)[(p) >> 5] |= 1u << ((p) & 31))
 
@@ -125,46 +126,11 @@ static unsigned text_variant(const struct rstring *s, int wide, uint8_t *out)
     return (unsigned)(2 * s->len);
 }
 
-static void hex_alt_range(const struct htok *t, unsigned i, unsigned *mn, unsigned *mx);
-
-/* Shortest and longest span of the elements from I to the end of their
- * branch or string. */
-static void hex_range(const struct htok *t, unsigned i, unsigned *mn, unsigned *mx)
-{
-    unsigned a, b;
-
-    *mn = *mx = 0;
-    for (;;) {
-        if (t[i].kind == HT_BYTE) {
-            a = b = 1;
-            i++;
-        } else if (t[i].kind == HT_JUMP) {
-            a = t[i].a;
-            b = t[i].b;
-            i++;
-        } else if (t[i].kind == HT_ALT) {
-            hex_alt_range(t, i, &a, &b);
-            i = t[i].a;
-        } else {
-            return;     /* GOTO, END */
-        }
-        *mn += a;
-        *mx += b;
-    }
-}
-
-/* Shortest and longest branch of the alternative at I. */
+/* Shortest and longest branch of the alternative at I (kept by the parser). */
 static void hex_alt_range(const struct htok *t, unsigned i, unsigned *mn, unsigned *mx)
 {
-    unsigned br, a, b;
-
-    *mn = UINT32_MAX;
-    *mx = 0;
-    for (br = i + 1; br; br = t[br].a) {
-        hex_range(t, br + 1, &a, &b);
-        *mn = a < *mn ? a : *mn;
-        *mx = b > *mx ? b : *mx;
-    }
+    *mn = t[i].b;
+    *mx = (unsigned)t[i].val | (unsigned)t[i].mask << 8;
 }
 
 /*
@@ -419,13 +385,13 @@ int rules_compile(struct rules *rs)
     /* filters of 16 bits or more per entry (a 2-byte atom is 256 entries
      * in the first), from 2^12 to 2^18 bits */
     for (i = 0, nb = 0; i < npend; i++) {
-        nb += pend[i].atom.len > 2 ? 1 : pend[i].atom.len == 2 ? 256 : 0;
+        nb += pend[i].atom.len > 2;
     }
     for (rs->fbits = 12; rs->fbits < 18 && (1u << rs->fbits) < 16 * nb; rs->fbits++) {
     }
     for (nb = 2; nb < npend; nb *= 2) {
     }
-    fwords = 8 + F2_WORDS + ((size_t)4 << (rs->fbits - 5));
+    fwords = 8 + 2 * F2_WORDS + ((size_t)3 << (rs->fbits - 5));
     rs->filt = rules_mem_alloc(rs, fwords * sizeof *rs->filt);
     rs->bstart = rules_mem_alloc(rs, ((size_t)nb + 1) * sizeof *rs->bstart);
     rs->outs = rules_mem_alloc(rs, ((size_t)npend + 1) * sizeof *rs->outs);
@@ -445,7 +411,7 @@ int rules_compile(struct rules *rs)
         at->bucket = atom_bucket(rs, key, at->len);
         rs->bstart[at->bucket + 1]++;
         rs->lens |= 1u << at->len;
-        if (at->len > 1) {
+        if (at->len > 2) {
             SETBIT(LAYER(rs, at->len), atom_bit(rs, key));
         }
         /* the first filters: every case of the last three bytes (VAR), and
@@ -458,14 +424,13 @@ int rules_compile(struct rules *rs)
 
                 raw = raw << 8 | (f >= 'a' && f <= 'z' && (var >> (at->len - 1 - j) & 1) ? f - 32 : f);
             }
-            if (at->len == 1) {
-                SETBIT(rs->filt, raw);
+            if (at->len < 3) {
+                SETBIT(at->len == 1 ? rs->filt : TWO(rs), raw);
+            } else {
+                SETBIT(LAYER(rs, 0), atom_bit0(rs, raw));
             }
             for (c = 0; c < 256; c++) {
                 SETBIT(rs->filt + 8, at->len == 1 ? c << 8 | raw : raw & 0xffff);
-                if (at->len > 1) {
-                    SETBIT(LAYER(rs, 0), atom_bit0(rs, at->len == 2 ? c << 16 | raw : raw));
-                }
             }
         }
     }
@@ -819,12 +784,14 @@ static int verify_hex(struct mctx *m, const struct rstring *s, size_t i)
 static int on_hit(struct mctx *m, const struct acout *o, size_t i)
 {
     struct rstring *s = &m->rs->strs[o->str];
+    const struct htok *t = s->tok;
     size_t at, b;
     int ok;
 
     for (b = (size_t)o->back + o->range;; b--) {
-        if (m->base + i >= b) {
-            at = i - b;
+        at = i - b;
+        /* a hex string's first element, here: most starts of a range end */
+        if (m->base + i >= b && !(t && t->kind == HT_BYTE && (m->buf[at] & t->mask) != t->val)) {
             ok = verify(m, s, o->wide, at);
             if (ok < 0) {
                 return IH_ENOMEM;
@@ -857,7 +824,8 @@ static int atom_hits(struct mctx *m, uint32_t v, size_t i)
     for (len = 1; len <= ATOM_MAX; len++) {
         uint32_t key = len < 4 ? v & ((1u << 8 * len) - 1) : v, e, end;
 
-        if (!(rs->lens >> len & 1) || !(len == 1 ? BIT(rs->filt, key) : BIT(LAYER(rs, len), atom_bit(rs, key))) ||
+        if (!(rs->lens >> len & 1) ||
+            !(len < 3 ? BIT(len == 1 ? rs->filt : TWO(rs), key) : BIT(LAYER(rs, len), atom_bit(rs, key))) ||
             m->base + i + 1 < len) {
             continue;
         }
@@ -877,7 +845,7 @@ static int atom_hits(struct mctx *m, uint32_t v, size_t i)
 static int feed(struct mctx *m, size_t from, size_t to)
 {
     const struct rules *rs = m->rs;
-    const uint32_t *one = rs->filt, *f2 = rs->filt + 8, *f0 = LAYER(rs, 0);
+    const uint32_t *one = rs->filt, *f2 = rs->filt + 8, *two = TWO(rs), *f0 = LAYER(rs, 0);
     const uint8_t *b = m->buf, *q, *end = b + to;
     uint32_t v = m->state, h, sh = 24 - rs->fbits, mask = (1u << rs->fbits) - 1;
     size_t i, k;
@@ -888,7 +856,8 @@ static int feed(struct mctx *m, size_t from, size_t to)
         v = v << 8 | *q;
         if (BIT(f2, v & 0xffff)) {
             h = (v ^ v >> sh) & mask;
-            if ((BIT(f0, h) | BIT(one, v & 0xff)) && (rc = atom_hits(m, v, (size_t)(q - b))) != IH_OK) {
+            if ((BIT(f0, h) | BIT(one, v & 0xff) | BIT(two, v & 0xffff)) &&
+                (rc = atom_hits(m, v, (size_t)(q - b))) != IH_OK) {
                 return rc;
             }
         }

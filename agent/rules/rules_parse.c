@@ -697,8 +697,12 @@ static int hex_seq(struct parser *ps, struct hexbuild *hb, unsigned level, unsig
                 ps->p++;
                 hb->tok[br].a = (uint16_t)hb->n;   /* next BRANCH */
             }
-            /* point every GOTO and the ALT at the end of the group */
+            /* point every GOTO and the ALT at the end of the group; the
+             * ALT keeps its shortest and longest branch */
             hb->tok[alt].a = (uint16_t)hb->n;
+            hb->tok[alt].b = (uint16_t)bmin;
+            hb->tok[alt].val = (uint8_t)bmax;
+            hb->tok[alt].mask = (uint8_t)(bmax >> 8);
             for (br = alt + 1; br < hb->n; br++) {
                 if (hb->tok[br].kind == HT_GOTO && hb->tok[br].a == 0) {
                     hb->tok[br].a = (uint16_t)hb->n;
@@ -2303,6 +2307,9 @@ static int text_variants(struct parser *ps, unsigned long line, struct rstring *
         }
     }
     tok[0].kind = HT_ALT;
+    tok[0].b = (uint16_t)st->minlen;
+    tok[0].val = (uint8_t)st->maxlen;
+    tok[0].mask = (uint8_t)(st->maxlen >> 8);
     for (var = 0; var < t; var++) {
         if (var == 0 || tok[var].kind == HT_GOTO) {
             tok[var].a = (uint16_t)t;
