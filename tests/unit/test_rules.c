@@ -689,6 +689,24 @@ static void test_hex_pathological(void **state)
  * counts the limit from its atom, the 'c' or the 'd', finds 4,097);
  * nothing for a class that is absent.
  */
+/* SRC over BUF[N], from memory and from a file: the rules WANT match. */
+static void match_both(const char *src, const char *buf, size_t n, const char *want)
+{
+    struct rules *rs;
+    struct names got = { "" }, got2 = { "" };
+    int fd;
+
+    assert_int_equal(rules_new(&rs), IH_OK);
+    assert_int_equal(rules_load_buffer(rs, "both", src, strlen(src)), IH_OK);
+    assert_int_equal(rules_match_buffer(rs, buf, n, 0, NULL, collect, &got), IH_OK);
+    assert_string_equal(got.buf, want);
+    fd = temp_file(buf, n);
+    assert_int_equal(rules_match_fd(rs, fd, 0, NULL, collect, &got2), IH_OK);
+    close(fd);
+    assert_string_equal(got2.buf, want);
+    rules_free(rs);
+}
+
 static void test_regex_required(void **state)
 {
     static const char src[] =
@@ -698,24 +716,13 @@ static void test_regex_required(void **state)
         "rule e { strings: $a = /a*(a|b)e/ condition: #a == 0 }\n";
     size_t n = 60000;
     char *buf = malloc(n);
-    struct rules *rs;
-    struct names got = { "" }, got2 = { "" };
-    int fd;
 
     (void)state;
     assert_non_null(buf);
     memset(buf, 'a', n);
     buf[40000] = 'c';
     buf[16389] = 'd';
-    assert_int_equal(rules_new(&rs), IH_OK);
-    assert_int_equal(rules_load_buffer(rs, "req", src, strlen(src)), IH_OK);
-    assert_int_equal(rules_match_buffer(rs, buf, n, 0, NULL, collect, &got), IH_OK);
-    assert_string_equal(got.buf, "c d e");
-    fd = temp_file(buf, n);
-    assert_int_equal(rules_match_fd(rs, fd, 0, NULL, collect, &got2), IH_OK);
-    close(fd);
-    assert_string_equal(got2.buf, "c d e");
-    rules_free(rs);
+    match_both(src, buf, n, "c d e");
     free(buf);
 }
 
@@ -733,9 +740,6 @@ static void test_atom_ranges(void **state)
         "@d[1] == 60020 }\n";
     size_t n = 70000, k;
     char *buf = malloc(n);
-    struct rules *rs;
-    struct names got = { "" }, got2 = { "" };
-    int fd;
 
     (void)state;
     assert_non_null(buf);
@@ -754,15 +758,7 @@ static void test_atom_ranges(void **state)
     memcpy(buf + 60000, "mixed", 5);
     memcpy(buf + 60010, "MIXED", 5);
     memcpy(buf + 60020, "MiXeD", 5);
-    assert_int_equal(rules_new(&rs), IH_OK);
-    assert_int_equal(rules_load_buffer(rs, "ranges", src, strlen(src)), IH_OK);
-    assert_int_equal(rules_match_buffer(rs, buf, n, 0, NULL, collect, &got), IH_OK);
-    assert_string_equal(got.buf, "r1 r2 r3");
-    fd = temp_file(buf, n);
-    assert_int_equal(rules_match_fd(rs, fd, 0, NULL, collect, &got2), IH_OK);
-    close(fd);
-    assert_string_equal(got2.buf, "r1 r2 r3");
-    rules_free(rs);
+    match_both(src, buf, n, "r1 r2 r3");
     free(buf);
 }
 
