@@ -252,7 +252,7 @@ static uint32_t atom_bit(const struct rules *rs, uint32_t key)
 int rules_compile(struct rules *rs)
 {
     struct pending *pend = NULL;
-    unsigned npend = 0, i, j, maxatoms, c, nb, bits, var;
+    unsigned npend = 0, i, j, maxatoms, c, nb, bits, var, nlong;
     size_t fwords;
     uint8_t lit[2 * RULES_MAX_STRING_LEN];
     int rc = IH_ENOMEM;
@@ -389,14 +389,12 @@ int rules_compile(struct rules *rs)
     for (bits = 0; (1u << bits) < nb; bits++) {
     }
     rs->nbits = bits;
-    /* filters of 16 bits or more per entry (a 2-byte atom is 256 entries
-     * in the first), from 2^12 to 2^18 bits */
-    for (i = 0, nb = 0; i < npend; i++) {
-        nb += pend[i].atom.len > 2;
+    /* hashed filters of 16 bits or more per atom of 3 or 4 bytes, from
+     * 2^12 to 2^18 bits */
+    for (i = 0, nlong = 0; i < npend; i++) {
+        nlong += pend[i].atom.len > 2;
     }
-    for (rs->fbits = 12; rs->fbits < 18 && (1u << rs->fbits) < 16 * nb; rs->fbits++) {
-    }
-    for (nb = 2; nb < npend; nb *= 2) {
+    for (rs->fbits = 12; rs->fbits < 18 && (1u << rs->fbits) < 16 * nlong; rs->fbits++) {
     }
     fwords = 8 + 2 * F2_WORDS + ((size_t)3 << (rs->fbits - 5));
     rs->filt = rules_mem_alloc(rs, fwords * sizeof *rs->filt);
@@ -823,9 +821,7 @@ static int atom_hits(struct mctx *m, uint32_t v, size_t i)
     int rc;
 
     for (len = 0; len < 32; len += 8) {     /* fold V */
-        uint32_t c = v >> len & 0xff;
-
-        f |= (c | (uint32_t)(c - 'A' < 26u) << 5) << len;
+        f |= (uint32_t)fold((uint8_t)(v >> len)) << len;
     }
     v = f;
     for (len = 1; len <= ATOM_MAX; len++) {
