@@ -25,7 +25,9 @@
 /*
  * MD5 and SHA-1 are computed here (hash.c), small and loop-based: the TLS
  * side needs neither, and Mbed TLS's unrolled versions cost 9 KiB more on
- * the device.  SHA-256 comes from Mbed TLS, which TLS needs anyway.
+ * the device.  SHA-256 comes from Mbed TLS, which TLS needs anyway (its
+ * compact version, with the working variables in registers by
+ * toolchain/patches/mbedtls/0003).
  */
 struct hash_block {
     uint32_t s[5];                  /* chaining state (MD5 uses 4 words) */

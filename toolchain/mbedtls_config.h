@@ -58,6 +58,9 @@
 #define MBEDTLS_MD_C
 #define MBEDTLS_SHA256_C
 #define MBEDTLS_SHA256_SMALLER
+/* The compact SHA-256 with its working variables in registers: not an Mbed
+ * TLS option, toolchain/patches/mbedtls/0003-sha256-registers.patch. */
+#define IOTHUNT_SHA256_REGS
 #define MBEDTLS_HKDF_C
 
 /* Public key */
