@@ -84,32 +84,35 @@ static void md5_block(uint32_t *s, const unsigned char *p)
     s[3] += d;
 }
 
+#define SHA1_ROUND(f, k)                                       \
+    for (j = 0; j < 20; j++, i++) {                            \
+        uint32_t t = (f) + w[i] + e + hash_rol(a, 5) + (k);    \
+                                                               \
+        e = d;                                                 \
+        d = c;                                                 \
+        c = hash_rol(b, 30);                                   \
+        b = a;                                                 \
+        a = t;                                                 \
+    }
+
+/* The whole message schedule first, then one loop of 20 steps per round
+ * with its function of b, c, d (F) and constant (K): no test in a loop. */
 static void sha1_block(uint32_t *s, const unsigned char *p)
 {
-    static const uint32_t k[4] = { 0x5a827999, 0x6ed9eba1, 0x8f1bbcdc, 0xca62c1d6 };
-    uint32_t w[32], a = s[0], b = s[1], c = s[2], d = s[3], e = s[4], f;
-    unsigned i, j, n = 0;
+    uint32_t w[80], a = s[0], b = s[1], c = s[2], d = s[3], e = s[4];
+    unsigned i, j;
 
-    /* w[n + 16] mirrors w[n]: the schedule reads w[n + 2, 8, 13] unmasked */
     for (i = 0; i < 16; i++) {
-        w[i] = w[i + 16] = hash_be32(p + 4 * i);
+        w[i] = hash_be32(p + 4 * i);
     }
-    for (i = 0; i < 4; i++) {
-        for (j = 0; j < 20; j++) {
-            if (i || j >= 16) {
-                f = w[n + 13] ^ w[n + 8] ^ w[n + 2] ^ w[n];
-                w[n] = w[n + 16] = hash_rol(f, 1);
-            }
-            f = i == 0 ? d ^ (b & (c ^ d)) : i == 2 ? (b & c) | (d & (b | c)) : b ^ c ^ d;
-            f += w[n] + e + hash_rol(a, 5) + k[i];
-            e = d;
-            d = c;
-            c = hash_rol(b, 30);
-            b = a;
-            a = f;
-            n = (n + 1) & 15;
-        }
+    for (; i < 80; i++) {
+        w[i] = hash_rol(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
     }
+    i = 0;
+    SHA1_ROUND(d ^ (b & (c ^ d)), 0x5a827999)
+    SHA1_ROUND(b ^ c ^ d, 0x6ed9eba1)
+    SHA1_ROUND((b & c) | (d & (b | c)), 0x8f1bbcdc)
+    SHA1_ROUND(b ^ c ^ d, 0xca62c1d6)
     s[0] += a;
     s[1] += b;
     s[2] += c;
