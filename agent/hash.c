@@ -84,10 +84,15 @@ static void md5_block(uint32_t *s, const unsigned char *p)
     s[3] += d;
 }
 
-#define SHA1_ROUND(f, k)                                       \
+#define SHA1_ROUND(f, k, sched)                                \
     for (j = 0; j < 20; j++, i++) {                            \
-        uint32_t t = (f) + w[i] + e + hash_rol(a, 5) + (k);    \
+        uint32_t t;                                            \
                                                                \
+        if (sched) {                                           \
+            t = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];   \
+            w[i] = hash_rol(t, 1);                             \
+        }                                                      \
+        t = (f) + w[i] + e + hash_rol(a, 5) + (k);             \
         e = d;                                                 \
         d = c;                                                 \
         c = hash_rol(b, 30);                                   \
@@ -95,8 +100,9 @@ static void md5_block(uint32_t *s, const unsigned char *p)
         a = t;                                                 \
     }
 
-/* The whole message schedule first, then one loop of 20 steps per round
- * with its function of b, c, d (F) and constant (K): no test in a loop. */
+/* One loop per round, with its function of b, c, d (F) and constant (K);
+ * each step past the first 16 extends the message schedule W as it goes
+ * (SCHED: a test in the first round only). */
 static void sha1_block(uint32_t *s, const unsigned char *p)
 {
     uint32_t w[80], a = s[0], b = s[1], c = s[2], d = s[3], e = s[4];
@@ -105,14 +111,11 @@ static void sha1_block(uint32_t *s, const unsigned char *p)
     for (i = 0; i < 16; i++) {
         w[i] = hash_be32(p + 4 * i);
     }
-    for (; i < 80; i++) {
-        w[i] = hash_rol(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
-    }
     i = 0;
-    SHA1_ROUND(d ^ (b & (c ^ d)), 0x5a827999)
-    SHA1_ROUND(b ^ c ^ d, 0x6ed9eba1)
-    SHA1_ROUND((b & c) | (d & (b | c)), 0x8f1bbcdc)
-    SHA1_ROUND(b ^ c ^ d, 0xca62c1d6)
+    SHA1_ROUND(d ^ (b & (c ^ d)), 0x5a827999, i >= 16)
+    SHA1_ROUND(b ^ c ^ d, 0x6ed9eba1, 1)
+    SHA1_ROUND((b & c) | (d & (b | c)), 0x8f1bbcdc, 1)
+    SHA1_ROUND(b ^ c ^ d, 0xca62c1d6, 1)
     s[0] += a;
     s[1] += b;
     s[2] += c;

@@ -126,8 +126,8 @@ $(row strings 2 "yara (threads)")
 
 Set 2: set 1 plus \`tests/yara/rules/hash.yar\`, $nhrules rules (\`$HRULES\`): three
 rules compare MD5, SHA-1 and SHA-256 of *every* file, so both tools hash all
-$mib MiB three times.  iothunt hashes with Mbed TLS's portable C (the device's
-library, \`MBEDTLS_SHA256_SMALLER\`), yara with OpenSSL's SHA extensions; the
+$mib MiB three times.  iothunt hashes with portable C (MD5 and SHA-1 of
+agent/hash.c, the device's Mbed TLS SHA-256), yara with OpenSSL's SHA extensions; the
 public rules' own hash conditions come after their strings and cost nothing on
 files without the strings (both tools evaluate \`and\` lazily).
 
