@@ -5,6 +5,7 @@
  */
 #include "bundle.h"
 #include "allow.h"
+#include "hash.h"
 #include "ioc.h"
 #include "rules.h"
 #include "util.h"
@@ -273,23 +274,17 @@ static int bundle_write(const char *path, const char *buf, size_t len)
 
 int bundle_etag(const char *path, char out[35])
 {
-    unsigned char h[32];
-    char *buf;
-    size_t len;
-    int i, rc = util_read_file(path, 64u << 20, &buf, &len);
+    struct hash_hex hx;
+    int fd, rc = util_open_ro(path, 1, &fd, NULL);
 
     if (rc != IH_OK) {
         return rc;
     }
-    rc = mbedtls_sha256((const unsigned char *)buf, len, h, 0) == 0 ? IH_OK : IH_EIO;
-    free(buf);
-    out[0] = '"';
-    for (i = 0; i < 16; i++) {
-        out[1 + 2 * i] = "0123456789abcdef"[h[i] >> 4];
-        out[2 + 2 * i] = "0123456789abcdef"[h[i] & 15];
+    rc = hash_fd(fd, 64u << 20, HASH_SHA256, &hx, NULL);
+    close(fd);
+    if (rc == IH_OK) {
+        (void)util_fmt(out, 35, "\"%.32s\"", hx.sha256);
     }
-    out[33] = '"';
-    out[34] = '\0';
     return rc;
 }
 

@@ -237,6 +237,29 @@ static void test_install(void **state)
     free(v7);
 }
 
+/* The ETag: the first 16 bytes of the file's SHA-256 in hex, quoted; a
+ * missing file leaves OUT as it was. */
+static void test_etag(void **state)
+{
+    char dir[64], path[96], etag[35] = "\"\"";
+    FILE *f;
+
+    (void)state;
+    (void)util_strlcpy(dir, "/tmp/iothunt-etag-XXXXXX", sizeof dir);
+    assert_non_null(mkdtemp(dir));
+    assert_int_equal(util_fmt(path, sizeof path, "%s/active", dir), IH_OK);
+    assert_int_equal(bundle_etag(path, etag), IH_ENOENT);
+    assert_string_equal(etag, "\"\"");
+    f = fopen(path, "w");
+    assert_non_null(f);
+    assert_int_equal(fputs("abc", f) >= 0, 1);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(bundle_etag(path, etag), IH_OK);
+    assert_string_equal(etag, "\"ba7816bf8f01cfea414140de5dae2223\"");
+    assert_int_equal(unlink(path), 0);
+    assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +267,7 @@ int main(void)
         cmocka_unit_test(test_parse_bad),
         cmocka_unit_test(test_check),
         cmocka_unit_test(test_install),
+        cmocka_unit_test(test_etag),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
