@@ -42,11 +42,12 @@ int rules_re_compile(struct rules *rs, const uint8_t *src, size_t n, unsigned fl
                      const char **err);
 void rules_re_free(struct rules *rs, struct regex *re);
 /*
- * The characters at the fixed offsets every match of RE begins with (at
- * most MAX) into OUT: a byte (a letter also stands for its other case), or
- * 256 for a class of several.
+ * The characters at fixed offsets from RE's instruction PC on (at most MAX)
+ * into OUT: a byte (a letter also stands for its other case), or 256 for a
+ * class of several.
  */
-unsigned rules_re_prefix(const struct regex *re, uint16_t *out, unsigned max);
+unsigned rules_re_prefix(const struct regex *re, unsigned pc, uint16_t *out, unsigned max);
+
 /* Is byte C in the 256-bit class S? */
 #define RULES_HAS(s, c) (((s)[(c) >> 3] >> ((c) & 7)) & 1)
 /*
@@ -58,8 +59,12 @@ const uint8_t *rules_re_required(struct regex *re, uint8_t *lit, uint8_t *litlen
 #define RULES_RE_LIT 8u     /* ... and the literal it begins (LIT, *LITLEN) */
 /* The bytes a match of RE can begin with into the class SET; 0 when RE
  * can match the empty string (any start), 2 when RE begins with \b and
- * every byte in SET is a word character. */
-int rules_re_first(struct regex *re, uint8_t *set);
+ * every byte in SET is a word character.  Where matches begin, into BR
+ * and *NBR: the first instruction taking a byte on each path from the
+ * start (a leading '^' skipped), at most RULES_RE_BRANCHES; *NBR is 0 when
+ * a path meets an assertion first, or there are more. */
+int rules_re_first(struct regex *re, uint8_t *set, uint16_t *br, unsigned *nbr);
+#define RULES_RE_BRANCHES 8u    /* a power of two */
 /*
  * Length of the match of RE anchored at D (YARA's choice among matches),
  * -1 if none.  AVAIL bytes readable at D, BEFORE before it; BOD, EOD: D is

@@ -259,7 +259,8 @@ int rules_compile(struct rules *rs)
 
     rules_uncompile(rs);
     for (i = 0, maxatoms = 1; i < rs->nstrs; i++) {
-        maxatoms += 2 * (1 + rs->strs[i].xhi - rs->strs[i].xlo) + rs->strs[i].ntok;  /* atoms at most */
+        maxatoms += 2 * (1 + rs->strs[i].xhi - rs->strs[i].xlo) + rs->strs[i].ntok +   /* atoms at most */
+                    (rs->strs[i].flags & RS_REGEX ? 2 * RULES_RE_BRANCHES : 0);
     }
     pend = malloc((size_t)maxatoms * sizeof *pend);
     rs->anchorless = rules_mem_alloc(rs, ((size_t)rs->nstrs + 1) * sizeof *rs->anchorless);
@@ -306,48 +307,49 @@ int rules_compile(struct rules *rs)
             continue;
         }
         if (st->flags & RS_REGEX) {
-            uint16_t pre[16];
-            unsigned np = rules_re_prefix(st->re, pre, 16), k, e, score;
+            uint16_t pre[16], br[RULES_RE_BRANCHES];
+            uint8_t first[32];
+            unsigned nbr, np, k, e, score, b0 = npend, bi;
+            int fr = rules_re_first(st->re, first, br, &nbr);
 
-            for (j = 0; j < 2; j++) {
-                if (!(st->flags & (j ? RS_WIDE : RS_ASCII))) {
-                    continue;
-                }
-                /* the best run of literal characters at a fixed offset */
-                score = 0;
-                pend[npend].atom.len = 0;
-                for (k = 0; k < np; k = e) {
-                    for (e = k; e < np && pre[e] < 256; e++) {
-                        lit[(e - k) << j] = (uint8_t)pre[e];
-                        lit[((e - k) << j) + j] = j ? 0 : (uint8_t)pre[e];
+            for (j = 0; j < 2 && nbr; j++) {
+                for (bi = 0; bi < nbr && (st->flags & (j ? RS_WIDE : RS_ASCII)); bi++) {
+                    /* each place a match can begin: the best run of literal
+                     * characters at a fixed offset; with several, a better
+                     * atom than one letter, or none at all */
+                    np = rules_re_prefix(st->re, br[bi], pre, 16);
+                    score = 0;
+                    pend[npend].atom.len = 0;
+                    for (k = 0; k < np; k = e) {
+                        for (e = k; e < np && pre[e] < 256; e++) {
+                            lit[(e - k) << j] = (uint8_t)pre[e];
+                            lit[((e - k) << j) + j] = j ? 0 : (uint8_t)pre[e];
+                        }
+                        atom_pick(lit, (e - k) << j, k << j, &pend[npend].atom, &score);
+                        e += e == k;
                     }
-                    atom_pick(lit, (e - k) << j, k << j, &pend[npend].atom, &score);
-                    e += e == k;
+                    if (pend[npend].atom.len == 0 || (nbr > 1 && score < 12)) {
+                        nbr = 0;
+                        break;
+                    }
+                    pend[npend].str = i;
+                    pend[npend].wide = (uint8_t)j;
+                    npend++;
                 }
-                if (pend[npend].atom.len == 0) {
-                    break;
-                }
-                pend[npend].str = i;
-                pend[npend].wide = (uint8_t)j;
-                npend++;
             }
-            if (j < 2) {    /* no literal character at a fixed offset */
-                npend -= j && (st->flags & RS_ASCII);
+            if (nbr == 0) {    /* no literal character at a fixed offset */
+                npend = b0;
                 rs->anchorless[rs->nanchorless++] = i;
                 st->req = rules_re_required(st->re, st->lit, &st->litlen);
-                st->first = rules_mem_alloc(rs, 32);
-                if (!st->first) {
-                    goto out;
-                }
                 st->flags &= ~RS_WSTART;
-                switch (rules_re_first(st->re, st->first)) {
-                case 0:
-                    rules_mem_free(rs, st->first);
-                    st->first = NULL;
-                    break;
-                case 2:     /* ascii only: a wide \b looks two bytes back */
-                    st->flags |= st->flags & RS_WIDE ? 0 : RS_WSTART;
-                    break;
+                if (fr) {
+                    st->first = rules_mem_alloc(rs, 32);
+                    if (!st->first) {
+                        goto out;
+                    }
+                    memcpy(st->first, first, 32);
+                    /* ascii only: a wide \b looks two bytes back */
+                    st->flags |= fr == 2 && !(st->flags & RS_WIDE) ? RS_WSTART : 0;
                 }
                 if (st->flags & RS_WIDE) {
                     st->litlen = 0;     /* its literal is not contiguous */
@@ -789,14 +791,14 @@ static int verify_hex(struct mctx *m, const struct rstring *s, size_t i)
 static int on_hit(struct mctx *m, const struct acout *o, size_t i)
 {
     struct rstring *s = &m->rs->strs[o->str];
-    const struct htok *t = s->tok;
     size_t at, b;
     int ok;
 
+    /* every start the atom allows (a range after a variable jump); a hex
+     * string's verify_hex() rejects most at its first element */
     for (b = (size_t)o->back + o->range;; b--) {
         at = i - b;
-        /* a hex string's first element, here: most starts of a range end */
-        if (m->base + i >= b && !(t && t->kind == HT_BYTE && (m->buf[at] & t->mask) != t->val)) {
+        if (m->base + i >= b) {
             ok = verify(m, s, o->wide, at);
             if (ok < 0) {
                 return IH_ENOMEM;

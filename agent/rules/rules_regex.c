@@ -569,24 +569,32 @@ int rules_re_compile(struct rules *rs, const uint8_t *src, size_t n, unsigned fl
 }
 
 /*
- * Literal prefix of RE (bytes every match starts with, at most MAX; a
- * letter allowed in both cases counts, the automaton folds case): the
- * atom of the prefilter.
+ * Characters at the fixed offsets from PC on (at most MAX; a letter allowed
+ * in both cases counts, the atom table folds case): the literal an atom is
+ * taken from.
  */
-unsigned rules_re_prefix(const struct regex *re, uint16_t *out, unsigned max)
+/* The number of bytes in class S; *FIRST: the lowest of them. */
+static unsigned cls_count(const uint8_t *s, unsigned *first)
 {
-    unsigned pc = re->n && re->prog[0].op == RE_BOL, n = 0;     /* '^' takes no byte */
+    unsigned c, cnt = 0;
+
+    for (c = 256; c-- > 0;) {
+        if (RULES_HAS(s, c)) {
+            *first = c;
+            cnt++;
+        }
+    }
+    return cnt;
+}
+
+unsigned rules_re_prefix(const struct regex *re, unsigned pc, uint16_t *out, unsigned max)
+{
+    unsigned n = 0;
 
     while (n < max && pc < re->n && re->prog[pc].op == RE_CLASS) {
         const uint8_t *s = re->cls[re->prog[pc].x];
-        unsigned c, cnt = 0, first = 0;
+        unsigned first = 0, cnt = cls_count(s, &first);
 
-        for (c = 256; c-- > 0;) {
-            if (RULES_HAS(s, c)) {
-                first = c;
-                cnt++;
-            }
-        }
         /* one byte, or a letter in both cases (the automaton folds case) */
         out[n++] = (uint16_t)(cnt == 1 || (cnt == 2 && first >= 'A' && first <= 'Z' && RULES_HAS(s, first + 32))
                               ? first : 256);
@@ -676,13 +684,14 @@ static void next_gen(struct regex *re)
  * it).  Of the required ones, the class with the fewest bytes; programs
  * over 1024 instructions are not looked at (NULL).
  */
-int rules_re_first(struct regex *re, uint8_t *set)
+int rules_re_first(struct regex *re, uint8_t *set, uint16_t *br, unsigned *nbr)
 {
-    unsigned sp = 0, c, w = re->prog[0].op == RE_WORDB;
+    unsigned sp = 0, c, w = re->prog[0].op == RE_WORDB, n = 0, ok = 1;
 
     memset(set, 0, 32);
     next_gen(re);
-    re->stack[sp++] = 0;
+    re->stack[sp++] = re->prog[0].op == RE_BOL;     /* '^' takes no byte */
+    *nbr = 0;
     while (sp) {
         unsigned pc = re->stack[--sp];
         const struct reinst *in = &re->prog[pc];
@@ -701,13 +710,19 @@ int rules_re_first(struct regex *re, uint8_t *set)
                     w &= (unsigned)is_word((int)c);
                 }
             }
+            ok &= n < RULES_RE_BRANCHES;
+            br[n & (RULES_RE_BRANCHES - 1)] = (uint16_t)pc;
+            n++;
             continue;
         }
+        /* an assertion before the first byte: no branch list */
+        ok &= in->op == RE_SPLIT || in->op == RE_JMP;
         if (in->op == RE_SPLIT) {
             re->stack[sp++] = in->y;
         }
         re->stack[sp++] = (uint16_t)(in->op == RE_SPLIT || in->op == RE_JMP ? in->x : pc + 1);
     }
+    *nbr = ok ? n : 0;
     return 1 + (int)w;
 }
 
@@ -719,15 +734,13 @@ const uint8_t *rules_re_required(struct regex *re, uint8_t *lit, uint8_t *litlen
     *litlen = 0;
     for (i = 0; i < re->n && re->n <= 1024; i++) {
         const uint8_t *s;
-        unsigned sp = 0, cnt = 0, reach = 0;
+        unsigned sp = 0, cnt, reach = 0;
 
         if (re->prog[i].op != RE_CLASS) {
             continue;
         }
         s = re->cls[re->prog[i].x];
-        for (c = 0; c < 256; c++) {
-            cnt += RULES_HAS(s, c);
-        }
+        cnt = cls_count(s, &c);
         if (cnt >= bestn) {
             continue;
         }
@@ -753,17 +766,12 @@ const uint8_t *rules_re_required(struct regex *re, uint8_t *lit, uint8_t *litlen
             /* a single byte: the literal that starts there (single
              * bytes that follow, where no jump leads) */
             for (*litlen = 0; *litlen < RULES_RE_LIT && i + *litlen < re->n; ++*litlen) {
-                unsigned pc = i + *litlen, n1 = 0, c1 = 0;
+                unsigned pc = i + *litlen, n1, c1 = 0;
 
                 if (re->prog[pc].op != RE_CLASS) {
                     break;
                 }
-                for (c = 0; c < 256; c++) {
-                    if (RULES_HAS(re->cls[re->prog[pc].x], c)) {
-                        n1++;
-                        c1 = c;
-                    }
-                }
+                n1 = cls_count(re->cls[re->prog[pc].x], &c1);
                 for (k = 0; *litlen && k < re->n; k++) {
                     const struct reinst *j = &re->prog[k];
 

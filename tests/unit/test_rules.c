@@ -762,6 +762,40 @@ static void test_atom_ranges(void **state)
     free(buf);
 }
 
+/* Regular expressions whose matches begin in several ways take one atom
+ * per way (alternatives, an optional first character), wide and nocase
+ * too, and a hit verifies from its own branch's offset. */
+static void test_regex_branches(void **state)
+{
+    static const char src[] =
+        "rule r1 { strings: $a = /(To|From):\\s%s/ condition: #a == 2 and @a[1] == 100 and !a[1] == 6 and "
+        "@a[2] == 16382 and !a[2] == 8 }\n"
+        "rule r2 { strings: $b = /web|inf|\\\\c[0-9].bat/ condition: #b == 3 and @b[1] == 500 and "
+        "@b[2] == 600 and @b[3] == 700 and !b[3] == 7 }\n"
+        "rule r3 { strings: $c = /(ab|cd)ef/ wide nocase condition: #c == 2 and @c[1] == 800 and "
+        "!c[1] == 8 and @c[2] == 900 }\n"
+        "rule r4 { strings: $d = /x?abc/ condition: #d == 2 and @d[1] == 1000 and !d[1] == 4 and "
+        "@d[2] == 1001 }\n";
+    static const char wide1[] = "A\0B\0E\0F", wide2[] = "c\0d\0e\0f";
+    size_t n = 20000;
+    char *buf = malloc(n);
+
+    (void)state;
+    assert_non_null(buf);
+    memset(buf, '.', n);
+    memcpy(buf + 100, "To: %s", 6);
+    memcpy(buf + 16382, "From:\t%s", 8);   /* across the first read */
+    memcpy(buf + 300, "to: %s", 6);        /* case matters */
+    memcpy(buf + 500, "web", 3);
+    memcpy(buf + 600, "inf", 3);
+    memcpy(buf + 700, "\\c7.bat", 7);
+    memcpy(buf + 800, wide1, 8);
+    memcpy(buf + 900, wide2, 8);
+    memcpy(buf + 1000, "xabc", 4);
+    match_both(src, buf, n, "r1 r2 r3 r4");
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -776,6 +810,7 @@ int main(void)
         cmocka_unit_test(test_hex_pathological),
         cmocka_unit_test(test_regex_required),
         cmocka_unit_test(test_atom_ranges),
+        cmocka_unit_test(test_regex_branches),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
