@@ -148,9 +148,11 @@ static void block_update(struct hash_block *hb, void (*fn)(uint32_t *, const uns
     memcpy(hb->buf, p, n);
 }
 
-/* Pad with 0x80, zeros and the bit length (LE for MD5, BE for SHA-1). */
+/* Pad with 0x80, zeros and the bit length, and put the digest (WORDS
+ * words) in OUT: little-endian for MD5, big-endian for SHA-1 (BE 1), by
+ * flipping the byte index within each word (3) or the length (7). */
 static void block_final(struct hash_block *hb, void (*fn)(uint32_t *, const unsigned char *),
-                        int big_endian, unsigned words, unsigned char *out)
+                        unsigned be, unsigned words, unsigned char *out)
 {
     uint64_t bits = hb->len * 8;
     size_t used = (size_t)(hb->len & 63);
@@ -164,34 +166,23 @@ static void block_final(struct hash_block *hb, void (*fn)(uint32_t *, const unsi
     }
     memset(hb->buf + used, 0, 56 - used);
     for (i = 0; i < 8; i++) {
-        hb->buf[big_endian ? 63 - i : 56 + i] = (unsigned char)(bits >> (8 * i));
+        hb->buf[56 + (i ^ (7 * be))] = (unsigned char)(bits >> (8 * i));
     }
     fn(hb->s, hb->buf);
-    for (i = 0; i < words; i++) {
-        uint32_t v = hb->s[i];
-        unsigned j;
-
-        for (j = 0; j < 4; j++) {
-            out[4 * i + j] = (unsigned char)(big_endian ? v >> (24 - 8 * j) : v >> (8 * j));
-        }
+    for (i = 0; i < 4 * words; i++) {
+        out[i] = (unsigned char)(hb->s[i >> 2] >> (8 * ((i & 3) ^ (3 * be))));
     }
 }
 
 void hash_init(struct hash_ctx *h, unsigned which)
 {
+    /* SHA-1's initial state; MD5's is its first four words */
+    static const uint32_t iv[5] = { 0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0 };
+
     h->which = which & HASH_ALL;
-    if (h->which & HASH_MD5) {
-        static const uint32_t iv[4] = { 0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476 };
-
-        memcpy(h->md5.s, iv, sizeof iv);
-        h->md5.len = 0;
-    }
-    if (h->which & HASH_SHA1) {
-        static const uint32_t iv[5] = { 0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0 };
-
-        memcpy(h->sha1.s, iv, sizeof iv);
-        h->sha1.len = 0;
-    }
+    memcpy(h->md5.s, iv, 4 * sizeof iv[0]);
+    memcpy(h->sha1.s, iv, sizeof iv);
+    h->md5.len = h->sha1.len = 0;
     if (h->which & HASH_SHA256) {
         mbedtls_sha256_init(&h->sha256);
         (void)mbedtls_sha256_starts(&h->sha256, 0);

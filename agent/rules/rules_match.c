@@ -791,14 +791,14 @@ static int verify_hex(struct mctx *m, const struct rstring *s, size_t i)
 static int on_hit(struct mctx *m, const struct acout *o, size_t i)
 {
     struct rstring *s = &m->rs->strs[o->str];
+    const struct htok *t = s->tok;
     size_t at, b;
     int ok;
 
-    /* every start the atom allows (a range after a variable jump); a hex
-     * string's verify_hex() rejects most at its first element */
     for (b = (size_t)o->back + o->range;; b--) {
         at = i - b;
-        if (m->base + i >= b) {
+        /* a hex string's first element, here: most starts of a range end */
+        if (m->base + i >= b && !(t && t->kind == HT_BYTE && (m->buf[at] & t->mask) != t->val)) {
             ok = verify(m, s, o->wide, at);
             if (ok < 0) {
                 return IH_ENOMEM;
