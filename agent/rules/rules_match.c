@@ -337,7 +337,7 @@ int rules_compile(struct rules *rs)
                     npend++;
                 }
             }
-            if (nbr == 0) {    /* no literal character at a fixed offset */
+            if (nbr == 0) {    /* no atoms: tried where a match can begin */
                 npend = b0;
                 rs->anchorless[rs->nanchorless++] = i;
                 st->req = rules_re_required(st->re, st->lit, &st->litlen);
