@@ -9,7 +9,7 @@
  * "NAME:LINE: unsupported construct 'X'" on stderr.
  *
  * Matching reads the target once, in fixed-size chunks, running every
- * string of every rule through one automaton; memory is bounded whatever
+ * string of every rule through one atom table; memory is bounded whatever
  * the file size (caps below).  Matching rules are reported in rule order,
  * private rules never.  A set keeps its per-match state inside: one match
  * at a time per set (the agent is single-threaded).

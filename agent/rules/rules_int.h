@@ -289,10 +289,10 @@ void rules_mem_free(struct rules *rs, void *p);
  * (64-bit wrap-around); 0 for an undefined result (division by 0). */
 int rules_arith(uint8_t op, int64_t a, int64_t b, int64_t *out);
 
-/* Drop the compiled automaton (after a load). */
+/* Drop the compiled atom table (after a load). */
 void rules_uncompile(struct rules *rs);
 
-/* Build the automaton for the loaded strings. */
+/* Build the atom table for the loaded strings. */
 int rules_compile(struct rules *rs);
 
 #endif

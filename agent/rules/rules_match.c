@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * rules_match.c - compiling a rule set into one Aho-Corasick automaton and
- * matching it against a file or buffer in a single pass.
+ * rules_match.c - compiling a rule set into one atom table and matching it
+ * against a file or buffer in a single pass.
  *
- * Every string variant (ascii, wide; hex) contributes one atom of at most
- * ATOM_MAX bytes, case-folded, to a DFA over byte classes.  An atom hit is
- * confirmed by comparing the whole string (or running its hex elements) in
- * a sliding window that keeps span+2 bytes behind and ahead of the
- * automaton, so memory is the window plus the table whatever the file
- * size.  Conditions are evaluated after the pass, with YARA's rules for
+ * Every string variant (ascii, wide, each xor key; hex; each place a regex
+ * match can begin) contributes an atom of at most ATOM_MAX bytes,
+ * case-folded, to one table behind bit filters over the bytes read.  An
+ * atom hit is confirmed by comparing the whole string (or running its hex
+ * elements, or its regex) in a sliding window that keeps span+2 bytes
+ * behind and ahead of the filter, so memory is the window plus the table
+ * whatever the file size.  Conditions are evaluated after the pass, with YARA's rules for
  * undefined values (rules_eval below).
  */
 #include "rules_int.h"
@@ -938,7 +939,7 @@ static int read_at(int fd, uint8_t *p, size_t n, uint64_t off, size_t *got)
     return IH_OK;
 }
 
-/* The single pass: automaton, verification and (optional) hashes. */
+/* The single pass: atom filter, verification and (optional) hashes. */
 static int scan(struct mctx *m)
 {
     size_t hist = m->rs->span + 2, ahead = m->rs->span + 2, fed = 0;

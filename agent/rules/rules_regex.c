@@ -595,7 +595,7 @@ unsigned rules_re_prefix(const struct regex *re, unsigned pc, uint16_t *out, uns
         const uint8_t *s = re->cls[re->prog[pc].x];
         unsigned first = 0, cnt = cls_count(s, &first);
 
-        /* one byte, or a letter in both cases (the automaton folds case) */
+        /* one byte, or a letter in both cases (the atom table folds case) */
         out[n++] = (uint16_t)(cnt == 1 || (cnt == 2 && first >= 'A' && first <= 'Z' && RULES_HAS(s, first + 32))
                               ? first : 256);
         pc++;

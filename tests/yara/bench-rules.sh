@@ -151,5 +151,5 @@ matching one 5 MiB file:
 | MIPS | seed rule only (\`tests/yara/rules/mirai_seed.yar\`) | $heap_seed |
 
 The engine's memory does not grow with the file: a $((16))KiB read window plus
-twice the longest string, and the automaton (see docs/RULES.md, "Limits").
+twice the longest string, and the atom table (see docs/RULES.md, "Limits").
 EOT
