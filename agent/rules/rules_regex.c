@@ -8,8 +8,9 @@
  * program length x match length, whatever the expression: no
  * backtracking (a rule is untrusted input).  Threads are kept in priority
  * order, so the match found is the one of YARA's (Perl's) semantics:
- * greedy quantifiers take the longest, lazy ones the shortest.  A match
- * is at most RULES_RE_SCAN_LIMIT bytes long, as in YARA.
+ * greedy quantifiers take the longest, lazy ones the shortest (one
+ * expression has one kind: YARA refuses a mix).  A match is at most
+ * RULES_RE_SCAN_LIMIT bytes long, as in YARA.
  */
 #include "rules_int.h"
 #include "util.h"
@@ -47,6 +48,7 @@ struct reparse {
     struct regex *re;
     const uint8_t *p, *end;
     unsigned depth;
+    unsigned quant;         /* quantifiers seen: 1 greedy, 2 lazy */
     const char *err;
 };
 
@@ -64,7 +66,7 @@ static int emit(struct reparse *rp, uint8_t op, unsigned x, unsigned y)
     struct regex *re = rp->re;
 
     if (re->n >= RE_MAX_INST) {
-        rp->err = "regular expression too large";
+        rp->err = "regex too large";
         return -1;
     }
     if (re->n == re->cap) {
@@ -347,12 +349,12 @@ static int parse_range(struct reparse *rp, unsigned *lo, unsigned *hi)
 static int parse_repeat(struct reparse *rp)
 {
     unsigned s = rp->re->n, e, lo, hi, i;
-    int c = *rp->p, lazy = 0, k;
+    int c = *rp->p, lazy, k;
 
     if (c == '(') {
         rp->p++;
         if (++rp->depth > RE_MAX_DEPTH) {
-            rp->err = "regular expression nested too deep";
+            rp->err = "regex nested too deep";
             return -1;
         }
         if (parse_alt(rp) < 0) {
@@ -425,9 +427,12 @@ static int parse_repeat(struct reparse *rp)
     } else {
         return 0;
     }
-    if (rp->p < rp->end && *rp->p == '?') {
-        lazy = 1;
-        rp->p++;
+    lazy = rp->p < rp->end && *rp->p == '?';
+    rp->p += lazy;
+    rp->quant |= 1u << lazy;
+    if (rp->quant == 3) {   /* as YARA: one kind per expression */
+        rp->err = "greedy and lazy quantifiers mixed";
+        return -1;
     }
     /* x{lo,hi}: lo copies, then x* or (hi - lo) optional copies */
     for (i = 1; i < lo; i++) {

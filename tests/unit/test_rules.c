@@ -138,6 +138,8 @@ static const struct {
     { "rule a { strings: $a = \"x\" condition: 101% of them }", IH_EPARSE,
       "t.yar:1: percentage must be between 1 and 100 (inclusive)" },
     { "rule a { condition: \"ab\" matches /a(/ }", IH_EPARSE, "t.yar:1: invalid regular expression: missing ')'" },
+    { "rule a { strings: $a = /a*b{2}?/ condition: $a }", IH_EPARSE,
+      "t.yar:1: invalid regular expression \"$a\": greedy and lazy quantifiers mixed" },
     { "rule a { condition: filesize matches /a/ }", IH_EPARSE,
       "t.yar:1: wrong type: 'matches' takes a string and a regular expression" },
     { "rule a { strings: $a = \"x\" condition: $b }", IH_EPARSE, "t.yar:1: undefined string \"$b\"" },
