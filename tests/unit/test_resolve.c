@@ -735,7 +735,7 @@ static void test_hosts(void **st)
 
 /* ---------------------------------------------------- files and DNS I/O */
 
-static char tmpdir[64], hosts_path[96], conf_path[96];
+static char tmpdir[64], hosts_path[96], conf_path[96], uid_path[96];
 
 static void write_file(const char *path, const char *text, size_t len)
 {
@@ -770,6 +770,9 @@ static int teardown_dir(void **st)
     (void)st;
     (void)unlink(hosts_path);
     (void)unlink(conf_path);
+    if (uid_path[0]) {
+        (void)unlink(uid_path);
+    }
     (void)rmdir(tmpdir);
     resolve_set_paths(NULL, NULL, 0);
     return 0;
@@ -805,8 +808,6 @@ enum mode { R_ANSWER, R_NXDOMAIN, R_SERVFAIL, R_LIARS, R_A_ONLY, R_BIG, R_UID };
  * the sender's; the resolver's socket is not bound to an address) to
  * uid_path.
  */
-static char uid_path[96];
-
 static void record_uid(const struct sockaddr_storage *from)
 {
     char want[32], line[256];
