@@ -17,6 +17,7 @@
 
 /* The exit-status paragraph of every usage text (README, docs/FINDINGS.md). */
 extern const char cmd_exit_text[];
+extern const char cmd_scan_usage[];
 
 int cmd_scan(int argc, char **argv);
 int cmd_match(int argc, char **argv);

@@ -58,13 +58,15 @@ static int scan_out_emit(void *ctx, const struct finding *f)
     return IH_OK;
 }
 
+/* The first line of `iothunt --help`, and of the scan's own usage. */
+const char cmd_scan_usage[] =
+    "usage: iothunt scan   [--root DIR] [--rules PATH]... [--iocs PATH]... [--allow PATH] [--bundle PATH] [--json] "
+    "[--sockets]\n";
+
 /* The usage on FD; returns CODE. */
 static int scan_usage(int fd, int code)
 {
-    util_print(fd, "usage: iothunt scan [--root DIR] [--rules PATH]... [--iocs PATH]... "
-          "[--allow PATH] [--bundle PATH] [--json] [--sockets]\n"
-          "                    [--no-resolve] [--no-builtin]\n"
-          "%s", cmd_exit_text);
+    util_print(fd, "%s                      [--no-resolve] [--no-builtin]\n%s", cmd_scan_usage, cmd_exit_text);
     return code;
 }
 

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <time.h>
 
+/* after cmd_scan_usage, the first line */
 static const char usage[] =
-    "usage: iothunt scan   [--root DIR] [--rules PATH]... [--iocs PATH]... [--allow PATH] [--bundle PATH] [--json] [--sockets]\n"
     "       iothunt match  RULES FILE...\n"
     "       iothunt report [--config PATH]\n"
     "       iothunt daemon [--config PATH]\n"
@@ -48,7 +48,7 @@ int main(int argc, char **argv)
     size_t i;
 
     if (argc < 2) {
-        util_print(2, "%s%s", usage, cmd_exit_text);
+        util_print(2, "%s%s%s", cmd_scan_usage, usage, cmd_exit_text);
         return EXIT_ERROR;
     }
     if (strcmp(argv[1], "--version") == 0) {
@@ -66,7 +66,7 @@ int main(int argc, char **argv)
         return EXIT_CLEAN;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        util_print(1, "%s%s", usage, cmd_exit_text);
+        util_print(1, "%s%s%s", cmd_scan_usage, usage, cmd_exit_text);
         return EXIT_CLEAN;
     }
     for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
@@ -83,6 +83,6 @@ int main(int argc, char **argv)
             return cmds[i].fn(argc - 1, argv + 1);
         }
     }
-    util_print(2, "iothunt: unknown command '%s'\n%s", argv[1], usage);
+    util_print(2, "iothunt: unknown command '%s'\n%s%s", argv[1], cmd_scan_usage, usage);
     return EXIT_ERROR;
 }

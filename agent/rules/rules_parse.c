@@ -482,18 +482,33 @@ static int word_index(const char *list, const char *s, size_t n)
     return -1;
 }
 
-/* YARA 4.2 keywords: never rule names; the unsupported ones are refused. */
+/*
+ * YARA 4.2 keywords: never rule names; the unsupported ones are refused.
+ * The intN/uintN readers, the string operators and the string modifiers
+ * come first, each group in the order of its table (kw_group).
+ */
+#define KW_READERS   0      /* 12, RN_READ size and flags in reader_v */
+#define KW_STR_OPS   12     /* 8, SC_* order (rules_int.h) */
+#define KW_STR_MODS  20     /* 8, flags in str_mod_flag, then the refused */
 static const char keywords[] =
-    "all\0and\0any\0ascii\0at\0base64\0base64wide\0condition\0contains\0"
-    "defined\0endswith\0entrypoint\0false\0filesize\0for\0fullword\0global\0"
-    "icontains\0iendswith\0iequals\0import\0in\0include\0int16\0int16be\0"
-    "int32\0int32be\0int8\0int8be\0istartswith\0matches\0meta\0nocase\0none\0"
-    "not\0of\0or\0private\0rule\0startswith\0strings\0them\0true\0"
-    "uint16\0uint16be\0uint32\0uint32be\0uint8\0uint8be\0wide\0xor\0";
+    "uint8\0uint16\0uint32\0uint8be\0uint16be\0uint32be\0"
+    "int8\0int16\0int32\0int8be\0int16be\0int32be\0"
+    "contains\0icontains\0startswith\0istartswith\0endswith\0iendswith\0iequals\0matches\0"
+    "nocase\0wide\0ascii\0fullword\0private\0xor\0base64\0base64wide\0"
+    "all\0and\0any\0at\0condition\0defined\0entrypoint\0false\0filesize\0for\0global\0"
+    "import\0in\0include\0meta\0none\0not\0of\0or\0rule\0strings\0them\0true\0";
 
 static int is_keyword(const char *s, size_t n)
 {
     return word_index(keywords, s, n) >= 0;
+}
+
+/* The index of the current word in the N keywords from FROM, or -1. */
+static int kw_group(const struct parser *ps, int from, int n)
+{
+    int k = word_index(keywords, ps->t.s, ps->t.n) - from;
+
+    return k >= 0 && k < n ? k : -1;
 }
 
 /* ---- hex strings -------------------------------------------------------- */
@@ -1149,10 +1164,7 @@ static int parse_for(struct parser *ps, uint32_t *out)
     return rc;
 }
 
-/* intN/uintN readers: names, and their RN_READ size and flags by index. */
-static const char readers[] =
-    "uint8\0uint16\0uint32\0uint8be\0uint16be\0uint32be\0"
-    "int8\0int16\0int32\0int8be\0int16be\0int32be\0";
+/* intN/uintN readers (KW_READERS): their RN_READ size and flags. */
 static const uint8_t reader_v[] = {
     1, 2, 4, 1 | RN_READ_BE, 2 | RN_READ_BE, 4 | RN_READ_BE,
     1 | RN_READ_SIGNED, 2 | RN_READ_SIGNED, 4 | RN_READ_SIGNED,
@@ -1572,7 +1584,7 @@ static int parse_primary(struct parser *ps, uint32_t *out)
             }
             break;
         }
-        ri = word_index(readers, ps->t.s, ps->t.n);
+        ri = kw_group(ps, KW_READERS, 12);
         if (ri >= 0) {
             uint32_t off;
 
@@ -1870,11 +1882,6 @@ static int parse_matches(struct parser *ps, uint32_t l, uint32_t *out)
     return rc;
 }
 
-/* String operators after ==..>= (RN_SCMP's v: SC_* of rules_int.h). */
-static const char str_ops[] =
-    "contains\0icontains\0startswith\0istartswith\0endswith\0iendswith\0"
-    "iequals\0matches\0";
-
 /*
  * cmp := arith [ ( '==' | '!=' | '<' | '<=' | '>' | '>=' | 'contains' |
  *                  'icontains' | 'startswith' | 'istartswith' | 'endswith' |
@@ -1893,7 +1900,7 @@ static int parse_cmp(struct parser *ps, uint32_t *out)
         return rc;
     }
     line = ps->t.line;
-    sop = ps->t.kind == T_IDENT ? word_index(str_ops, ps->t.s, ps->t.n) : -1;
+    sop = ps->t.kind == T_IDENT ? kw_group(ps, KW_STR_OPS, 8) : -1;   /* SC_* */
     if (sop == SC_MATCHES - SC_CONTAINS) {
         return parse_matches(ps, l, out);
     }
@@ -2096,9 +2103,7 @@ static int check_height(struct parser *ps, unsigned long line)
     return IH_OK;
 }
 
-/* String modifiers: the supported ones (flags by index), then the refused. */
-static const char str_mods[] =
-    "nocase\0wide\0ascii\0fullword\0private\0xor\0base64\0base64wide\0";
+/* String modifiers (KW_STR_MODS): the flags of the first ones. */
 static const uint8_t str_mod_flag[] = { RS_NOCASE, RS_WIDE, RS_ASCII, RS_FULLWORD, RS_PRIVATE };
 
 /*
@@ -2141,7 +2146,7 @@ static int parse_regex_def(struct parser *ps, struct rstring *st)
         rc = lex(ps);
     }
     while (rc == IH_OK && ps->t.kind == T_IDENT) {
-        int mi = word_index(str_mods, ps->t.s, ps->t.n);
+        int mi = kw_group(ps, KW_STR_MODS, 8);
 
         if (mi < 0) {
             break;
@@ -2383,7 +2388,7 @@ static int parse_string_def(struct parser *ps)
         st->len = ps->textlen;
         rc = lex(ps);
         while (rc == IH_OK && ps->t.kind == T_IDENT) {
-            int mi = word_index(str_mods, ps->t.s, ps->t.n);
+            int mi = kw_group(ps, KW_STR_MODS, 8);
             unsigned f;
 
             if (mi < 0) {
@@ -2450,7 +2455,7 @@ static int parse_string_def(struct parser *ps)
         if (is_kw(ps, "private") && !(st->flags & RS_PRIVATE)) {
             st->flags |= RS_PRIVATE;
             rc = lex(ps);
-        } else if (word_index(str_mods, ps->t.s, ps->t.n) >= 0) {
+        } else if (kw_group(ps, KW_STR_MODS, 8) >= 0) {
             rc = perr(ps, ps->t.line, IH_EPARSE, "invalid modifier for a hex string");
         } else {
             break;
