@@ -41,6 +41,7 @@
 #define RULES_MAX_DEPTH      64u             /* condition nesting (parentheses) */
 #define RULES_MAX_HEIGHT     512u            /* condition tree height */
 #define RULES_CHUNK          16384u          /* read size while matching */
+#define RULES_PEEK           1024u           /* read size for a condition's bytes */
 #define RULES_MAX_NAME       128u            /* identifier length */
 #define RULES_MAX_TAGS       32u             /* tags of one rule */
 #define RULES_MAX_LOOPS      4u              /* nested for loops (YARA's) */

@@ -1064,18 +1064,28 @@ uint64_t rules_target_size(const struct mctx *m)
     return m->size;
 }
 
+/*
+ * N bytes at OFF, from the window when they lie in it (memory: always);
+ * otherwise the window moves there, RULES_PEEK bytes read at once, so that
+ * a rule set's uint16(0), uint32(0x3c)... cost one read per target.
+ */
 int rules_read_bytes(struct mctx *m, uint64_t off, void *p, size_t n)
 {
+    uint64_t rel = off - m->base;   /* huge when OFF is before the window */
     size_t got;
 
     if (off > m->size || m->size - off < n) {
         return 0;
     }
-    if (m->fd < 0) {
-        memcpy(p, m->mem + off, n);
-    } else if (read_at(m->fd, p, n, off, &got) != IH_OK || got != n) {
-        return 0;
+    if (rel > m->have || m->have - (size_t)rel < n) {
+        if (read_at(m->fd, m->buf, RULES_PEEK, off, &got) != IH_OK || got < n) {
+            return 0;
+        }
+        m->base = off;
+        m->have = got;
+        rel = 0;
     }
+    memcpy(p, m->buf + rel, n);
     return 1;
 }
 

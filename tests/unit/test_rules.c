@@ -798,6 +798,35 @@ static void test_regex_branches(void **state)
     free(buf);
 }
 
+/* A condition's bytes (uint16(0), PE header reads, the last bytes) after
+ * the pass, after digests and across many files' worth of moves of the
+ * read window: the same values from a buffer and from a file. */
+static void test_read_window(void **state)
+{
+    static const char src[] =
+        "import \"hash\"\n"
+        "rule r1 { condition: uint16(0) == 0x5a4d and uint32(0x3c) == 0x80 and uint32(0x80) == 0x4550 and "
+        "uint16be(0x84) == 0x4c01 and uint8(filesize - 1) == 0x7e and int8(filesize - 1) == 0x7e and "
+        "uint32be(filesize - 4) == 0x7b7c7d7e and not defined uint32(filesize - 3) and "
+        "uint16(0) == 0x5a4d }\n"
+        "rule r2 { condition: hash.md5(0, filesize) != \"\" and uint16(0) == 0x5a4d and "
+        "uint32(40000) == 0x44434241 and uint32(39998) == 0x42412e2e and uint32(0x80) == 0x4550 and "
+        "for all i in (0..200): (uint8(i * 300) == 0x2e or i * 300 < 0x90 or i * 300 == 40000) }\n";
+    size_t n = 70000;
+    char *buf = malloc(n);
+
+    (void)state;
+    assert_non_null(buf);
+    memset(buf, '.', n);
+    memcpy(buf, "MZ", 2);
+    memcpy(buf + 0x3c, "\x80\0\0\0", 4);
+    memcpy(buf + 0x80, "PE\0\0\x4c\x01", 6);
+    memcpy(buf + 40000, "ABCD", 4);
+    memcpy(buf + n - 4, "{|}~", 4);
+    match_both(src, buf, n, "r1 r2");
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -813,6 +842,7 @@ int main(void)
         cmocka_unit_test(test_regex_required),
         cmocka_unit_test(test_atom_ranges),
         cmocka_unit_test(test_regex_branches),
+        cmocka_unit_test(test_read_window),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
