@@ -588,12 +588,23 @@ static int verify_text(const struct mctx *m, const struct rstring *s, int wide, 
     return fullword_ok(m, s, cs, i, len) ? (int)len + 1 : 0;
 }
 
-/* Does variant WIDE of regular expression S match at buf[i]? */
+/* Regular expression S in variant WIDE anchored at buf[i]: rules_re_exec. */
+static __attribute__((noinline)) long re_at(const struct mctx *m, const struct rstring *s, int wide, size_t i)
+{
+    return rules_re_exec(s->re, m->buf + i, m->have - i, i, m->base + i == 0, m->eof, wide);
+}
+
+/* Does variant WIDE of regular expression S match at buf[i]?  As YARA,
+ * the wide form only where the ascii one does not match (not even empty). */
 static int verify_re(const struct mctx *m, const struct rstring *s, int wide, size_t i)
 {
     size_t cs = wide ? 2 : 1, len;
-    long r = rules_re_exec(s->re, m->buf + i, m->have - i, i, m->base + i == 0, m->eof, wide);
+    long r;
 
+    if (wide && (s->flags & RS_ASCII) && re_at(m, s, 0, i) >= 0) {
+        return 0;
+    }
+    r = re_at(m, s, wide, i);
     if (r <= 0) {
         return 0;       /* YARA reports no empty match */
     }

@@ -661,9 +661,11 @@ static void addthread(struct regex *re, const struct vmin *v, uint16_t *list, un
             break;
         case RE_WORDB:
         case RE_NWORDB: {
-            int a = word_at(v, (ptrdiff_t)pos - (ptrdiff_t)v->cs), b = word_at(v, (ptrdiff_t)pos);
+            /* as YARA: a boundary at the start with nothing before, and at the end */
+            int a = (pos == 0 && v->before < v->cs) || pos + v->cs > v->avail ||
+                    word_at(v, (ptrdiff_t)pos - (ptrdiff_t)v->cs) != word_at(v, (ptrdiff_t)pos);
 
-            if ((a != b) == (in->op == RE_WORDB)) {
+            if (a == (in->op == RE_WORDB)) {
                 re->stack[sp++] = (uint16_t)(pc + 1);
             }
             break;

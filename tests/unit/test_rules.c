@@ -344,6 +344,18 @@ static const struct {
     { "rule a { strings: $a = \"word\" fullword condition: $a }", "swords", 0, "" },
     { "rule a { strings: $a = \"word\" fullword condition: $a }", "word", 0, "a" },
     { "rule a { strings: $a = \"word\" fullword condition: $a }", "_word", 0, "a" },
+    /* as YARA: a regex's wide form only where its ascii form does not match,
+     * even when that match is no full word; a text string's forms each alone */
+    { "rule a { strings: $a = /B./ ascii wide nocase fullword condition: $a }", "yb\0A\0_", 6, "" },
+    { "rule a { strings: $a = /B./ wide nocase fullword condition: $a }", "yb\0A\0_", 6, "a" },
+    { "rule a { strings: $a = /ab?/ ascii wide condition: !a == 1 }", "a\0b\0", 4, "a" },
+    { "rule a { strings: $a = \"a\" ascii wide fullword condition: $a at 1 and !a == 2 }", "ya\0_", 4, "a" },
+    /* as YARA: \b holds at the start of the data and at its end, \B fails there */
+    { "rule a { strings: $a = /\\b\\.x/ condition: $a at 0 }", ".x", 0, "a" },
+    { "rule a { strings: $a = /x\\.\\b/ condition: $a }", "x.", 0, "a" },
+    { "rule a { strings: $a = /\\B\\.x/ condition: $a }", ".x", 0, "" },
+    { "rule a { strings: $a = /x\\.\\B/ condition: $a }", "x.", 0, "" },
+    { "rule a { strings: $a = /\\b\\.x/ condition: $a }", "..x", 0, "" },
     { "import \"elf\" rule a { condition: elf.type == elf.ET_EXEC and elf.machine == elf.EM_MIPS and "
       "elf.entry_point == 16 and elf.sections[0].name == \".text\" and elf.segments[0].memory_size == 0x100 and "
       "elf.number_of_sections == 2 and not defined elf.sections[2].type and entrypoint == 0 }",

@@ -18,9 +18,9 @@ import sys
 import ydiff
 ALPHA = "abcxyzAB01:-_ ."
 # (seed, case) of the 200 cases per seed where iothunt still differs from
-# yara: matches that YARA finds from its atoms with fullword, wide or \b
-# around optional leading elements.
-KNOWN = {(1, 101), (1, 105), (3, 35), (3, 90), (3, 105)}
+# yara: a wide match that yara never tries, because it verifies from its
+# atom (not the start), and there the ascii form matches.
+KNOWN = {(1, 105), (3, 90)}
 LAZY = os.environ.get("LAZY", "1") == "1"
 FULLWORD = os.environ.get("FULLWORD", "1") == "1"
 WIDE = os.environ.get("WIDE", "1") == "1"
