@@ -1400,7 +1400,8 @@ static int nf_shell_cmd(struct nf_parser *p, const char *s, size_t n)
                     break;
                 }
                 if (!tok_quoted(&t[end]) && t[end].n > 1 && t[end].p[t[end].n - 1] == ';') {
-                    /* "DROP;": the word, then the end */
+                    /* "DROP;": the word, then the end; the next word is
+                     * the next command's first */
                     t[end].n--;
                     t[end].kw = nf_kw(t[end].p, t[end].n);
                     end++;
@@ -1417,7 +1418,7 @@ static int nf_shell_cmd(struct nf_parser *p, const char *s, size_t n)
                 }
                 nf_ipt_place(p, &r, (unsigned)fam, p->pend_line, s, n);
             }
-            i = end;
+            i = end - 1;    /* on from the separator, or the next command's first word */
         } else if (k == K_NFT && i + 6 < nt && tok_in(&t[i + 1], K_ADD, 2) &&
                    tok_is(&t[i + 2], K_RULE)) {
             for (end = i + 6; end < nt && !tok_in(&t[end], K_ANDAND, 2); end++) {

@@ -103,6 +103,9 @@ static const struct text_case text_cases[] = {
       "$IPT -A INPUT -p tcp --dport 7547 -j DROP" },
     { D "firewall.user-malformed", NF_G_SHELL, NF_F_CONFIG, 2, 4, 1, { C | A }, { DR }, 5,
       "iptables -A INPUT -p tcp --dport 7547 -j DROP" },
+    /* "DROP;" then the next command: both are read */
+    { D "firewall.user-chained", NF_G_SHELL, NF_F_CONFIG, 3, 0, 3, { C, A, A }, { DR, RJ, DR }, 3,
+      "iptables -A OUTPUT -p tcp --dport 23 -j DROP; iptables -A INPUT -p tcp --dport 7547 -j DROP" },
 };
 
 static void test_text_parsers(void **state)
