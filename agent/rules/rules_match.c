@@ -1085,8 +1085,8 @@ int rules_read_bytes(struct mctx *m, uint64_t off, void *p, size_t n)
     uint64_t rel = off - m->base;   /* huge when OFF is before the window */
     size_t got;
 
-    if (off > m->size || m->size - off < n) {
-        return 0;
+    if (off + n > m->size) {
+        return 0;   /* (wrapped past 2^64: the read below fails) */
     }
     if (rel > m->have || m->have - (size_t)rel < n) {
         if (read_at(m->fd, m->buf, RULES_PEEK, off, &got) != IH_OK || got < n) {
