@@ -693,16 +693,16 @@ static void test_hex_pathological(void **state)
     free(buf);
 }
 
-/*
- * Regular expressions without a literal first byte are tried at every
- * offset; a start with no byte of the class every match needs ('c', 'd')
- * within the scan limit is skipped.  Over 60,000 bytes of 'a' (four read
- * chunks, in a buffer and through a file) the matches near 'c' and near
- * 'd' (just past the first chunk) are all found: each start from 4,095
- * bytes before the byte to the byte itself, 4,096 of them (yara, which
- * counts the limit from its atom, the 'c' or the 'd', finds 4,097);
- * nothing for a class that is absent.
- */
+/* N bytes of C, freed by the caller. */
+static char *filled(size_t n, int c)
+{
+    char *buf = malloc(n);
+
+    assert_non_null(buf);
+    memset(buf, c, n);
+    return buf;
+}
+
 /* SRC over BUF[N], from memory and from a file: the rules WANT match. */
 static void match_both(const char *src, const char *buf, size_t n, const char *want)
 {
@@ -721,6 +721,16 @@ static void match_both(const char *src, const char *buf, size_t n, const char *w
     rules_free(rs);
 }
 
+/*
+ * Regular expressions without a literal first byte are tried at every
+ * offset; a start with no byte of the class every match needs ('c', 'd')
+ * within the scan limit is skipped.  Over 60,000 bytes of 'a' (four read
+ * chunks, in a buffer and through a file) the matches near 'c' and near
+ * 'd' (just past the first chunk) are all found: each start from 4,095
+ * bytes before the byte to the byte itself, 4,096 of them (yara, which
+ * counts the limit from its atom, the 'c' or the 'd', finds 4,097);
+ * nothing for a class that is absent.
+ */
 static void test_regex_required(void **state)
 {
     static const char src[] =
@@ -729,11 +739,9 @@ static void test_regex_required(void **state)
         "rule d { strings: $a = /a*d/ condition: #a == 4096 and @a[1] == 12294 and !a[1] == 4096 }\n"
         "rule e { strings: $a = /a*(a|b)e/ condition: #a == 0 }\n";
     size_t n = 60000;
-    char *buf = malloc(n);
+    char *buf = filled(n, 'a');
 
     (void)state;
-    assert_non_null(buf);
-    memset(buf, 'a', n);
     buf[40000] = 'c';
     buf[16389] = 'd';
     match_both(src, buf, n, "c d e");
@@ -753,11 +761,9 @@ static void test_atom_ranges(void **state)
         "rule r3 { strings: $c = \"MiXeD\" nocase $d = \"MiXeD\" condition: #c == 3 and #d == 1 and "
         "@d[1] == 60020 }\n";
     size_t n = 70000, k;
-    char *buf = malloc(n);
+    char *buf = filled(n, '.');
 
     (void)state;
-    assert_non_null(buf);
-    memset(buf, '.', n);
     memcpy(buf + 100, "A.BCDE", 6);
     memcpy(buf + 200, "A..BCDE", 7);
     memcpy(buf + 300, "A....BCDE", 9);     /* jump too long */
@@ -792,11 +798,9 @@ static void test_regex_branches(void **state)
         "@d[2] == 1001 }\n";
     static const char wide1[] = "A\0B\0E\0F", wide2[] = "c\0d\0e\0f";
     size_t n = 20000;
-    char *buf = malloc(n);
+    char *buf = filled(n, '.');
 
     (void)state;
-    assert_non_null(buf);
-    memset(buf, '.', n);
     memcpy(buf + 100, "To: %s", 6);
     memcpy(buf + 16382, "From:\t%s", 8);   /* across the first read */
     memcpy(buf + 300, "to: %s", 6);        /* case matters */
@@ -825,11 +829,9 @@ static void test_read_window(void **state)
         "uint32(40000) == 0x44434241 and uint32(39998) == 0x42412e2e and uint32(0x80) == 0x4550 and "
         "for all i in (0..200): (uint8(i * 300) == 0x2e or i * 300 < 0x90 or i * 300 == 40000) }\n";
     size_t n = 70000;
-    char *buf = malloc(n);
+    char *buf = filled(n, '.');
 
     (void)state;
-    assert_non_null(buf);
-    memset(buf, '.', n);
     memcpy(buf, "MZ", 2);
     memcpy(buf + 0x3c, "\x80\0\0\0", 4);
     memcpy(buf + 0x80, "PE\0\0\x4c\x01", 6);
