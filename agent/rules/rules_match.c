@@ -589,7 +589,7 @@ static int verify_text(const struct mctx *m, const struct rstring *s, int wide, 
 }
 
 /* Regular expression S in variant WIDE anchored at buf[i]: rules_re_exec. */
-static __attribute__((noinline)) long re_at(const struct mctx *m, const struct rstring *s, int wide, size_t i)
+static long re_at(const struct mctx *m, const struct rstring *s, int wide, size_t i)
 {
     return rules_re_exec(s->re, m->buf + i, m->have - i, i, m->base + i == 0, m->eof, wide);
 }
